@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { TimestampSchema } from '../domain/release';
+import { method } from './define';
+
+export const LanguageSchema = z.enum(['id', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const RoleSchema = z.enum(['penulis', 'peninjau', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const IdentitySchema = z.object({
+  name: z.string(),
+  role: RoleSchema,
+  office: z.string(),
+  deviceId: z.string(),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+export const NoticeSchema = z.object({
+  /** e.g. `db_recovered`: the database was damaged and kept aside. */
+  code: z.string(),
+  message: z.string(),
+  at: TimestampSchema,
+});
+
+export const appMethods = {
+  getAppInfo: method(
+    z.object({}),
+    z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      language: LanguageSchema,
+      identity: IdentitySchema.nullable(),
+      hqUrl: z.string().nullable(),
+      notices: z.array(NoticeSchema),
+    }),
+  ),
+  setLanguage: method(z.object({ language: LanguageSchema }), z.object({ language: LanguageSchema })),
+};

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  CategorySchema,
+  IdSchema,
+  ReleaseFieldsSchema,
+  ReleaseSchema,
+  ReleaseSummarySchema,
+  Sha256Schema,
+  StatusSchema,
+  TimestampSchema,
+} from '../domain/release';
+import { method } from './define';
+
+export const SORTS = ['updated_desc', 'updated_asc', 'title_asc', 'date_desc'] as const;
+
+/** A piece of highlighted text: `match` marks the words that matched the query. Never HTML. */
+export const HighlightSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
+export type Highlight = z.infer<typeof HighlightSchema>;
+
+export const RevisionMetaSchema = z.object({
+  rev: z.number().int().positive(),
+  createdAt: TimestampSchema,
+  author: z.string(),
+  title: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  /** Why it was made: typing, a restore, a merge from HQ… */
+  reason: z.string(),
+});
+export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
+
+/** Images: at most this many bytes each. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+
+export const releaseMethods = {
+  createRelease: method(z.object({ fields: ReleaseFieldsSchema.partial().optional() }), ReleaseSchema),
+  getRelease: method(z.object({ id: IdSchema }), ReleaseSchema),
+  /** Store edited fields. Partial: only what changed needs to travel. */
+  saveRelease: method(
+    z.object({ id: IdSchema, fields: ReleaseFieldsSchema.partial() }),
+    ReleaseSchema,
+  ),
+  deleteRelease: method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),
+  listReleases: method(
+    z.object({
+      status: StatusSchema.optional(),
+      category: CategorySchema.optional(),
+      sort: z.enum(SORTS).default('updated_desc'),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ items: z.array(ReleaseSummarySchema), total: z.number().int().nonnegative() }),
+  ),
+  searchReleases: method(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }),
+    z.object({
+      items: z.array(
+        z.object({ release: ReleaseSummarySchema, title: HighlightSchema, snippet: HighlightSchema }),
+      ),
+    }),
+  ),
+  listRevisions: method(z.object({ releaseId: IdSchema }), z.object({ items: z.array(RevisionMetaSchema) })),
+  getRevision: method(
+    z.object({ releaseId: IdSchema, rev: z.number().int().positive() }),
+    RevisionMetaSchema.extend({ fields: ReleaseFieldsSchema }),
+  ),
+  /** Restoring makes a new revision; nothing is overwritten. */
+  restoreRevision: method(z.object({ releaseId: IdSchema, rev: z.number().int().positive() }), ReleaseSchema),
+  /** Image bytes, base64, checked by their content (not their name) and capped at MAX_IMAGE_BYTES. */
+  importImage: method(
+    z.object({ name: z.string().max(255), dataBase64: z.string().max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 16) }),
+    z.object({ attachment: Sha256Schema, mime: z.enum(IMAGE_MIME_TYPES), bytes: z.number().int().positive() }),
+  ),
+  /** "Cadangkan": an online backup of the database into the data dir's backups folder. */
+  backupDatabase: method(z.object({}), z.object({ path: z.string(), bytes: z.number().int().nonnegative() })),
+};

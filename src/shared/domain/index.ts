@@ -1,0 +1,2 @@
+export * from './doc';
+export * from './release';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DocSchema } from './doc';
+
+export const CATEGORIES = ['berita-terkini', 'pengumuman', 'kegiatan', 'siaran-pers', 'opini', 'artikel'] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof CategorySchema>;
+
+/** Workflow states (issue 4 adds the transitions). Starts as `draf`. */
+export const STATUSES = ['draf', 'diajukan', 'perlu_revisi', 'disetujui', 'terbit', 'ditarik', 'dikoreksi'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** Where a release stands with HQ: not sent yet, sent, in conflict, or rejected with a reason. */
+export const SYNC_STATES = ['belum_terkirim', 'terkirim', 'konflik', 'ditolak'] as const;
+export const SyncStateSchema = z.enum(SYNC_STATES);
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+export const IdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a valid id');
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest');
+/** Calendar date of the release, `YYYY-MM-DD`. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+export const TimestampSchema = z.string().datetime({ offset: true });
+
+export const LeadImageSchema = z.object({
+  attachment: Sha256Schema,
+  caption: z.string().max(500).default(''),
+  credit: z.string().max(200).default(''),
+  alt: z.string().max(500).default(''),
+});
+export type LeadImage = z.infer<typeof LeadImageSchema>;
+
+/** The editable fields of a release — what a writer changes and what sync merges field by field. */
+export const ReleaseFieldsSchema = z.object({
+  title: z.string().max(300),
+  slug: z.string().max(200),
+  dateline: z.string().max(100),
+  date: IsoDateSchema,
+  category: CategorySchema,
+  tags: z.array(z.string().min(1).max(60)).max(30),
+  summary: z.string().max(2000),
+  byline: z.string().max(200),
+  office: z.string().max(200),
+  leadImage: LeadImageSchema.nullable(),
+  body: DocSchema,
+});
+export type ReleaseFields = z.infer<typeof ReleaseFieldsSchema>;
+
+export const ReleaseSchema = ReleaseFieldsSchema.extend({
+  id: IdSchema,
+  status: StatusSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  /** Local revision counter: +1 for every stored save. */
+  localRev: z.number().int().nonnegative(),
+  syncState: SyncStateSchema,
+  syncError: z.string().nullable(),
+});
+export type Release = z.infer<typeof ReleaseSchema>;
+
+/** What the library list shows: no body. */
+export const ReleaseSummarySchema = ReleaseSchema.omit({ body: true }).extend({
+  wordCount: z.number().int().nonnegative(),
+});
+export type ReleaseSummary = z.infer<typeof ReleaseSummarySchema>;
