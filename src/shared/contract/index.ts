@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { releaseMethods } from './releases';
+import { syncMethods } from './sync';
 
 export * from './define';
 export * from './app';
 export * from './releases';
+export * from './sync';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -13,6 +15,7 @@ export * from './releases';
 export const contract = {
   ...appMethods,
   ...releaseMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;
