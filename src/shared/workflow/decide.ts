@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { RoleSchema, type Role } from '../contract/app';
+import { StatusSchema, TimestampSchema, type Status } from '../domain/release';
+import { ruleFor, STATUS_LABELS, type Action } from './rules';
+
+/** Where a release stands in the workflow, and what it is pinned to. */
+export const WorkflowStateSchema = z.object({
+  status: StatusSchema,
+  /**
+   * The content hash (see contentHash) the approval or publication was given on. Set by
+   * approve/publish/correct, cleared when the release goes back for review.
+   */
+  approvedHash: z.string().nullable(),
+  /** Embargo: when an approved release goes live (null = immediately when published). */
+  publishAt: TimestampSchema.nullable(),
+  /** Who made the last transition, with which role, and when. */
+  changedBy: z.string().nullable(),
+  changedRole: RoleSchema.nullable(),
+  changedAt: TimestampSchema.nullable(),
+});
+export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
+
+export const initialWorkflowState = (): WorkflowState => ({
+  status: 'draf',
+  approvedHash: null,
+  publishAt: null,
+  changedBy: null,
+  changedRole: null,
+  changedAt: null,
+});
+
+export const REJECTION_CODES = ['no_change', 'not_allowed', 'forbidden_role', 'stale', 'pending_suggestions', 'bad_schedule', 'not_approved'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface TransitionRequest {
+  to: Status;
+  actor: { name: string; role: Role };
+  /** Content hash of the text the person was looking at when they pressed the button. */
+  baseHash: string;
+  /** Content hash of the release as it stands where the check runs. */
+  currentHash: string;
+  /** Suggested edits still open in the body (approving over them would approve unknown text). */
+  pendingSuggestions: number;
+  /** Publish: when it goes live; absent or not in the future = now. */
+  at?: string | null;
+  /** The time of the check (the workstation clock locally, HQ's clock at HQ). */
+  now: string;
+}
+
+export type Decision =
+  | { ok: true; action: Action; next: WorkflowState }
+  | { ok: false; code: RejectionCode; message: string };
+
+const reject = (code: RejectionCode, message: string): Decision => ({ ok: false, code, message });
+
+/**
+ * Decides one transition. The same function runs in the workstation (to refuse early and offer
+ * only the allowed buttons) and at HQ (authoritative): role, allowed move, stale text, open
+ * suggestions and the embargo time are all checked here.
+ */
+export function decideTransition(state: WorkflowState, req: TransitionRequest): Decision {
+  const from = state.status;
+  if (from === req.to && from !== 'dikoreksi') return reject('no_change', `Rilis sudah berstatus ${STATUS_LABELS[from]}.`);
+  const rule = ruleFor(from, req.to);
+  if (!rule) return reject('not_allowed', `Tidak dapat mengubah status dari ${STATUS_LABELS[from]} ke ${STATUS_LABELS[req.to]}.`);
+  if (!rule.roles.includes(req.actor.role)) {
+    return reject('forbidden_role', `Peran ${req.actor.role} tidak boleh mengubah status ke ${STATUS_LABELS[req.to]}.`);
+  }
+  if (req.baseHash !== req.currentHash) {
+    return reject('stale', 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.');
+  }
+  const pins = rule.action === 'approve' || rule.action === 'publish' || rule.action === 'correct';
+  if (pins && req.pendingSuggestions > 0) {
+    return reject('pending_suggestions', `Masih ada ${req.pendingSuggestions} saran suntingan yang belum diterima atau ditolak.`);
+  }
+  if (rule.action === 'publish' && state.approvedHash !== req.currentHash) {
+    return reject('not_approved', 'Versi ini belum disetujui; setujui dulu sebelum menerbitkan.');
+  }
+  let publishAt: string | null = null;
+  if (req.at != null) {
+    if (rule.action !== 'publish') return reject('bad_schedule', 'Waktu terbit hanya dapat dipilih saat menerbitkan.');
+    const at = Date.parse(req.at);
+    if (Number.isNaN(at)) return reject('bad_schedule', 'Waktu terbit tidak valid.');
+    publishAt = at > Date.parse(req.now) ? new Date(at).toISOString() : null;
+  }
+  const approvedHash =
+    rule.action === 'approve' || rule.action === 'correct'
+      ? req.currentHash
+      : rule.action === 'publish' || rule.action === 'withdraw'
+        ? state.approvedHash
+        : null;
+  return {
+    ok: true,
+    action: rule.action,
+    next: {
+      status: rule.to,
+      approvedHash,
+      publishAt: rule.action === 'publish' ? publishAt : null,
+      changedBy: req.actor.name,
+      changedRole: req.actor.role,
+      changedAt: req.now,
+    },
+  };
+}
+
+export interface ContentChangeOutcome {
+  next: WorkflowState;
+  /** Set when the edit took an approval away: shown to people as a notice and kept in the audit trail. */
+  notice: { code: 'approval_invalidated'; message: string } | null;
+}
+
+/** True while a published release waits for its embargo time. */
+export const isEmbargoed = (state: WorkflowState, now: string): boolean =>
+  state.status === 'terbit' && state.publishAt != null && Date.parse(state.publishAt) > Date.parse(now);
+
+/**
+ * What an edit does to the workflow. An approval (and a publication still under embargo) is
+ * pinned to the exact text approved: any other text sends the release back to Diajukan with a
+ * visible notice. A live publication stays live (the public site keeps the published text);
+ * publishing the edit is a correction ("Dikoreksi").
+ */
+export function onContentChanged(state: WorkflowState, newHash: string, now: string): ContentChangeOutcome {
+  const pinned = state.status === 'disetujui' || isEmbargoed(state, now);
+  if (!pinned || state.approvedHash === newHash) return { next: state, notice: null };
+  return {
+    next: { ...state, status: 'diajukan', approvedHash: null, publishAt: null, changedAt: now },
+    notice: {
+      code: 'approval_invalidated',
+      message:
+        state.status === 'disetujui'
+          ? 'Rilis diubah setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.'
+          : 'Rilis diubah sebelum waktu terbitnya, sehingga penerbitan dibatalkan dan rilis kembali ke status Diajukan.',
+    },
+  };
+}
+
+/** A published release whose current text differs from the published one (a correction is pending). */
+export const hasUnpublishedChanges = (state: WorkflowState, currentHash: string): boolean =>
+  (state.status === 'terbit' || state.status === 'dikoreksi') && state.approvedHash !== currentHash;

@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './decide';
+export * from './content-hash';

@@ -1,0 +1,77 @@
+import type { Role } from '../contract/app';
+import type { Status } from '../domain/release';
+
+/**
+ * The editorial workflow of a release, as pure rules. The workstation checks them before
+ * it records a transition (so the UI only offers what a person may do) and HQ checks them
+ * again, authoritatively, when the transition arrives in a sync batch.
+ *
+ *   draf ──submit──▶ diajukan ──approve──▶ disetujui ──publish──▶ terbit ──correct──▶ dikoreksi
+ *                      │  ▲                   │                    │                    │
+ *      request_changes ▼  │ submit            │ request_changes    └──withdraw──▶ ditarik ◀┘
+ *                  perlu_revisi ◀─────────────┘
+ */
+
+export const ACTIONS = [
+  'submit',
+  'retract',
+  'request_changes',
+  'approve',
+  'publish',
+  'withdraw',
+  'correct',
+  'reopen',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface TransitionRule {
+  action: Action;
+  from: readonly Status[];
+  to: Status;
+  roles: readonly Role[];
+}
+
+const WRITERS: readonly Role[] = ['penulis', 'admin'];
+const REVIEWERS: readonly Role[] = ['peninjau', 'admin'];
+
+/** Every allowed transition. Anything not listed here is refused. */
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { action: 'submit', from: ['draf', 'perlu_revisi'], to: 'diajukan', roles: WRITERS },
+  // The writer takes a submission back to keep working on it before anyone reviewed it.
+  { action: 'retract', from: ['diajukan'], to: 'draf', roles: WRITERS },
+  { action: 'request_changes', from: ['diajukan', 'disetujui'], to: 'perlu_revisi', roles: REVIEWERS },
+  { action: 'approve', from: ['diajukan'], to: 'disetujui', roles: REVIEWERS },
+  { action: 'publish', from: ['disetujui'], to: 'terbit', roles: REVIEWERS },
+  // A correction republishes the edited text of a published release, marked as corrected.
+  { action: 'correct', from: ['terbit', 'dikoreksi'], to: 'dikoreksi', roles: REVIEWERS },
+  { action: 'withdraw', from: ['terbit', 'dikoreksi'], to: 'ditarik', roles: REVIEWERS },
+  // A withdrawn release can be reworked from the start.
+  { action: 'reopen', from: ['ditarik'], to: 'draf', roles: REVIEWERS },
+];
+
+/** The action that moves `from` to `to`, or null if no rule allows that move at all. */
+export function ruleFor(from: Status, to: Status): TransitionRule | null {
+  return TRANSITIONS.find((r) => r.to === to && r.from.includes(from)) ?? null;
+}
+
+/** The statuses a person with `role` may move a release in `from` to (for the buttons shown). */
+export function allowedTargets(from: Status, role: Role): Status[] {
+  return TRANSITIONS.filter((r) => r.from.includes(from) && r.roles.includes(role)).map((r) => r.to);
+}
+
+/** Statuses in which the release is (or is scheduled to be) on the public site. */
+export const PUBLIC_STATUSES: readonly Status[] = ['terbit', 'dikoreksi'];
+
+/** Statuses a reviewer's "Menunggu tinjauan" queue lists. */
+export const AWAITING_REVIEW: readonly Status[] = ['diajukan'];
+
+/** Indonesian labels of the statuses, for UI and audit text. */
+export const STATUS_LABELS: Record<Status, string> = {
+  draf: 'Draf',
+  diajukan: 'Diajukan',
+  perlu_revisi: 'Perlu revisi',
+  disetujui: 'Disetujui',
+  terbit: 'Terbit',
+  ditarik: 'Ditarik',
+  dikoreksi: 'Dikoreksi',
+};
