@@ -64,7 +64,7 @@ describe('workflow rules', () => {
         }
       }
     }
-    expect(allowed).toBe(22);
+    expect(allowed).toBe(24);
   });
 
   it('a penulis can never approve or publish, whatever the state', () => {
