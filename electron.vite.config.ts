@@ -12,6 +12,8 @@ export default defineConfig({
   preload: {
     // Sandboxed preloads cannot `require` siblings: emit one CommonJS bundle.
     build: {
+      // …and cannot require packages either (only `electron`): bundle zod in too.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },

@@ -1,0 +1,69 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Where device credentials (the HQ device token) live. The services only see this
+ * interface: the desktop backs it with Electron's safeStorage, the web host with a
+ * 0600 file in the data dir. Neither implementation is visible to the renderer.
+ */
+export interface SecretStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/** How values are protected at rest: identity on the web host, safeStorage on the desktop. */
+export interface SecretCodec {
+  encode(plain: string): string;
+  decode(stored: string): string;
+}
+
+const plainCodec: SecretCodec = { encode: (v) => v, decode: (v) => v };
+const FileSchema = z.record(z.string(), z.string());
+
+/**
+ * A small JSON file of key → encoded value, written atomically (temp file + rename)
+ * with owner-only permissions so other local users cannot read the token.
+ */
+export function createFileSecretStore(file: string, codec: SecretCodec = plainCodec): SecretStore {
+  const read = (): Record<string, string> => {
+    if (!existsSync(file)) return {};
+    const parsed = FileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`Secret file ${file} is not in the expected format`);
+    return parsed.data;
+  };
+  const write = (data: Record<string, string>): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
+    // mode only applies when the file is created; enforce it for a leftover temp file too
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, file);
+  };
+  return {
+    get(key) {
+      const stored = read()[key];
+      return stored === undefined ? null : codec.decode(stored);
+    },
+    set(key, value) {
+      write({ ...read(), [key]: codec.encode(value) });
+    },
+    delete(key) {
+      const data = read();
+      if (!(key in data)) return;
+      delete data[key];
+      write(data);
+    },
+  };
+}
+
+/** For tests and tools that must not touch the disk. */
+export function createMemorySecretStore(): SecretStore {
+  const data = new Map<string, string>();
+  return {
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => void data.set(key, value),
+    delete: (key) => void data.delete(key),
+  };
+}

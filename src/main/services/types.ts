@@ -1,0 +1,37 @@
+import type { Handlers } from '../../shared/contract';
+import type { SecretStore } from './secrets';
+
+/** The subset of a pino logger the services use; pino and the shell's logger both fit. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** An attachment on disk, as served at `/media/<sha256>` by either transport. */
+export interface MediaFile {
+  path: string;
+  mime: string;
+  bytes: number;
+}
+
+export interface ServicesOptions {
+  /** All local data (SQLite file, attachments, backups) lives under this dir. */
+  dataDir: string;
+  log: Logger;
+  secrets: SecretStore;
+  /**
+   * Path to a better-sqlite3 native addon built for the running runtime. The desktop
+   * passes an Electron-ABI build here; Node (web host, tests) uses the default.
+   */
+  nativeBinding?: string;
+  /** App version shown in getAppInfo; defaults to package.json's. */
+  version?: string;
+}
+
+/** What a transport needs: the contract handlers, media lookup, and a way to shut down. */
+export interface Services {
+  handlers: Handlers;
+  mediaLookup(sha256: string): MediaFile | null;
+  close(): Promise<void>;
+}

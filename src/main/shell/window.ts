@@ -1,0 +1,65 @@
+import { BrowserWindow, shell, type WebContents } from 'electron';
+import { APP_URL, isAppUrl, isExternalLink } from './origin';
+
+export interface WindowOptions {
+  preload: string;
+  /** The dev server (electron-vite dev) or null to load warta://app/. */
+  devUrl: string | null;
+}
+
+/** Opens https/mailto links in the system browser; everything else goes nowhere. */
+function openExternally(url: string): void {
+  if (isExternalLink(url)) void shell.openExternal(url);
+}
+
+/**
+ * Keeps a page's web contents on our origin: navigation elsewhere is cancelled (a link
+ * to the web opens in the system browser instead), new windows are refused, and no
+ * <webview> can be attached.
+ */
+export function lockDown(contents: WebContents, devOrigin: string | null): void {
+  const guard = (event: { preventDefault(): void }, url: string): void => {
+    if (isAppUrl(url, devOrigin)) return;
+    event.preventDefault();
+    openExternally(url);
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The one window factory: every Warta window is made here, with the same hardening. */
+export function createMainWindow(opts: WindowOptions): BrowserWindow {
+  const devOrigin = opts.devUrl ? new URL(opts.devUrl).origin : null;
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Warta',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  });
+  lockDown(win.webContents, devOrigin);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(opts.devUrl ?? APP_URL);
+  return win;
+}

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createServices } from '../services';
+import { createJsonLogger } from '../services/log';
+import { defaultDataDir } from '../services/paths';
+import { createFileSecretStore } from '../services/secrets';
+import type { Services } from '../services/types';
+import { startWebHost, type WebHost } from './host';
+import { RendererMissingError } from './static';
+
+/** A fixed default so a bookmark keeps working between runs; --port 0 picks any free port. */
+export const DEFAULT_PORT = 4780;
+
+const parsePort = (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return Number(value);
+};
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+function parseArgs(argv: string[]): { port: number; dataDir: string; rendererDir: string } {
+  const program = new Command('warta-web')
+    .description('Serve the Warta workstation on 127.0.0.1 (the same contract as the desktop app, over HTTP).')
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)').argParser(parsePort).default(DEFAULT_PORT))
+    .addOption(new Option('--data-dir <dir>', 'where the SQLite file and attachments live').default(defaultDataDir()))
+    .addOption(new Option('--renderer-dir <dir>', 'the built page (out/renderer)').default(resolve(repoRoot, 'out/renderer')).hideHelp())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help / --version are not errors
+      if (error.exitCode === 0) process.exit(0);
+      process.stderr.write('Run with --help for the options.\n');
+      process.exit(2);
+    }
+    throw error;
+  }
+  const opts = program.opts<{ port: number; dataDir: string; rendererDir: string }>();
+  return { port: opts.port, dataDir: resolve(opts.dataDir), rendererDir: resolve(opts.rendererDir) };
+}
+
+async function main(): Promise<void> {
+  const { port, dataDir, rendererDir } = parseArgs(process.argv);
+  const level = process.env.WARTA_LOG_LEVEL ?? 'info';
+  const log = createJsonLogger(process.stderr, 'warta-services');
+
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    process.stderr.write(`Warta: the workstation page is not built (${resolve(rendererDir, 'index.html')} is missing). Run "npm run build" first.\n`);
+    process.exit(1);
+  }
+
+  let services: Services;
+  try {
+    services = await createServices({ dataDir, log, secrets: createFileSecretStore(resolve(dataDir, 'secrets.json')) });
+  } catch (error) {
+    process.stderr.write(`Warta: cannot open the data dir ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  let host: WebHost;
+  try {
+    host = await startWebHost({ services, rendererDir, port, logger: { level, stream: process.stderr } });
+  } catch (error) {
+    await services.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') process.stderr.write(`Warta: port ${port} is already in use; choose another with --port (0 picks a free one).\n`);
+    else if (error instanceof RendererMissingError) process.stderr.write(`Warta: ${error.message}\n`);
+    else process.stderr.write(`Warta: could not start the web host: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    // Finish in-flight requests first, then close the store so the last save is committed.
+    await host.close().catch((error: unknown) => log.error({ err: error }, 'closing the web host failed'));
+    await services.close().catch((error: unknown) => log.error({ err: error }, 'closing the services failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  process.stdout.write(`Warta workstation: ${host.url}\n`);
+  log.info({ dataDir, url: host.url }, 'ready');
+}
+
+void main();

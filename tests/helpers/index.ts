@@ -1,0 +1,4 @@
+export * from './browser';
+export * from './rpc';
+export * from './tmp';
+export * from './web-host';
