@@ -23,8 +23,10 @@ export const RevisionMetaSchema = z.object({
   author: z.string(),
   title: z.string(),
   wordCount: z.number().int().nonnegative(),
-  /** Why it was made: typing, a restore, a merge from HQ… */
+  /** Why it was made: `created`, `edited` (typing, coalesced), `restored`, `merged` (from HQ), `recovered`, `migrated`. */
   reason: z.string(),
+  /** For a `restored` revision: the revision whose text it brought back. */
+  restoredFrom: z.number().int().positive().nullable().optional(),
 });
 export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
 
@@ -35,7 +37,11 @@ export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image
 export const releaseMethods = {
   createRelease: method(z.object({ fields: ReleaseFieldsSchema.partial().optional() }), ReleaseSchema),
   getRelease: method(z.object({ id: IdSchema }), ReleaseSchema),
-  /** Store edited fields. Partial: only what changed needs to travel. */
+  /**
+   * Store edited fields. Partial: only what changed needs to travel. Send `slug` only when
+   * the writer edits it: a slug that differs from the stored one becomes a fixed choice;
+   * otherwise a draft's slug follows its title. A save that changes nothing stores nothing.
+   */
   saveRelease: method(
     z.object({ id: IdSchema, fields: ReleaseFieldsSchema.partial() }),
     ReleaseSchema,

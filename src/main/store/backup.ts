@@ -1,0 +1,17 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileStamp } from './clock';
+import type { Store } from './store';
+
+/**
+ * "Cadangkan": SQLite's online backup API copies a consistent snapshot page by page while
+ * the app keeps working; a plain file copy of a WAL database could catch it half-written.
+ */
+export async function backupDatabase(store: Store): Promise<{ path: string; bytes: number }> {
+  mkdirSync(store.backupsDir, { recursive: true });
+  const stamp = fileStamp();
+  let path = join(store.backupsDir, `warta-${stamp}.db`);
+  for (let n = 2; existsSync(path); n += 1) path = join(store.backupsDir, `warta-${stamp}-${n}.db`);
+  await store.db.backup(path);
+  return { path, bytes: statSync(path).size };
+}

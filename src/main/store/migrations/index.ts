@@ -1,0 +1,23 @@
+import { migration001 } from './001_core';
+import { migration002 } from './002_outbox';
+import { migration003 } from './003_search';
+import { migration004 } from './004_revisions';
+import { migration005 } from './005_attachments';
+import { migration010 } from './010_sync';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/**
+ * Every schema step, in any order (the runner sorts by version and allows gaps).
+ * Numbering: 001–009 local store, 010–019 sync, 020–029 review, 030+ next feature.
+ * To add one: create `NNN_name.ts` exporting a Migration and add it to this list.
+ */
+export const MIGRATIONS: Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration010,
+];

@@ -1,0 +1,48 @@
+import { WartaError } from '../../../shared/contract/define';
+import { userVersion } from '../db';
+import type { Db, StoreLogger } from '../types';
+import type { Migration } from './types';
+
+/** Sorted by version; refuses duplicates so two helpers can't silently claim one number. */
+export function orderMigrations(migrations: readonly Migration[]): Migration[] {
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (!Number.isInteger(m.version) || m.version <= 0) throw new Error(`migration "${m.name}" has an invalid version ${m.version}`);
+    const prev = sorted[i - 1];
+    if (prev && prev.version === m.version) throw new Error(`migrations "${prev.name}" and "${m.name}" share version ${m.version}`);
+  });
+  return sorted;
+}
+
+export const latestVersion = (migrations: readonly Migration[]): number =>
+  migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** A database written by a newer Warta: refuse it, leaving the file exactly as it is. */
+export function assertNotNewer(db: Db, file: string, migrations: readonly Migration[]): void {
+  const found = userVersion(db);
+  const latest = latestVersion(migrations);
+  if (found > latest) {
+    throw new WartaError(
+      'storage',
+      `Basis data ${file} dibuat oleh versi Warta yang lebih baru (skema ${found}, versi ini mengenal sampai ${latest}). ` +
+        'Perbarui Warta; berkas ini tidak diubah.',
+    );
+  }
+}
+
+/** Applies every migration above the file's user_version, each in its own transaction. */
+export function migrate(db: Db, migrations: readonly Migration[], log: StoreLogger, file = 'database'): number[] {
+  assertNotNewer(db, file, migrations);
+  const applied: number[] = [];
+  for (const m of orderMigrations(migrations)) {
+    if (m.version <= userVersion(db)) continue;
+    db.transaction(() => {
+      m.up(db);
+      // user_version lives in the file header, so it commits or rolls back with the step.
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    log.info({ version: m.version, name: m.name }, 'migration applied');
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,237 @@
+import { v7 as uuidv7 } from 'uuid';
+import { WartaError } from '../../shared/contract/define';
+import { emptyDoc } from '../../shared/domain/doc';
+import type { Category, Release, ReleaseFields, ReleaseSummary, Status, SyncState } from '../../shared/domain/release';
+import { docToPlainText, countWordsInText } from '../../shared/editor/text';
+import { localDate, nowIso } from './clock';
+import { appendOutbox, type OutboxKind } from './outbox';
+import { recordRevision, type RevisionReason } from './revisions';
+import { canonicalFields, rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
+import { indexRelease, unindexRelease } from './search';
+import { slugify, uniqueSlug } from './slug';
+import type { Store } from './store';
+import type { Db } from './types';
+
+export function getRow(db: Db, id: string, includeDeleted = false): ReleaseRow | undefined {
+  const row = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(id);
+  if (!row || (!includeDeleted && row.deleted_at !== null)) return undefined;
+  return row;
+}
+
+export function requireRow(db: Db, id: string): ReleaseRow {
+  const row = getRow(db, id);
+  if (!row) throw new WartaError('not_found', `Rilis ${id} tidak ditemukan.`);
+  return row;
+}
+
+export function getRelease(db: Db, id: string): Release {
+  return rowToRelease(requireRow(db, id));
+}
+
+/** "KPU Kabupaten Blora" → "Blora": a sensible first dateline for a new release. */
+export function datelineFromOffice(office: string): string {
+  return office.replace(/^\s*KPU\s+(Provinsi|Kabupaten|Kab\.|Kota)\s+/i, '').trim();
+}
+
+/** Writes the row's columns from a Release; `num` stays. */
+function writeRow(db: Db, r: Release, slugCustom: boolean, wordCount: number, insert: boolean): number {
+  const values = {
+    id: r.id,
+    title: r.title,
+    slug: r.slug,
+    slug_custom: slugCustom ? 1 : 0,
+    dateline: r.dateline,
+    date: r.date,
+    category: r.category,
+    tags: JSON.stringify(r.tags),
+    summary: r.summary,
+    byline: r.byline,
+    office: r.office,
+    lead_image: r.leadImage ? JSON.stringify(r.leadImage) : null,
+    body: JSON.stringify(r.body),
+    word_count: wordCount,
+    status: r.status,
+    sync_state: r.syncState,
+    sync_error: r.syncError,
+    local_rev: r.localRev,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+  if (insert) {
+    const cols = Object.keys(values);
+    const { lastInsertRowid } = db
+      .prepare(`INSERT INTO releases (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
+      .run(values);
+    return Number(lastInsertRowid);
+  }
+  const sets = Object.keys(values)
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = @${c}`)
+    .join(', ');
+  db.prepare(`UPDATE releases SET ${sets} WHERE id = @id`).run(values);
+  return requireRow(db, r.id).num;
+}
+
+export interface CommitOptions {
+  author: string;
+  reason: RevisionReason;
+  /** The outbox row to write, or null for changes that came from HQ (the sync client's merges). */
+  outbox: OutboxKind | null;
+  restoredFrom?: number;
+}
+
+/** Resolves the slug a save ends with: a chosen one sticks, an automatic one follows a draft's title. */
+function resolveSlug(db: Db, prev: ReleaseRow | undefined, id: string, patch: Partial<ReleaseFields>, title: string, status: Status) {
+  const prevSlug = prev?.slug ?? '';
+  let custom = prev ? prev.slug_custom === 1 : false;
+  if (patch.slug !== undefined && patch.slug !== prevSlug) {
+    const chosen = slugify(patch.slug);
+    custom = chosen !== '';
+    return { slug: uniqueSlug(db, chosen || slugify(title), id), custom };
+  }
+  if (!prev || (!custom && status === 'draf' && title !== prev.title)) {
+    return { slug: uniqueSlug(db, slugify(title), id), custom };
+  }
+  return { slug: prevSlug, custom };
+}
+
+/**
+ * The one way a release is stored: row, search index, history and outbox all in one
+ * transaction, so a crash leaves either all of them or none. A save that changes
+ * nothing stores nothing and returns the release as it is.
+ */
+export function commitRelease(store: Store, id: string, patch: Partial<ReleaseFields>, opts: CommitOptions, statusChange?: Status): Release {
+  const { db } = store;
+  return db.transaction((): Release => {
+    const prevRow = requireRow(db, id);
+    const prev = rowToRelease(prevRow);
+    const status = statusChange ?? prev.status;
+    const title = patch.title ?? prev.title;
+    const { slug, custom } = resolveSlug(db, prevRow, id, patch, title, status);
+    const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug };
+    const contentChanged = canonicalFields(fields) !== canonicalFields(rowFields(prevRow));
+    if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) return prev;
+    const now = nowIso();
+    const next: Release = {
+      ...prev,
+      ...fields,
+      status,
+      localRev: prev.localRev + 1,
+      updatedAt: now,
+      // A local change has to travel again, whatever HQ said about the previous one.
+      ...(opts.outbox ? { syncState: 'belum_terkirim' as SyncState, syncError: null } : {}),
+    };
+    const text = docToPlainText(next.body);
+    const num = writeRow(db, next, custom, countWordsInText(text), false);
+    indexRelease(db, num, { title: next.title, summary: next.summary, body: text });
+    if (contentChanged || opts.reason === 'restored') {
+      recordRevision(db, id, fields, { author: opts.author, reason: opts.reason, now, ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}) });
+    }
+    if (opts.outbox) appendOutbox(db, id, opts.outbox, next.localRev);
+    return next;
+  })();
+}
+
+/** A new draft with sensible defaults (today's date, the enrolled office and name). */
+export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, id: string = uuidv7()): Release {
+  const { db } = store;
+  const identity = store.identity();
+  return db.transaction((): Release => {
+    const now = nowIso();
+    const title = patch.title ?? '';
+    const chosen = patch.slug ? slugify(patch.slug) : '';
+    const slug = uniqueSlug(db, chosen || slugify(title), id);
+    const office = patch.office ?? identity?.office ?? '';
+    const release: Release = {
+      id,
+      title,
+      slug,
+      dateline: patch.dateline ?? datelineFromOffice(office),
+      date: patch.date ?? localDate(),
+      category: patch.category ?? ('berita-terkini' satisfies Category),
+      tags: patch.tags ?? [],
+      summary: patch.summary ?? '',
+      byline: patch.byline ?? identity?.name ?? '',
+      office,
+      leadImage: patch.leadImage ?? null,
+      body: patch.body ?? emptyDoc(),
+      status: 'draf',
+      createdAt: now,
+      updatedAt: now,
+      localRev: 1,
+      syncState: 'belum_terkirim',
+      syncError: null,
+    };
+    const text = docToPlainText(release.body);
+    const num = writeRow(db, release, chosen !== '', countWordsInText(text), true);
+    indexRelease(db, num, { title: release.title, summary: release.summary, body: text });
+    const { id: _id, status: _s, createdAt: _c, updatedAt: _u, localRev: _l, syncState: _ss, syncError: _se, ...fields } = release;
+    recordRevision(db, id, fields, { author: store.authorName(), reason: 'created', now });
+    appendOutbox(db, id, 'create', release.localRev);
+    return release;
+  })();
+}
+
+/** Tombstone: the row stays (so the delete can reach HQ), hidden from lists and search. */
+export function deleteRelease(store: Store, id: string): void {
+  const { db } = store;
+  db.transaction(() => {
+    const row = requireRow(db, id);
+    const now = nowIso();
+    const localRev = row.local_rev + 1;
+    db.prepare(`UPDATE releases SET deleted_at = ?, updated_at = ?, local_rev = ?, sync_state = 'belum_terkirim', sync_error = NULL WHERE id = ?`).run(
+      now,
+      now,
+      localRev,
+      id,
+    );
+    unindexRelease(db, row.num);
+    appendOutbox(db, id, 'delete', localRev);
+  })();
+}
+
+/** For the sync client: record what HQ said, without counting it as a local change. */
+export function setSyncState(db: Db, id: string, syncState: SyncState, syncError: string | null = null): void {
+  db.prepare('UPDATE releases SET sync_state = ?, sync_error = ? WHERE id = ?').run(syncState, syncError, id);
+}
+
+export interface ListQuery {
+  status?: Status | undefined;
+  category?: Category | undefined;
+  sort: 'updated_desc' | 'updated_asc' | 'title_asc' | 'date_desc';
+  limit: number;
+  offset: number;
+}
+
+const ORDER: Record<ListQuery['sort'], string> = {
+  updated_desc: 'updated_at DESC, num DESC',
+  updated_asc: 'updated_at ASC, num ASC',
+  title_asc: 'title COLLATE NOCASE ASC, num ASC',
+  date_desc: 'date DESC, updated_at DESC',
+};
+
+export function listReleases(db: Db, q: ListQuery): { items: ReleaseSummary[]; total: number } {
+  const where = ['deleted_at IS NULL'];
+  const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
+  if (q.status) {
+    where.push('status = @status');
+    params['status'] = q.status;
+  }
+  if (q.category) {
+    where.push('category = @category');
+    params['category'] = q.category;
+  }
+  const cond = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM releases WHERE ${cond}`).get(params) as { n: number }).n;
+  // Lists skip the body column: it is the large one and the list doesn't show it.
+  const items = (
+    db
+      .prepare(
+        `SELECT num, id, title, slug, slug_custom, dateline, date, category, tags, summary, byline, office, lead_image,
+                'null' AS body, word_count, status, sync_state, sync_error, local_rev, created_at, updated_at, deleted_at
+         FROM releases WHERE ${cond} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as ReleaseRow[]
+  ).map(rowToSummary);
+  return { items, total };
+}

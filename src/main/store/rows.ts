@@ -1,0 +1,102 @@
+import type { DocNode } from '../../shared/domain/doc';
+import {
+  LeadImageSchema,
+  type Category,
+  type LeadImage,
+  type Release,
+  type ReleaseFields,
+  type ReleaseSummary,
+  type Status,
+  type SyncState,
+} from '../../shared/domain/release';
+
+/** A row of the `releases` table as SQLite returns it. */
+export interface ReleaseRow {
+  num: number;
+  id: string;
+  title: string;
+  slug: string;
+  slug_custom: number;
+  dateline: string;
+  date: string;
+  category: string;
+  tags: string;
+  summary: string;
+  byline: string;
+  office: string;
+  lead_image: string | null;
+  body: string;
+  word_count: number;
+  status: string;
+  sync_state: string;
+  sync_error: string | null;
+  local_rev: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+const parseJson = <T>(text: string | null, fallback: T): T => {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+function leadImageOf(text: string | null): LeadImage | null {
+  const parsed = LeadImageSchema.safeParse(parseJson<unknown>(text, null));
+  return parsed.success ? parsed.data : null;
+}
+
+export function rowFields(row: ReleaseRow): ReleaseFields {
+  return {
+    title: row.title,
+    slug: row.slug,
+    dateline: row.dateline,
+    date: row.date,
+    category: row.category as Category,
+    tags: parseJson<string[]>(row.tags, []),
+    summary: row.summary,
+    byline: row.byline,
+    office: row.office,
+    leadImage: leadImageOf(row.lead_image),
+    body: parseJson<DocNode>(row.body, { type: 'doc', content: [] }),
+  };
+}
+
+export function rowToRelease(row: ReleaseRow): Release {
+  return {
+    id: row.id,
+    ...rowFields(row),
+    status: row.status as Status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    localRev: row.local_rev,
+    syncState: row.sync_state as SyncState,
+    syncError: row.sync_error,
+  };
+}
+
+export function rowToSummary(row: ReleaseRow): ReleaseSummary {
+  const { body: _body, ...rest } = rowToRelease(row);
+  return { ...rest, wordCount: row.word_count };
+}
+
+/** Fields in one fixed key order, so two saves compare equal exactly when their content is equal. */
+export function canonicalFields(f: ReleaseFields): string {
+  return JSON.stringify({
+    title: f.title,
+    slug: f.slug,
+    dateline: f.dateline,
+    date: f.date,
+    category: f.category,
+    tags: f.tags,
+    summary: f.summary,
+    byline: f.byline,
+    office: f.office,
+    leadImage: f.leadImage ? { attachment: f.leadImage.attachment, caption: f.leadImage.caption, credit: f.leadImage.credit, alt: f.leadImage.alt } : null,
+    body: f.body,
+  });
+}

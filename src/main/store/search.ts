@@ -1,0 +1,96 @@
+import type { Highlight } from '../../shared/contract/releases';
+import type { ReleaseSummary } from '../../shared/domain/release';
+import { rowToSummary, type ReleaseRow } from './rows';
+import { MARK_CLOSE, MARK_OPEN, indexableText } from './search-text';
+import type { Db } from './types';
+
+/** Keeps release_search in step with a release; call inside the transaction that stores it. */
+export function indexRelease(db: Db, num: number, text: { title: string; summary: string; body: string }): void {
+  db.prepare('DELETE FROM release_search WHERE rowid = ?').run(num);
+  db.prepare('INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
+    num,
+    indexableText(text.title),
+    indexableText(text.summary),
+    indexableText(text.body),
+  );
+}
+
+export function unindexRelease(db: Db, num: number): void {
+  db.prepare('DELETE FROM release_search WHERE rowid = ?').run(num);
+}
+
+const MAX_TERMS = 16;
+
+/**
+ * Turns whatever the user typed into a safe FTS5 query: only runs of letters, digits
+ * and marks survive, each quoted and used as a prefix, all required (AND). Quotes,
+ * brackets, `*`, `AND(`, `NEAR` and the like can never reach FTS5 as syntax.
+ * Returns null when nothing searchable is left.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms = input.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const unique = [...new Set(terms.map((t) => t.toLowerCase()))].slice(0, MAX_TERMS);
+  if (!unique.length) return null;
+  return unique.map((t) => `"${t}"*`).join(' ');
+}
+
+/** Splits FTS5 output marked with MARK_OPEN/MARK_CLOSE into plain segments. */
+export function toHighlight(marked: string): Highlight {
+  const out: Highlight = [];
+  const push = (text: string, match: boolean) => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && last.match === match) last.text += text;
+    else out.push({ text, match });
+  };
+  let match = false;
+  let buf = '';
+  for (const ch of marked) {
+    if (ch === MARK_OPEN || ch === MARK_CLOSE) {
+      push(buf, match);
+      buf = '';
+      match = ch === MARK_OPEN;
+    } else buf += ch;
+  }
+  push(buf, match);
+  return out;
+}
+
+const hasMatch = (h: Highlight) => h.some((s) => s.match);
+
+export interface SearchHit {
+  release: ReleaseSummary;
+  title: Highlight;
+  snippet: Highlight;
+}
+
+const SNIPPET_TOKENS = 24;
+
+/** Ranked (bm25, a title match weighing most) search over live releases. */
+export function searchReleases(db: Db, query: string, limit: number): SearchHit[] {
+  const fts = toFtsQuery(query);
+  if (!fts) return [];
+  const rows = db
+    .prepare<
+      unknown[],
+      ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }
+    >(
+      `SELECT r.*,
+         highlight(release_search, 0, :o, :c) AS hl_title,
+         snippet(release_search, 1, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_summary,
+         snippet(release_search, 2, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_body
+       FROM release_search JOIN releases r ON r.num = release_search.rowid
+       WHERE release_search MATCH :q AND r.deleted_at IS NULL
+       ORDER BY bm25(release_search, 10.0, 4.0, 1.0)
+       LIMIT :limit`,
+    )
+    .all({ o: MARK_OPEN, c: MARK_CLOSE, q: fts, limit });
+  return rows.map((row) => {
+    const body = toHighlight(row.sn_body);
+    const summary = toHighlight(row.sn_summary);
+    // Show the passage that matched; a title-only match shows the start of the body.
+    const snippet = hasMatch(body) ? body : hasMatch(summary) ? summary : body.length ? body : summary;
+    const title = toHighlight(row.hl_title);
+    return { release: rowToSummary(row), title: title.length ? title : [{ text: row.title, match: false }], snippet };
+  });
+}

@@ -1,0 +1,149 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IdentitySchema, type Identity } from '../../shared/contract/app';
+import { WartaError } from '../../shared/contract/define';
+import { applyPragmas, openRaw } from './db';
+import { isCorruption, sqliteCode } from './errors';
+import { MIGRATIONS, type Migration } from './migrations';
+import { assertNotNewer, migrate } from './migrations/runner';
+import { addNotice, dismissNotice, listNotices, type Notice } from './notices';
+import { moveAside, salvage, type SalvageReport } from './recovery';
+import { createSettings, type Settings } from './settings';
+import { silentLogger, type Db, type StoreLogger } from './types';
+
+export const DB_FILE = 'warta.db';
+/** Who history entries name when the workstation is not enrolled yet. */
+export const LOCAL_AUTHOR = 'Penulis lokal';
+
+export interface OpenStoreOptions {
+  /** All local data (SQLite file, attachments, backups) lives here. */
+  dataDir: string;
+  log?: StoreLogger;
+  /** better-sqlite3 addon built for the running runtime (Electron ABI on the desktop). */
+  nativeBinding?: string;
+  /** Defaults to every registered migration; tests pass a prefix to build older schemas. */
+  migrations?: readonly Migration[];
+}
+
+export interface Store {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly dbPath: string;
+  readonly attachmentsDir: string;
+  readonly backupsDir: string;
+  readonly log: StoreLogger;
+  readonly settings: Settings;
+  /** Set when this open found a damaged database and started afresh. */
+  readonly recovery: { asidePath: string; report: SalvageReport } | null;
+  notices(): Notice[];
+  addNotice(code: string, message: string): Notice;
+  dismissNotice(id: number): void;
+  /** The enrolled identity (settings key `identity`), or null. */
+  identity(): Identity | null;
+  /** The name history entries carry: the identity's name, else "Penulis lokal". */
+  authorName(): string;
+  close(): void;
+}
+
+/** Fails early, naming the folder, when the data dir can't be created or written. */
+function ensureWritableDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    // mode bits alone don't tell (root ignores them; read-only mounts don't show in them): try it.
+    const probe = join(dataDir, `.warta-tulis-${process.pid}-${Date.now()}`);
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const code = sqliteCode(error) ?? 'error';
+    throw new WartaError(
+      'storage',
+      `Folder data Warta tidak dapat ditulis: ${dataDir} (${code}). Periksa izin folder itu atau pilih folder lain (--data-dir).`,
+    );
+  }
+}
+
+class DamagedDatabase extends Error {}
+
+/** Opens an existing file read-only in spirit: refuses a newer schema, then checks its pages. */
+function openChecked(dbPath: string, migrations: readonly Migration[], nativeBinding: string | undefined): Db {
+  const db = openRaw(dbPath, nativeBinding ? { nativeBinding } : {});
+  try {
+    assertNotNewer(db, dbPath, migrations);
+    const result = db.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new DamagedDatabase(String(result));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  const log = options.log ?? silentLogger;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const { dataDir } = options;
+  const dbPath = join(dataDir, DB_FILE);
+  const dbOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  ensureWritableDir(dataDir);
+
+  let db: Db;
+  let asidePath: string | null = null;
+  let damage = '';
+  try {
+    db = openChecked(dbPath, migrations, options.nativeBinding);
+  } catch (error) {
+    if (error instanceof WartaError) throw error;
+    if (!(error instanceof DamagedDatabase) && !isCorruption(error)) {
+      throw new WartaError('storage', `Basis data ${dbPath} tidak dapat dibuka: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    damage = error instanceof Error ? error.message : String(error);
+    asidePath = moveAside(dbPath);
+    log.error({ dbPath, asidePath, damage }, 'database damaged; kept aside and starting a fresh one');
+    db = openRaw(dbPath, dbOptions);
+  }
+
+  try {
+    applyPragmas(db);
+    migrate(db, migrations, log, dbPath);
+  } catch (error) {
+    db.close();
+    if (error instanceof WartaError) throw error;
+    throw new WartaError('storage', `Basis data ${dbPath} tidak dapat disiapkan: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  let recovery: Store['recovery'] = null;
+  if (asidePath) {
+    const report = salvage(asidePath, db, log, dbOptions);
+    recovery = { asidePath, report };
+    const saved = report.error
+      ? 'Isinya tidak dapat dibaca sama sekali.'
+      : `${report.releases} rilis berhasil diselamatkan ke basis data baru.`;
+    addNotice(
+      db,
+      'db_recovered',
+      `Basis data rusak (${damage.slice(0, 200)}) dan telah disisihkan tanpa dihapus: ${asidePath}. ${saved}`,
+    );
+  }
+
+  const settings = createSettings(db);
+  const identity = (): Identity | null => settings.get('identity', IdentitySchema) ?? null;
+  const database = db;
+  return {
+    db: database,
+    dataDir,
+    dbPath,
+    attachmentsDir: join(dataDir, 'attachments'),
+    backupsDir: join(dataDir, 'backups'),
+    log,
+    settings,
+    recovery,
+    notices: () => listNotices(database),
+    addNotice: (code, message) => addNotice(database, code, message),
+    dismissNotice: (id) => dismissNotice(database, id),
+    identity,
+    authorName: () => identity()?.name.trim() || LOCAL_AUTHOR,
+    close: () => {
+      if (database.open) database.close();
+    },
+  };
+}
