@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { METHOD_NAMES, WartaError, type Handlers, type MethodName } from '../../shared/contract';
+import { openStore, readAttachment } from '../store';
+import { createAppHandlers } from './app';
+import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
 
 export type { Logger, MediaFile, Services, ServicesOptions } from './types';
@@ -13,13 +18,51 @@ function fillMissing(partial: Partial<Handlers>): Handlers {
   for (const name of METHOD_NAMES) {
     if (typeof out[name] === 'function') continue;
     out[name] = () => {
-      throw new WartaError('internal', `${name as MethodName} is not available in this build`);
+      throw new WartaError('internal', `${name as MethodName} belum tersedia di versi ini (not available in this build)`);
     };
   }
   return out as Handlers;
 }
 
-/** Composition root (provisional until the store lands). */
-export async function createServices(_opts: ServicesOptions): Promise<Services> {
-  return { handlers: fillMissing({}), mediaLookup: () => null, close: async () => {} };
+function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    return z.object({ version: z.string() }).parse(pkg).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * The composition root: one set of services per data dir, shared by both transports
+ * (Electron IPC in the desktop shell, HTTP in the web host). Plain Node, no electron.
+ */
+export async function createServices(opts: ServicesOptions): Promise<Services> {
+  const store = openStore({ dataDir: opts.dataDir, log: opts.log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+
+  const app = createAppHandlers({
+    version: opts.version ?? packageVersion(),
+    dataDir: store.dataDir,
+    settings: {
+      get: (key) => store.settings.get(key, z.string()) ?? null,
+      set: (key, value) => store.settings.set(key, value),
+    },
+    notices: () => store.notices().map(({ code, message, at }) => ({ code, message, at })),
+    identity: () => store.identity(),
+    hqUrl: () => store.settings.get('hqUrl', z.string()) ?? null,
+  });
+  const releases = createReleaseHandlers(store);
+  // Sync area (src/main/sync) plugs in here: `...createSyncHandlers({ store, secrets, log })`,
+  // and its scheduler is stopped in close() below before the store closes.
+
+  let closed = false;
+  return {
+    handlers: fillMissing({ ...app, ...releases }),
+    mediaLookup: (sha256) => readAttachment(store, sha256),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      store.close();
+    },
+  };
 }

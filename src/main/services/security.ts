@@ -18,14 +18,14 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-const META_CSP = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=["']([^"']+)["']/i;
+const META_CSP = /<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(["'])(.*?)\2/is;
 
 /**
  * The policy to send as a header: the renderer's own <meta> policy when the built page has
  * one (so both always agree), plus `frame-ancestors 'none'`, which only works as a header.
  */
 export function cspForPage(indexHtml: string): string {
-  const meta = META_CSP.exec(indexHtml)?.[1]?.trim();
+  const meta = META_CSP.exec(indexHtml)?.[3]?.replace(/\s+/g, ' ').trim();
   if (!meta) return CONTENT_SECURITY_POLICY;
   return /frame-ancestors/.test(meta) ? meta : `${meta}; frame-ancestors 'none'`;
 }
