@@ -1,0 +1,105 @@
+import type { Handlers } from '../../shared/contract';
+import { WartaError } from '../../shared/contract/define';
+import { WireFieldsSchema } from '../../shared/sync/protocol';
+import { appendOutbox } from '../store/outbox';
+import { rowToRelease, type ReleaseRow } from '../store/rows';
+import { applyResolutions, deleteConflict, describeConflict, getConflict, listStoredConflicts } from './conflicts';
+import { readLocal, writeFromHq } from './local-releases';
+import { SyncService, type SyncServiceOptions } from './service';
+import { addLog, setBase } from './tables';
+
+export type SyncMethodName =
+  | 'connectToHq'
+  | 'disconnect'
+  | 'syncNow'
+  | 'getSyncStatus'
+  | 'listSyncLog'
+  | 'listConflicts'
+  | 'resolveConflict';
+
+export type SyncHandlers = Pick<Handlers, SyncMethodName>;
+
+export interface SyncModule {
+  /** Spread these into the composition root's handlers. */
+  handlers: SyncHandlers;
+  service: SyncService;
+  /** For getAppInfo. */
+  identity: SyncService['identity'];
+  hqUrl: SyncService['hqUrl'];
+  /** Stops the scheduler and waits for a running sync. */
+  close(): Promise<void>;
+}
+
+/**
+ * The sync area of the contract, for the composition root (src/main/services):
+ *
+ *   const sync = createSyncHandlers({ db, dataDir, secrets, log, autoStart: true });
+ *   handlers = { ...otherHandlers, ...sync.handlers };
+ *   createAppHandlers({ ..., identity: sync.identity, hqUrl: sync.hqUrl });
+ *   // on shutdown: await sync.close();
+ *
+ * `db` is the store's open better-sqlite3 connection (migrations applied; the sync tables
+ * are created if the store's list lacks 010). `secrets` holds the device token.
+ */
+export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
+  const service = new SyncService(options);
+  const { db } = options;
+
+  const handlers: SyncHandlers = {
+    connectToHq: ({ serverUrl, code }) => service.connect(serverUrl, code),
+    disconnect: () => {
+      service.disconnect();
+      return { disconnected: true as const };
+    },
+    syncNow: ({ confirmMassDelete }) => service.syncNow({ confirmMassDelete: confirmMassDelete === true }),
+    getSyncStatus: () => service.status(),
+    listSyncLog: ({ limit }) => ({ items: service.listLog(limit) }),
+    listConflicts: ({ releaseId }) => {
+      const stored = releaseId ? [getConflict(db, releaseId)].filter((c) => c !== null) : listStoredConflicts(db);
+      const items = stored.flatMap((c) => {
+        const local = readLocal(db, c.releaseId);
+        return local ? [describeConflict(c, local.fields)] : [];
+      });
+      return { items };
+    },
+    resolveConflict: ({ releaseId, resolutions, fields }) => {
+      const conflict = getConflict(db, releaseId);
+      if (!conflict) throw new WartaError('not_found', 'Rilis ini tidak sedang berkonflik.');
+      const local = readLocal(db, releaseId);
+      if (!local) throw new WartaError('not_found', 'Rilis tidak ditemukan.');
+      const result = applyResolutions(
+        conflict,
+        local.fields,
+        resolutions.map((r) => ({ blockId: r.blockId, choice: r.choice, ...(r.content ? { content: r.content } : {}) })),
+        fields.map((f) => ({ field: f.field, choice: f.choice, value: f.value })),
+      );
+      if (result.missing.length) {
+        throw new WartaError('invalid_input', `Masih ada bagian yang belum dipilih: ${result.missing.join(', ')}`);
+      }
+      const parsed = WireFieldsSchema.safeParse(result.fields);
+      if (!parsed.success) throw new WartaError('invalid_input', 'Hasil penyelesaian konflik tidak valid.');
+      db.transaction(() => {
+        writeFromHq(db, releaseId, parsed.data, { status: local.status, author: 'Penyelesaian konflik', syncState: 'belum_terkirim' });
+        // HQ's side is now the base; the resolution travels as a release.resolve from that head.
+        setBase(db, releaseId, { hqRev: conflict.theirsRev, deleted: false, fields: conflict.theirsFields, status: conflict.theirsStatus });
+        db.prepare('INSERT INTO sync_resolved (release_id, head_rev) VALUES (?, ?) ON CONFLICT (release_id) DO UPDATE SET head_rev = excluded.head_rev').run(
+          releaseId,
+          conflict.theirsRev,
+        );
+        deleteConflict(db, releaseId);
+        appendOutbox(db, releaseId, 'save', readLocal(db, releaseId)!.localRev);
+        addLog(db, 'info', 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.', releaseId);
+      })();
+      const row = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(releaseId)!;
+      return rowToRelease(row);
+    },
+  };
+
+  return {
+    handlers,
+    service,
+    identity: () => service.identity(),
+    hqUrl: () => service.hqUrl(),
+    close: () => service.close(),
+  };
+}
