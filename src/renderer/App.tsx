@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../shared/contract';
+import { api, errorMessage } from './api';
+import { AlertsProvider, useAlerts } from './common/alerts';
+import { NoticeBanner } from './common/NoticeBanner';
+import { EditorPage } from './editor/EditorPage';
+import { flushAll, hasUnsavedEdits } from './editor/savers';
+import { currentLanguage } from './i18n';
+import { Library } from './library/Library';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { SyncBar } from './sync/SyncBar';
+import { todayIso } from './format/dates';
+
+export type AppInfo = MethodOutput<'getAppInfo'>;
+
+interface Props {
+  initialInfo: AppInfo | null;
+  startupError: string | null;
+}
+
+export function App({ initialInfo, startupError }: Props) {
+  return (
+    <AlertsProvider>
+      <Workstation initialInfo={initialInfo} startupError={startupError} />
+    </AlertsProvider>
+  );
+}
+
+function Workstation({ initialInfo, startupError }: Props) {
+  const { t } = useTranslation();
+  const { report } = useAlerts();
+  const [info, setInfo] = useState<AppInfo | null>(initialInfo);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [focusTitle, setFocusTitle] = useState(false);
+
+  useEffect(() => {
+    if (startupError) report(startupError);
+  }, [startupError, report]);
+
+  const refreshInfo = useCallback(async () => {
+    try {
+      setInfo(await api.getAppInfo({}));
+    } catch (error) {
+      report(errorMessage(error));
+    }
+  }, [report]);
+
+  // Never lose a word: save on page hide and hold the page while edits are unsaved.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flushAll();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!hasUnsavedEdits()) return;
+      void flushAll();
+      event.preventDefault();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
+
+  const createRelease = useCallback(async () => {
+    try {
+      const fields: { date: string; byline?: string; office?: string } = { date: todayIso() };
+      if (info?.identity) {
+        fields.byline = info.identity.name;
+        fields.office = info.identity.office;
+      }
+      const release = await api.createRelease({ fields });
+      setFocusTitle(true);
+      setSelectedId(release.id);
+    } catch (error) {
+      report(errorMessage(error));
+    }
+  }, [info, report]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{info?.identity ? info.identity.office : t('app.tagline')}</span>
+        </div>
+        <SyncBar connected={Boolean(info?.hqUrl)} />
+        <button type="button" className="ghost settings-button" onClick={() => setSettingsOpen(true)}>
+          {t('settings.open')}
+        </button>
+      </header>
+      {info && info.notices.length > 0 && <NoticeBanner notices={info.notices} />}
+      <div className="workspace">
+        <Library selectedId={selectedId} onSelect={setSelectedId} onCreate={createRelease} language={currentLanguage()} />
+        <main className="editor-area">
+          {selectedId ? (
+            <EditorPage
+              key={selectedId}
+              releaseId={selectedId}
+              identity={info?.identity ?? null}
+              autoFocusTitle={focusTitle}
+              onDeleted={() => setSelectedId(null)}
+            />
+          ) : (
+            <div className="empty-state">
+              <p>{t('app.noRelease')}</p>
+            </div>
+          )}
+        </main>
+      </div>
+      {settingsOpen && (
+        <SettingsDialog
+          info={info}
+          onClose={() => {
+            setSettingsOpen(false);
+            void refreshInfo();
+          }}
+          onInfoChanged={refreshInfo}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocNode } from '../../shared/domain';
+import { textStats, type TextStats } from '../../shared/editor/text';
+import { useLanguage } from '../i18n';
+import { rendererExtensions } from './extensions';
+import { Toolbar } from './Toolbar';
+
+interface Props {
+  initial: DocNode;
+  /** Called on every change with a reader of the current body (read only when saving). */
+  onChange: (readBody: () => DocNode) => void;
+  onBlur: () => void;
+}
+
+/** The TipTap editor: toolbar, the "Isi rilis" textbox, live word and character count. */
+export function BodyEditor({ initial, onChange, onBlur }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const extensions = useMemo(() => rendererExtensions(), []);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [stats, setStats] = useState<TextStats>(() => textStats(initial));
+  const statsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The last body seen before the editor was torn down, so a late save still has it.
+  const lastBody = useRef<DocNode>(initial);
+  const callbacks = useRef({ onChange, onBlur });
+  callbacks.current = { onChange, onBlur };
+
+  const editor = useEditor({
+    extensions,
+    content: initial,
+    // The CSP forbids inline <style>; the editor's base styles live in styles/editor.css.
+    injectCSS: false,
+    immediatelyRender: true,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': t('editor.body'),
+        class: 'body-editor',
+        spellcheck: 'true',
+        lang: 'id',
+      },
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+          event.preventDefault();
+          setLinkOpen(true);
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: e }) => {
+      const read = (): DocNode => {
+        if (!e.isDestroyed) lastBody.current = e.getJSON() as DocNode;
+        return lastBody.current;
+      };
+      callbacks.current.onChange(read);
+      if (statsTimer.current) clearTimeout(statsTimer.current);
+      statsTimer.current = setTimeout(() => {
+        if (!e.isDestroyed) setStats(textStats(e.getJSON() as DocNode));
+      }, 150);
+    },
+    onBlur: () => callbacks.current.onBlur(),
+    onDestroy: () => {
+      // 'destroy' is emitted while the view still exists.
+      try {
+        if (editor) lastBody.current = editor.getJSON() as DocNode;
+      } catch {
+        /* keep the previous snapshot */
+      }
+    },
+  });
+
+  // The accessible name follows the interface language.
+  useEffect(() => {
+    editor?.view.dom.setAttribute('aria-label', t('editor.body'));
+  }, [editor, t, language]);
+
+  useEffect(() => () => {
+    if (statsTimer.current) clearTimeout(statsTimer.current);
+  }, []);
+
+  if (!editor) return null;
+  const numberFormat = new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB');
+  return (
+    <div className="body-editor-wrap">
+      <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
+      <EditorContent editor={editor} className="body-editor-content" />
+      <p className="counts" aria-label={t('editor.counts')}>
+        <span>{t('editor.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{t('editor.characters', { count: stats.characters })}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Identity } from '../../shared/contract';
+import { CATEGORIES, type Category, type DocNode, type Release, type ReleaseFields } from '../../shared/domain';
+import { api, errorMessage } from '../api';
+import { useAlerts } from '../common/alerts';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { releaseEvents } from '../common/events';
+import { datelinePreview, longDate } from '../format/dates';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { useLanguage } from '../i18n';
+import { SyncBadge } from '../library/Library';
+import { BodyEditor } from './BodyEditor';
+import { SaveStatus } from './SaveStatus';
+import { flushRelease, forgetSaver, saverFor } from './savers';
+import { TagsInput } from './TagsInput';
+
+interface Props {
+  releaseId: string;
+  identity: Identity | null;
+  autoFocusTitle: boolean;
+  onDeleted: () => void;
+}
+
+/** Loads a release (after any save still running for it) and shows its editor. */
+export function EditorPage({ releaseId, identity, autoFocusTitle, onDeleted }: Props) {
+  const { t } = useTranslation();
+  const [release, setRelease] = useState<Release | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoadError(null);
+    (async () => {
+      await flushRelease(releaseId);
+      const loaded = await api.getRelease({ id: releaseId });
+      if (live) setRelease(loaded);
+    })().catch((error: unknown) => {
+      if (live) setLoadError(errorMessage(error));
+    });
+    return () => {
+      live = false;
+    };
+  }, [releaseId, generation]);
+
+  if (loadError) {
+    return (
+      <div className="empty-state" role="alert">
+        <p>{t('app.loadFailed', { message: loadError })}</p>
+        <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!release) return <p className="loading">{t('app.loading')}</p>;
+  return (
+    <ReleaseEditor
+      key={`${release.id}:${generation}:${release.localRev}`}
+      release={release}
+      identity={identity}
+      autoFocusTitle={autoFocusTitle}
+      onDeleted={onDeleted}
+      onReplaced={(next) => {
+        setRelease(next);
+      }}
+    />
+  );
+}
+
+interface EditorProps {
+  release: Release;
+  identity: Identity | null;
+  autoFocusTitle: boolean;
+  onDeleted: () => void;
+  /** The stored release changed under the editor (a restore): start over from it. */
+  onReplaced: (release: Release) => void;
+}
+
+type MetaFields = Omit<ReleaseFields, 'body'>;
+
+function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: EditorProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { report } = useAlerts();
+  const saver = useMemo(() => saverFor(release), [release]);
+  const [fields, setFields] = useState<MetaFields>(() => {
+    const { body: _body, ...rest } = release;
+    return rest;
+  });
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [status, setStatus] = useState(release.status);
+  const [syncInfo, setSyncInfo] = useState({ syncState: release.syncState, syncError: release.syncError });
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (autoFocusTitle && release.title === '') titleRef.current?.focus();
+  }, [autoFocusTitle, release.title]);
+
+  // Status and sync state come back with every save.
+  useEffect(
+    () =>
+      releaseEvents.on((stored) => {
+        if (stored?.id !== release.id) return;
+        setStatus(stored.status);
+        setSyncInfo({ syncState: stored.syncState, syncError: stored.syncError });
+      }),
+    [release.id],
+  );
+
+  const update = <K extends keyof MetaFields>(key: K, value: MetaFields[K]) => {
+    setFields((current) => ({ ...current, [key]: value }));
+    saver.change({ fields: { [key]: value } as Partial<MetaFields>, body: null });
+  };
+
+  const onBodyChange = useCallback((readBody: () => DocNode) => saver.change({ fields: {}, body: readBody }), [saver]);
+  const flush = useCallback(() => void saver.flush(), [saver]);
+
+  const restore = async (rev: number) => {
+    try {
+      const ok = await saver.flush();
+      if (!ok) {
+        report(t('save.failed', { message: '' }));
+        return;
+      }
+      const restored = await api.restoreRevision({ releaseId: release.id, rev });
+      forgetSaver(release.id);
+      releaseEvents.emitSaved(restored);
+      onReplaced(restored);
+    } catch (error) {
+      report(errorMessage(error));
+    }
+  };
+
+  const remove = async () => {
+    setConfirmDelete(false);
+    try {
+      await saver.flush();
+      await api.deleteRelease({ id: release.id });
+      forgetSaver(release.id);
+      releaseEvents.emitChanged();
+      onDeleted();
+    } catch (error) {
+      report(errorMessage(error));
+    }
+  };
+
+  return (
+    <div className={`release-editor${historyOpen ? ' with-panel' : ''}`}>
+      <div className="release-main" onBlur={flush}>
+        <div className="release-bar">
+          <span className={`badge status-${status}`}>{t('editor.statusLabel', { status: t(`status.${status}`) })}</span>
+          <SyncBadge release={syncInfo} />
+          <SaveStatus saver={saver} />
+          <span className="spacer" />
+          <button type="button" className="ghost" aria-expanded={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+            {t('history.open')}
+          </button>
+          <button type="button" className="ghost danger-text" onClick={() => setConfirmDelete(true)}>
+            {t('editor.deleteRelease')}
+          </button>
+        </div>
+
+        <section className="meta" aria-label={t('editor.metadata')}>
+          <label className="field field-title">
+            <span>{t('editor.title')}</span>
+            <input
+              ref={titleRef}
+              type="text"
+              value={fields.title}
+              maxLength={300}
+              placeholder={t('editor.titlePlaceholder')}
+              onChange={(e) => update('title', e.target.value)}
+            />
+          </label>
+          <div className="meta-row">
+            <label className="field">
+              <span>{t('editor.dateline')}</span>
+              <input
+                type="text"
+                value={fields.dateline}
+                maxLength={100}
+                placeholder={t('editor.datelinePlaceholder')}
+                onChange={(e) => update('dateline', e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span>{t('editor.date')}</span>
+              <input type="date" value={fields.date} required onChange={(e) => e.target.value && update('date', e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('editor.category')}</span>
+              <select value={fields.category} onChange={(e) => update('category', e.target.value as Category)}>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p className="dateline-preview" aria-label={t('editor.datelinePreview')}>
+            <strong>{datelinePreview(fields.dateline, fields.date)}</strong>
+            <span className="hint"> · {longDate(fields.date, language)}</span>
+          </p>
+          <div className="meta-row">
+            <label className="field">
+              <span>{t('editor.byline')}</span>
+              <input
+                type="text"
+                value={fields.byline}
+                maxLength={200}
+                placeholder={t('editor.bylinePlaceholder')}
+                onChange={(e) => update('byline', e.target.value)}
+              />
+            </label>
+            <TagsInput tags={fields.tags} onChange={(tags) => update('tags', tags)} />
+          </div>
+          <label className="field">
+            <span>{t('editor.summary')}</span>
+            <textarea value={fields.summary} rows={2} maxLength={2000} onChange={(e) => update('summary', e.target.value)} />
+          </label>
+        </section>
+
+        <BodyEditor initial={release.body} onChange={onBodyChange} onBlur={flush} />
+      </div>
+
+      {historyOpen && (
+        <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setHistoryOpen(false)} />
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          message={t('editor.deleteConfirm', { title: fields.title || t('library.untitled') })}
+          confirmLabel={t('editor.delete')}
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      )}
+    </div>
+  );
+}

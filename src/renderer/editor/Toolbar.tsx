@@ -1,0 +1,232 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract';
+import { api, errorMessage } from '../api';
+import { useAlerts } from '../common/alerts';
+import { LinkDialog } from './LinkDialog';
+
+interface ButtonProps {
+  label: string;
+  shortcut?: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}
+
+/** A toolbar button: named for screen readers, pressed state for toggles, shortcut in the tooltip. */
+function ToolButton({ label, shortcut, active, disabled, onClick, children }: ButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`tool${active ? ' is-active' : ''}`}
+      aria-label={label}
+      aria-pressed={active === undefined ? undefined : active}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={disabled}
+      // Keep the editor's selection: a mouse click on the toolbar must not blur it first.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{children}</span>
+    </button>
+  );
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+interface ToolbarProps {
+  editor: Editor;
+  /** Lifted so the editor's Ctrl+K can open the same dialog. */
+  linkOpen: boolean;
+  setLinkOpen: (open: boolean) => void;
+}
+
+export function Toolbar({ editor, linkOpen, setLinkOpen }: ToolbarProps) {
+  const { t } = useTranslation();
+  const { report } = useAlerts();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      paragraph: e.isActive('paragraph'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      h4: e.isActive('heading', { level: 4 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      strike: e.isActive('strike'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      blockquote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      inTable: e.isActive('table'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  const chain = () => editor.chain().focus();
+
+  const insertImage = async (file: File) => {
+    if (file.size > MAX_IMAGE_BYTES) {
+      report(t('toolbar.imageTooLarge', { size: (file.size / 1048576).toFixed(1), max: MAX_IMAGE_BYTES / 1048576 }));
+      return;
+    }
+    setUploading(true);
+    try {
+      const dataBase64 = await readAsBase64(file);
+      const stored = await api.importImage({ name: file.name.slice(0, 255), dataBase64 });
+      chain().insertFigure({ attachment: stored.attachment, alt: '', caption: '', credit: '' }).run();
+    } catch (error) {
+      report(t('toolbar.imageFailed', { message: errorMessage(error) }));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const currentHref = (): string => {
+    const attrs = editor.getAttributes('link') as { href?: unknown };
+    return typeof attrs.href === 'string' ? attrs.href : '';
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="tool-group">
+        <ToolButton label={t('toolbar.paragraph')} shortcut={`${MOD}+Alt+0`} active={state.paragraph} onClick={() => chain().setParagraph().run()}>
+          ¶
+        </ToolButton>
+        <ToolButton label={t('toolbar.heading2')} shortcut={`${MOD}+Alt+2`} active={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+          H2
+        </ToolButton>
+        <ToolButton label={t('toolbar.heading3')} shortcut={`${MOD}+Alt+3`} active={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+          H3
+        </ToolButton>
+        <ToolButton label={t('toolbar.heading4')} shortcut={`${MOD}+Alt+4`} active={state.h4} onClick={() => chain().toggleHeading({ level: 4 }).run()}>
+          H4
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label={t('toolbar.bold')} shortcut={`${MOD}+B`} active={state.bold} onClick={() => chain().toggleBold().run()}>
+          <b>B</b>
+        </ToolButton>
+        <ToolButton label={t('toolbar.italic')} shortcut={`${MOD}+I`} active={state.italic} onClick={() => chain().toggleItalic().run()}>
+          <i>I</i>
+        </ToolButton>
+        <ToolButton label={t('toolbar.underline')} shortcut={`${MOD}+U`} active={state.underline} onClick={() => chain().toggleUnderline().run()}>
+          <u>U</u>
+        </ToolButton>
+        <ToolButton label={t('toolbar.strike')} shortcut={`${MOD}+Shift+S`} active={state.strike} onClick={() => chain().toggleStrike().run()}>
+          <s>S</s>
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label={t('toolbar.bulletList')} shortcut={`${MOD}+Shift+8`} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
+          •≡
+        </ToolButton>
+        <ToolButton label={t('toolbar.orderedList')} shortcut={`${MOD}+Shift+7`} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
+          1.≡
+        </ToolButton>
+        <ToolButton label={t('toolbar.blockquote')} shortcut={`${MOD}+Shift+B`} active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
+          ❝
+        </ToolButton>
+        <ToolButton label={t('toolbar.link')} shortcut={`${MOD}+K`} active={state.link} onClick={() => setLinkOpen(true)}>
+          🔗
+        </ToolButton>
+        <ToolButton label={t('toolbar.horizontalRule')} onClick={() => chain().setHorizontalRule().run()}>
+          ―
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label={t('toolbar.table')} disabled={state.inTable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+          ▦
+        </ToolButton>
+        {state.inTable && (
+          <>
+            <ToolButton label={t('toolbar.addRow')} onClick={() => chain().addRowAfter().run()}>
+              +≡
+            </ToolButton>
+            <ToolButton label={t('toolbar.addColumn')} onClick={() => chain().addColumnAfter().run()}>
+              +‖
+            </ToolButton>
+            <ToolButton label={t('toolbar.deleteRow')} onClick={() => chain().deleteRow().run()}>
+              −≡
+            </ToolButton>
+            <ToolButton label={t('toolbar.deleteColumn')} onClick={() => chain().deleteColumn().run()}>
+              −‖
+            </ToolButton>
+            <ToolButton label={t('toolbar.deleteTable')} onClick={() => chain().deleteTable().run()}>
+              ✕▦
+            </ToolButton>
+          </>
+        )}
+        <ToolButton label={uploading ? t('toolbar.uploading') : t('toolbar.image')} disabled={uploading} onClick={() => fileInput.current?.click()}>
+          🖼
+        </ToolButton>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={IMAGE_MIME_TYPES.join(',')}
+          hidden
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void insertImage(file);
+          }}
+        />
+      </div>
+      <div className="tool-group">
+        <ToolButton label={t('toolbar.undo')} shortcut={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+          ↶
+        </ToolButton>
+        <ToolButton label={t('toolbar.redo')} shortcut={`${MOD}+Shift+Z`} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+          ↷
+        </ToolButton>
+      </div>
+      {linkOpen && (
+        <LinkDialog
+          initial={currentHref()}
+          onClose={() => {
+            setLinkOpen(false);
+            editor.commands.focus();
+          }}
+          onRemove={
+            state.link
+              ? () => {
+                  setLinkOpen(false);
+                  chain().extendMarkRange('link').unsetLink().run();
+                }
+              : null
+          }
+          onApply={(href) => {
+            setLinkOpen(false);
+            const { empty } = editor.state.selection;
+            if (empty && !editor.isActive('link')) {
+              chain().insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] }).run();
+            } else {
+              chain().extendMarkRange('link').setLink({ href }).run();
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}

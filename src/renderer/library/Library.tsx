@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SORTS, type Highlight } from '../../shared/contract';
+import { CATEGORIES, STATUSES, type Category, type ReleaseSummary, type Status } from '../../shared/domain';
+import { api, errorMessage } from '../api';
+import { useAlerts } from '../common/alerts';
+import { releaseEvents } from '../common/events';
+import { shortDateTime } from '../format/dates';
+import { useLanguage } from '../i18n';
+import { HighlightText } from './HighlightText';
+
+type Sort = (typeof SORTS)[number];
+
+interface Row {
+  release: ReleaseSummary;
+  title: Highlight | null;
+  snippet: Highlight | null;
+}
+
+interface Props {
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onCreate: () => void;
+  language?: string;
+}
+
+const PAGE = 100;
+
+export function Library({ selectedId, onSelect, onCreate }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { report } = useAlerts();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [category, setCategory] = useState<Category | ''>('');
+  const [sort, setSort] = useState<Sort>('updated_desc');
+  const [rows, setRows] = useState<Row[]>([]);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [loading, setLoading] = useState(true);
+  const generation = useRef(0);
+
+  const load = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const q = query.trim();
+      if (q) {
+        const found = await api.searchReleases({ query: q, limit: 100 });
+        if (mine !== generation.current) return;
+        // Search ranks by relevance; the filters still apply to what it found.
+        const items = found.items.filter((i) => (!status || i.release.status === status) && (!category || i.release.category === category));
+        setRows(items.map((i) => ({ release: i.release, title: i.title, snippet: i.snippet })));
+        setTotal(items.length);
+      } else {
+        const input: { sort: Sort; limit: number; status?: Status; category?: Category } = { sort, limit };
+        if (status) input.status = status;
+        if (category) input.category = category;
+        const list = await api.listReleases(input);
+        if (mine !== generation.current) return;
+        setRows(list.items.map((release) => ({ release, title: null, snippet: null })));
+        setTotal(list.total);
+      }
+    } catch (error) {
+      if (mine === generation.current) report(errorMessage(error));
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [query, status, category, sort, limit, report]);
+
+  // Typing in the search box waits for a short pause; filters apply at once.
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), query ? 180 : 0);
+    return () => clearTimeout(timer);
+  }, [load, query]);
+
+  // Saves elsewhere change titles and times: patch the row at once, refresh the order soon after.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = releaseEvents.on((release) => {
+      if (release) {
+        setRows((current) =>
+          current.map((row) => (row.release.id === release.id ? { ...row, release: { ...row.release, ...withoutBody(release) } } : row)),
+        );
+      }
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void load(), release ? 1500 : 0);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [load]);
+
+  const searching = query.trim() !== '';
+
+  return (
+    <aside className="library" aria-label={t('library.heading')}>
+      <div className="library-head">
+        <h1 className="library-title">{t('library.heading')}</h1>
+        <button type="button" className="primary" onClick={onCreate}>
+          {t('library.newRelease')}
+        </button>
+      </div>
+      <div className="library-tools">
+        <input
+          type="search"
+          className="search"
+          aria-label={t('library.search')}
+          placeholder={t('library.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <div className="filters">
+          <label>
+            <span>{t('library.statusFilterLabel')}</span>
+            <select aria-label={t('library.statusFilter')} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+              <option value="">{t('library.allStatuses')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('library.categoryFilterLabel')}</span>
+            <select aria-label={t('library.categoryFilter')} value={category} onChange={(e) => setCategory(e.target.value as Category | '')}>
+              <option value="">{t('library.allCategories')}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('library.sort')}</span>
+            <select aria-label={t('library.sort')} value={sort} disabled={searching} onChange={(e) => setSort(e.target.value as Sort)}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`library.sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p className="library-count" aria-live="polite">
+          {searching ? t('library.results', { count: rows.length }) : t('library.count', { count: total })}
+        </p>
+      </div>
+      {!loading && rows.length === 0 ? (
+        <p className="library-empty">{searching || status || category ? t('library.noMatches') : t('library.empty')}</p>
+      ) : (
+        <ul className="release-list" aria-label={t('library.listLabel')}>
+          {rows.map((row) => (
+            <li key={row.release.id}>
+              <button
+                type="button"
+                className="release-item"
+                aria-current={row.release.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(row.release.id)}
+              >
+                <span className="release-item-title">
+                  {row.title ? <HighlightText segments={row.title} /> : row.release.title.trim() || t('library.untitled')}
+                </span>
+                {row.snippet && row.snippet.length > 0 && (
+                  <span className="release-item-snippet">
+                    <HighlightText segments={row.snippet} />
+                  </span>
+                )}
+                <span className="release-item-meta">
+                  <span className={`badge status-${row.release.status}`}>{t(`status.${row.release.status}`)}</span>
+                  <span className="badge category">{t(`category.${row.release.category}`)}</span>
+                  <SyncBadge release={row.release} />
+                </span>
+                <span className="release-item-time">
+                  {t('library.updated', { when: shortDateTime(row.release.updatedAt, language) })} · {t('library.words', { count: row.release.wordCount })}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!searching && rows.length < total && (
+        <button type="button" className="ghost load-more" onClick={() => setLimit((l) => Math.min(l + PAGE, 500))}>
+          {t('library.loadMore', { count: total - rows.length })}
+        </button>
+      )}
+    </aside>
+  );
+}
+
+function withoutBody<T extends { body?: unknown }>(release: T): Omit<T, 'body'> {
+  const { body: _body, ...rest } = release;
+  return rest;
+}
+
+export function SyncBadge({ release }: { release: Pick<ReleaseSummary, 'syncState' | 'syncError'> }) {
+  const { t } = useTranslation();
+  const label = release.syncState === 'ditolak' && release.syncError ? t('syncState.rejectedReason', { reason: release.syncError }) : t(`syncState.${release.syncState}`);
+  return <span className={`badge sync sync-${release.syncState}`}>{label}</span>;
+}
