@@ -50,7 +50,7 @@ export function createReleaseHandlers(store: Store): ReleaseHandlers {
     restoreRevision: guarded('Memulihkan revisi', ({ releaseId, rev }) => {
       const revision = getRevision(db, releaseId, rev);
       if (!revision) throw new WartaError('not_found', `Revisi ${rev} dari rilis ${releaseId} tidak ditemukan.`);
-      // The slug is the release's public address; restoring old text must not move it.
+      // The slug is not restored: a chosen slug (perhaps already public) stays; an automatic one follows the title.
       const { slug: _slug, ...fields } = revision.fields;
       return commitRelease(store, releaseId, fields, { author: store.authorName(), reason: 'restored', outbox: 'save', restoredFrom: rev });
     }),
