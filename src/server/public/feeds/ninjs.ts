@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { mediaPath, IMAGE_WIDTHS } from '../media/sizes';
+import type { ImageSize } from '../media/sizes';
+import { articlePath } from '../pages/article-page';
+import { CATEGORY_LABELS } from '../pages/index-page';
+import type { SiteContext } from '../pages/html';
+import type { Publication } from '../types';
+
+/**
+ * `/api/v1/releases`: each item follows IPTC ninjs 2.0 (https://iptc.org/std/ninjs/) where a
+ * field fits — names and shapes as in ninjs-schema_2.0.json — and adds nothing outside it, so a
+ * ninjs consumer can read it as is. Office/category/tags become `subjects`; the dateline place
+ * is `located`; the byline is `by`; the lead image is an association with renditions.
+ */
+const Text = z.strictObject({ value: z.string(), role: z.string().optional(), contenttype: z.string().optional() });
+const Body = Text.extend({ charcount: z.number().int().nonnegative().optional(), wordcount: z.number().int().nonnegative().optional() });
+const Subject = z.strictObject({ name: z.string(), rel: z.string().optional(), uri: z.url().optional(), literal: z.string().optional() });
+const Rendition = z.strictObject({
+  name: z.string(),
+  href: z.url(),
+  contenttype: z.string(),
+  width: z.number().int().positive(),
+});
+const Picture = z.strictObject({
+  name: z.string(),
+  uri: z.string(),
+  type: z.literal('picture'),
+  headlines: z.array(Text).optional(),
+  descriptions: z.array(Text).optional(),
+  by: z.string().optional(),
+  renditions: z.array(Rendition),
+});
+
+export const NinjsItemSchema = z.strictObject({
+  uri: z.url(),
+  standard: z.strictObject({ name: z.literal('ninjs'), version: z.literal('2.0'), schema: z.url() }),
+  type: z.literal('text'),
+  representationtype: z.literal('full'),
+  version: z.string().optional(),
+  firstcreated: z.iso.datetime(),
+  versioncreated: z.iso.datetime(),
+  contentcreated: z.iso.datetime().optional(),
+  embargoed: z.iso.datetime().optional(),
+  pubstatus: z.enum(['usable', 'withheld', 'canceled']),
+  language: z.literal('id'),
+  slugline: z.string(),
+  headlines: z.array(Text).min(1),
+  descriptions: z.array(Text),
+  bodies: z.array(Body).min(1),
+  by: z.string().optional(),
+  located: z.string().optional(),
+  subjects: z.array(Subject),
+  organisations: z.array(Subject),
+  places: z.array(Subject).optional(),
+  altids: z.array(z.strictObject({ role: z.string(), value: z.string() })),
+  associations: z.array(Picture).optional(),
+});
+export type NinjsItem = z.infer<typeof NinjsItemSchema>;
+
+export const ReleasesPageSchema = z.strictObject({
+  items: z.array(NinjsItemSchema),
+  page: z.number().int().positive(),
+  perPage: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+  /** Absolute URL of the next page, null on the last. */
+  next: z.url().nullable(),
+});
+export type ReleasesPage = z.infer<typeof ReleasesPageSchema>;
+
+const wordCount = (s: string): number => (s.trim() ? s.trim().split(/\s+/).length : 0);
+
+export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
+  const url = site.baseUrl + articlePath(p.slug);
+  const item: NinjsItem = {
+    uri: url,
+    standard: { name: 'ninjs', version: '2.0', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json' },
+    type: 'text',
+    representationtype: 'full',
+    ...(p.revision !== null ? { version: String(p.revision) } : {}),
+    firstcreated: p.visibleFrom,
+    versioncreated: p.lastModifiedAt > p.visibleFrom ? p.lastModifiedAt : p.visibleFrom,
+    // The release's own calendar date, midnight in Jakarta.
+    contentcreated: new Date(`${p.date}T00:00:00+07:00`).toISOString(),
+    pubstatus: 'usable',
+    language: 'id',
+    slugline: p.slug,
+    headlines: [{ role: 'main', contenttype: 'text/plain', value: p.title }],
+    descriptions: [
+      ...(p.summary ? [{ role: 'summary', contenttype: 'text/plain', value: p.summary }] : []),
+      ...p.corrections.map((c) => ({ role: 'correction', contenttype: 'text/plain', value: `Dikoreksi pada ${c.at}: ${c.note}` })),
+    ],
+    bodies: [
+      { role: 'main', contenttype: 'text/html', value: p.bodyHtml, charcount: p.bodyText.length, wordcount: wordCount(p.bodyText) },
+      { role: 'main', contenttype: 'text/plain', value: p.bodyText },
+    ],
+    ...(p.byline ? { by: p.byline } : {}),
+    ...(p.dateline ? { located: p.dateline } : {}),
+    subjects: [
+      { name: CATEGORY_LABELS[p.category], rel: 'category', literal: p.category },
+      ...p.tags.map((t) => ({ name: t, rel: 'tag' })),
+    ],
+    organisations: [{ name: p.office, rel: 'publisher', literal: p.officeSlug }],
+    ...(p.province ? { places: [{ name: p.province, rel: 'province' }] } : {}),
+    altids: [
+      { role: 'warta-id', value: p.id },
+      { role: 'slug', value: p.slug },
+    ],
+  };
+  if (p.scheduledAt) item.embargoed = p.scheduledAt;
+  if (p.leadImage) {
+    const img = p.leadImage;
+    item.associations = [
+      {
+        name: 'featureimage',
+        uri: `urn:sha256:${img.attachment}`,
+        type: 'picture',
+        ...(img.caption ? { headlines: [{ role: 'caption', contenttype: 'text/plain', value: img.caption }] } : {}),
+        ...(img.alt ? { descriptions: [{ role: 'alt', contenttype: 'text/plain', value: img.alt }] } : {}),
+        ...(img.credit ? { by: img.credit } : {}),
+        renditions: (Object.keys(IMAGE_WIDTHS) as ImageSize[]).map((s) => ({
+          name: s,
+          href: site.baseUrl + mediaPath(img.attachment, s),
+          contenttype: 'image/jpeg',
+          width: IMAGE_WIDTHS[s],
+        })),
+      },
+    ];
+  }
+  return item;
+}

@@ -1,0 +1,49 @@
+import { format } from 'date-fns';
+import { id as localeId } from 'date-fns/locale';
+
+/** The public site speaks Western Indonesian Time: KPU's national pages do. */
+export const SITE_TIME_ZONE = 'Asia/Jakarta';
+export const SITE_TIME_ZONE_LABEL = 'WIB';
+
+const partsFmt = new Intl.DateTimeFormat('en-US', {
+  timeZone: SITE_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** A Date whose *local* fields show the Jakarta wall clock at `iso` (for date-fns' format). */
+function wallClock(iso: string): Date {
+  const parts = Object.fromEntries(partsFmt.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+}
+
+/** `YYYY-MM-DD` as a local calendar date. */
+function calendarDate(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** "Kamis, 4 Desember 2025" */
+export const longDate = (date: string): string => format(calendarDate(date), 'EEEE, d MMMM yyyy', { locale: localeId });
+
+/** KPU house style: "Blora – Kamis (4/12/2025)"; without a place just "Kamis (4/12/2025)". */
+export function houseDateline(place: string, date: string): string {
+  const d = calendarDate(date);
+  const when = `${format(d, 'EEEE', { locale: localeId })} (${format(d, 'd/M/yyyy')})`;
+  return place.trim() ? `${place.trim()} – ${when}` : when;
+}
+
+/** "Jumat, 5 Desember 2025 09.10 WIB" for an instant. */
+export const longDateTime = (iso: string): string =>
+  `${format(wallClock(iso), 'EEEE, d MMMM yyyy HH.mm', { locale: localeId })} ${SITE_TIME_ZONE_LABEL}`;
+
+/** The Jakarta calendar day of an instant, `YYYY-MM-DD` (the view counter's day). */
+export const jakartaDay = (iso: string): string => format(wallClock(iso), 'yyyy-MM-dd');
+
+/** RFC 822 date for RSS and HTTP headers. */
+export const httpDate = (iso: string): string => new Date(iso).toUTCString();

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { Publisher } from './publisher';
+import { registerPublicRoutes } from './http/routes';
+import type { PublicSiteDeps } from './http/routes';
+import { SqlitePublicationStore } from './store/sqlite-store';
+import type { AttachmentSource } from './types';
+
+export { Publisher, PublishError } from './publisher';
+export type { PublishOptions } from './publisher';
+export { SqlitePublicationStore } from './store/sqlite-store';
+export { RenderGate, RENDER_VERSION, sanitizeBody, safeHref } from './render/gate';
+export { NinjsItemSchema, ReleasesPageSchema } from './feeds/ninjs';
+export type { NinjsItem, ReleasesPage } from './feeds/ninjs';
+export { CONTENT_SECURITY_POLICY } from './http/routes';
+export type { PublicSiteDeps } from './http/routes';
+export { directoryAttachmentSource } from './media/images';
+export { isCrawler } from './views/counter';
+export * from './types';
+
+export interface OpenPublicSiteOptions {
+  /** HQ's data dir: the resized-image cache goes to `<dataDir>/public-media`. */
+  dataDir: string;
+  /** HQ's open database (tables `pub_*` are added to it); without it `<dataDir>/public.sqlite` is used. */
+  db?: Database.Database;
+  attachments: AttachmentSource;
+  baseUrl?: string;
+  siteName?: string;
+  perPage?: number;
+  renderCache?: boolean;
+  now?: () => Date;
+}
+
+export interface PublicSite {
+  /** HQ's workflow calls publisher.publish / correct / withdraw on Terbit / Dikoreksi / Ditarik. */
+  publisher: Publisher;
+  store: SqlitePublicationStore;
+  deps: PublicSiteDeps;
+  close(): void;
+}
+
+/** The public site's state: its tables and the publisher. Register its routes with registerPublicSite. */
+export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
+  const store = new SqlitePublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
+  const publisher = new Publisher(store, o.now);
+  const deps: PublicSiteDeps = {
+    publisher,
+    attachments: o.attachments,
+    mediaCacheDir: join(o.dataDir, 'public-media'),
+    ...(o.baseUrl !== undefined ? { baseUrl: o.baseUrl } : {}),
+    ...(o.siteName !== undefined ? { siteName: o.siteName } : {}),
+    ...(o.perPage !== undefined ? { perPage: o.perPage } : {}),
+    ...(o.renderCache !== undefined ? { renderCache: o.renderCache } : {}),
+    ...(o.now !== undefined ? { now: o.now } : {}),
+  };
+  return { publisher, store, deps, close: () => store.close() };
+}
+
+/**
+ * Mounts /berita, /berita/<slug>, /kantor/<office>[/feed.xml], /feed.xml, /sitemap.xml,
+ * /api/v1/releases[/<id|slug>], /media/<sha256>/<size>.<ext> and the stylesheet, in their own
+ * encapsulated scope (the CSP and other headers apply only there).
+ */
+export async function registerPublicSite(app: FastifyInstance, site: PublicSite | PublicSiteDeps): Promise<void> {
+  const deps = 'deps' in site ? site.deps : site;
+  await app.register(async (scope) => registerPublicRoutes(scope, deps));
+}
