@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertRendererBuilt, makeTempDir, rpc, rpcRaw, startWebHost, type RunningWebHost } from '../helpers';
+
+/**
+ * The loopback web host must refuse every request that does not come from its own page:
+ * no or wrong secret, another Origin, a foreign Host (DNS rebinding), and it must answer
+ * bad calls with a clear envelope — without changing anything already stored.
+ */
+describe('web host refuses what is not its own page', () => {
+  let host: RunningWebHost;
+  const tmp = makeTempDir('warta-sec-');
+  let releaseId = '';
+
+  /** What is stored, as the page would see it: the list plus one full release. */
+  const snapshot = async (): Promise<string> => {
+    const list = await rpc(host, 'listReleases', {});
+    const one = await rpc(host, 'getRelease', { id: releaseId });
+    return JSON.stringify({ list, one });
+  };
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    host = await startWebHost({ dataDir: tmp.dir, env: { WARTA_LOG_LEVEL: 'info' } });
+    const created = await rpc(host, 'createRelease', { fields: { title: 'Rapat pleno terbuka' } });
+    releaseId = created.id;
+  });
+
+  afterAll(async () => {
+    await host?.kill('SIGTERM');
+    tmp.cleanup();
+  });
+
+  const refusals: { name: string; method: string; body: unknown; headers: Record<string, string | undefined>; status: number; code: string; message: RegExp }[] = [
+    { name: 'no secret', method: 'saveRelease', body: {}, headers: { 'x-warta-secret': undefined }, status: 403, code: 'forbidden', message: /x-warta-secret/ },
+    { name: 'wrong secret', method: 'saveRelease', body: {}, headers: { 'x-warta-secret': 'guessed-secret' }, status: 403, code: 'forbidden', message: /Wrong x-warta-secret/ },
+    { name: 'another origin', method: 'saveRelease', body: {}, headers: { origin: 'http://evil.example' }, status: 403, code: 'forbidden', message: /origin "http:\/\/evil\.example"/ },
+    { name: 'same host, other port as origin', method: 'saveRelease', body: {}, headers: { origin: 'http://127.0.0.1:1' }, status: 403, code: 'forbidden', message: /origin/ },
+    { name: 'unknown method', method: 'dropAllTables', body: {}, headers: {}, status: 404, code: 'unknown_method', message: /Unknown method "dropAllTables"/ },
+    { name: 'malformed JSON', method: 'saveRelease', body: '{"id": ', headers: {}, status: 400, code: 'invalid_input', message: /not valid JSON/ },
+    { name: 'wrong argument types', method: 'saveRelease', body: { id: 42, fields: { title: ['x'] } }, headers: {}, status: 400, code: 'invalid_input', message: /saveRelease: .*expected string/s },
+    { name: 'not JSON at all', method: 'saveRelease', body: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'invalid_input', message: /application\/json/ },
+  ];
+
+  for (const r of refusals) {
+    it(`refuses ${r.name} with ${r.status} and a clear message, changing nothing`, async () => {
+      const before = await snapshot();
+      const body = r.method === 'saveRelease' && typeof r.body === 'object' && r.body !== null && Object.keys(r.body).length === 0
+        ? { id: releaseId, fields: { title: 'DIUBAH OLEH PENYERANG' } }
+        : r.body;
+      const { status, envelope } = await rpcRaw(host, r.method, body, r.headers);
+      expect(status).toBe(r.status);
+      expect(envelope.ok).toBe(false);
+      if (envelope.ok) return;
+      expect(envelope.error.code).toBe(r.code);
+      expect(envelope.error.message).toMatch(r.message);
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it('refuses a foreign Host header (DNS rebinding), even for the page that carries the secret', async () => {
+    // fetch() will not let us forge Host, so speak HTTP directly.
+    const { request } = await import('node:http');
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/', method: 'GET', headers: { host: `rebind.example:${host.port}` } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.status).toBe(403);
+    const envelope = JSON.parse(answer.body) as { ok: boolean; error: { code: string; message: string } };
+    expect(envelope.ok).toBe(false);
+    expect(envelope.error.code).toBe('forbidden');
+    expect(envelope.error.message).toMatch(/Host "rebind\.example:\d+" is not allowed/);
+    expect(answer.body).not.toContain(await host.secret());
+  });
+
+  it('accepts the same call from its own page (the refusals above are not blanket failures)', async () => {
+    const saved = await rpc(host, 'saveRelease', { id: releaseId, fields: { title: 'Rapat pleno terbuka (revisi)' } });
+    expect(saved.title).toBe('Rapat pleno terbuka (revisi)');
+  });
+
+  it('serves index.html with a strict CSP, nosniff, no-referrer, no caching and the media cookie', async () => {
+    const res = await fetch(host.url);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^warta_media_${host.port}=`));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const html = await res.text();
+    expect(html).toContain(`<meta name="warta-secret" content="${await host.secret()}">`);
+  });
+
+  it('refuses media without the page cookie, serves it with the cookie', async () => {
+    // A real PNG: 1×1 pixel.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const image = await rpc(host, 'importImage', { name: 'foto.png', dataBase64: png });
+    const media = new URL(`media/${image.attachment}`, host.url);
+
+    const refused = await fetch(media);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/session cookie/);
+    const wrong = await fetch(media, { headers: { cookie: `warta_media_${host.port}=nope` } });
+    expect(wrong.status).toBe(403);
+
+    const ok = await fetch(media, { headers: { cookie: `warta_media_${host.port}=${await host.secret()}` } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await ok.arrayBuffer()).equals(Buffer.from(png, 'base64'))).toBe(true);
+  });
+
+  it('refuses a file that only claims to be an image, storing nothing', async () => {
+    const before = await snapshot();
+    const fake = Buffer.from('<html><script>alert(1)</script></html>').toString('base64');
+    const { status, envelope } = await rpcRaw(host, 'importImage', { name: 'foto.jpg', dataBase64: fake });
+    expect(status).toBe(415);
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) expect(envelope.error.code).toBe('unsupported_media');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('logs requests in structured form without bodies or the secret', async () => {
+    const logged = host.output().stderr;
+    const lines = logged.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { req?: { url?: string; method?: string } });
+    expect(lines.some((l) => l.req?.method === 'POST' && l.req.url === '/rpc/saveRelease')).toBe(true);
+    expect(logged).not.toContain(await host.secret());
+    expect(logged).not.toContain('DIUBAH OLEH PENYERANG');
+  });
+});
