@@ -1,0 +1,190 @@
+/**
+ * The HQ server: Fastify with zod validation on every route, SQLite storage, structured logs
+ * (pino via Fastify) and graceful shutdown (close() stops accepting, finishes in-flight
+ * requests — a push batch is one transaction, so it is stored whole or not at all).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { PATHS, PROTOCOL_VERSION, type ErrorResponse } from '../shared/sync/protocol';
+import { AttachmentFiles } from './attachments';
+import { HttpError } from './http-errors';
+import { registerAttachmentRoutes } from './routes/attachments';
+import { registerEnrollRoute } from './routes/enroll';
+import { registerSyncRoutes } from './routes/sync';
+import { SqliteStorage } from './storage/sqlite';
+import type { HqStorage, OfficeRow, RevisionRow } from './storage/types';
+
+export interface HqServerOptions {
+  dataDir: string;
+  /** Structured logs (JSON lines on stderr). Default false (tests). */
+  log?: boolean | 'debug' | 'info' | 'warn' | 'error' | undefined;
+  host?: string | undefined;
+  /** Mount src/server/public if present. Default true. */
+  publicSite?: boolean | undefined;
+}
+
+export interface HqServer {
+  app: FastifyInstance;
+  storage: HqStorage;
+  /** Base URL (with trailing slash) once listening. */
+  readonly url: string;
+  listen(port?: number): Promise<string>;
+  /** Every new release revision after its batch committed (status, fields, actor). */
+  onRevision(listener: (rev: RevisionRow, office: OfficeRow | null) => void): void;
+  close(): Promise<void>;
+}
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+/** Storage file name under the data dir. */
+export const HQ_DB_FILE = 'hq.sqlite';
+
+export function openStorage(dataDir: string): SqliteStorage {
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteStorage(join(dataDir, HQ_DB_FILE));
+}
+
+function errorBody(code: ErrorResponse['code'], message: string, extra: object = {}): ErrorResponse {
+  return { code, message, ...extra };
+}
+
+/** The parts of src/server/public/index.ts HQ uses (duck-typed: that folder is another helper's). */
+interface PublicModule {
+  openPublicSite?: (o: { dataDir: string; db?: unknown; attachments: { read(sha256: string): Promise<Buffer | null> } }) => PublicSiteHandle;
+  registerPublicSite?: (app: FastifyInstance, site: unknown) => Promise<void> | void;
+}
+interface PublicSiteHandle {
+  publisher: {
+    publish(release: Record<string, unknown>, opts?: { at?: string; scheduledAt?: string | null }): unknown;
+    correct(release: Record<string, unknown>, note: string, opts?: { at?: string }): unknown;
+    withdraw(id: string, reason: string, opts?: { at?: string }): unknown;
+  };
+  close(): void;
+}
+
+async function loadPublicModule(): Promise<PublicModule | null> {
+  for (const name of ['index.ts', 'index.js']) {
+    const file = join(HERE, 'public', name);
+    if (existsSync(file)) return (await import(pathToFileURL(file).href)) as PublicModule;
+  }
+  return null;
+}
+
+/** Terbit / Dikoreksi / Ditarik revisions go to the publisher, inside the batch's transaction. */
+function publishRevision(site: PublicSiteHandle, rev: RevisionRow, office: OfficeRow | null): void {
+  if (rev.event !== 'transition' || !rev.fields) return;
+  const release = { id: rev.releaseId, ...rev.fields, office: office?.name ?? rev.fields.office, province: office?.province || null, revision: rev.revision };
+  const at = rev.actor.hqTime;
+  if (rev.status === 'terbit') site.publisher.publish(release, { at, scheduledAt: rev.publishAt });
+  else if (rev.status === 'dikoreksi') site.publisher.correct(release, rev.note?.trim() || 'Dikoreksi', { at });
+  else if (rev.status === 'ditarik') site.publisher.withdraw(rev.releaseId, rev.note?.trim() || 'Ditarik', { at });
+}
+
+export async function createHqServer(options: HqServerOptions): Promise<HqServer> {
+  const dataDir = resolve(options.dataDir);
+  const storage = openStorage(dataDir);
+  const files = new AttachmentFiles(join(dataDir, 'attachments'));
+  const level = options.log === true ? 'info' : options.log || 'silent';
+  const app = Fastify({
+    logger: level === 'silent' ? false : { level, stream: process.stderr },
+    // The largest body is an attachment; per-route limits are tighter.
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+    if (err instanceof HttpError) {
+      if (err.statusCode >= 500) request.log.error({ err }, err.message);
+      return reply.code(err.statusCode).send(errorBody(err.code, err.message, err.extra));
+    }
+    const code = (err as FastifyError).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(errorBody('too_large', 'request body too large'));
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(errorBody('unsupported_media', `unsupported content type ${String(request.headers['content-type'] ?? '(none)')}`));
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status === 413 ? 413 : 400).send(errorBody(status === 413 ? 'too_large' : 'invalid_input', `bad request: ${err.message}`));
+    }
+    request.log.error({ err }, 'request failed');
+    return reply.code(500).send(errorBody('internal', 'internal error'));
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)));
+
+  const listeners: ((rev: RevisionRow, office: OfficeRow | null) => void)[] = [];
+  const afterCommit = (revisions: RevisionRow[]): void => {
+    for (const rev of revisions) {
+      const office = storage.getOffice(rev.officeId);
+      for (const listener of listeners) {
+        try {
+          listener(rev, office);
+        } catch (err) {
+          app.log.error({ err, releaseId: rev.releaseId, revision: rev.revision }, 'revision listener failed');
+        }
+      }
+    }
+  };
+
+  app.get(PATHS.health, async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
+  registerEnrollRoute(app, storage);
+  registerSyncRoutes(app, storage, { afterCommit, onRevision: (rev) => onRevision(rev) });
+  await registerAttachmentRoutes(app, storage, files);
+
+  let site: PublicSiteHandle | null = null;
+  const onRevision = (rev: RevisionRow): void => {
+    if (!site) return;
+    try {
+      publishRevision(site, rev, storage.getOffice(rev.officeId));
+    } catch (err) {
+      // A release the publisher refuses must not undo the writer's batch: log it, keep going.
+      app.log.error({ err, releaseId: rev.releaseId, revision: rev.revision }, 'publishing failed');
+    }
+  };
+  if (options.publicSite !== false) {
+    try {
+      const mod = await loadPublicModule();
+      if (mod?.openPublicSite && mod.registerPublicSite) {
+        site = mod.openPublicSite({ dataDir, db: storage.db, attachments: { read: (sha) => files.read(sha) } });
+        await mod.registerPublicSite(app, site);
+      }
+    } catch (err) {
+      site = null;
+      app.log.error({ err }, 'public site failed to load; HQ runs without it');
+      if (level === 'silent') process.stderr.write(`Warta HQ: public site failed to load: ${String(err)}\n`);
+    }
+  }
+
+  let url = '';
+  let closed: Promise<void> | null = null;
+  return {
+    app,
+    storage,
+    get url() {
+      return url;
+    },
+    async listen(port = 0) {
+      const host = options.host ?? '127.0.0.1';
+      await app.listen({ port, host });
+      const addr = app.server.address();
+      const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+      const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+      url = `http://${shownHost}:${actualPort}/`;
+      return url;
+    },
+    onRevision(listener) {
+      listeners.push(listener);
+    },
+    close() {
+      closed ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          site?.close();
+          storage.close();
+        }
+      })();
+      return closed;
+    },
+  };
+}
