@@ -47,14 +47,14 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
 
   const handlers: SyncHandlers = {
     connectToHq: ({ serverUrl, code }) => service.connect(serverUrl, code),
-    disconnect: () => {
+    disconnect: async () => {
       service.disconnect();
       return { disconnected: true as const };
     },
     syncNow: ({ confirmMassDelete }) => service.syncNow({ confirmMassDelete: confirmMassDelete === true }),
-    getSyncStatus: () => service.status(),
-    listSyncLog: ({ limit }) => ({ items: service.listLog(limit) }),
-    listConflicts: ({ releaseId }) => {
+    getSyncStatus: async () => service.status(),
+    listSyncLog: async ({ limit }) => ({ items: service.listLog(limit) }),
+    listConflicts: async ({ releaseId }) => {
       const stored = releaseId ? [getConflict(db, releaseId)].filter((c) => c !== null) : listStoredConflicts(db);
       const items = stored.flatMap((c) => {
         const local = readLocal(db, c.releaseId);
@@ -62,7 +62,7 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
       });
       return { items };
     },
-    resolveConflict: ({ releaseId, resolutions, fields }) => {
+    resolveConflict: async ({ releaseId, resolutions, fields }) => {
       const conflict = getConflict(db, releaseId);
       if (!conflict) throw new WartaError('not_found', 'Rilis ini tidak sedang berkonflik.');
       const local = readLocal(db, releaseId);
