@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocNode } from '../../src/shared/domain/doc';
+import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+
+/**
+ * Issue 2, "Done means": a writer creates a release in real Chromium through the web host,
+ * waits for "Tersimpan", the host is SIGKILLed, and after a restart on the same data dir
+ * the release is there with an identical body and search finds a word of it.
+ */
+
+const TITLE = 'KPU Blora Gelar Rapat Pleno Rekapitulasi';
+const UNIQUE_WORD = 'Randublatung';
+
+function collect(node: DocNode, out: { types: Set<string>; marks: Set<string>; hrefs: string[]; text: string[] }): typeof out {
+  out.types.add(node.type);
+  for (const m of node.marks ?? []) {
+    out.marks.add(m.type);
+    if (m.type === 'link' && typeof m.attrs?.href === 'string') out.hrefs.push(m.attrs.href);
+  }
+  if (node.text) out.text.push(node.text);
+  for (const child of node.content ?? []) collect(child, out);
+  return out;
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
+}
+
+describe('writer workstation end to end (Chromium → web host → SQLite)', () => {
+  const tmp = makeTempDir('warta-e2e-');
+  let browser: Browser;
+  let host: RunningWebHost | null = null;
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill('SIGTERM');
+    tmp.cleanup();
+  });
+
+  it('keeps a release written in the editor across a SIGKILL of the host, and finds it by a body word', async () => {
+    host = await startWebHost({ dataDir: tmp.dir });
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    await page.getByRole('button', { name: 'Rilis baru' }).click();
+    await page.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
+    await page.getByRole('textbox', { name: 'Dateline', exact: true }).fill('Blora');
+    await page.getByRole('combobox', { name: 'Kategori', exact: true }).selectOption({ label: 'Pengumuman' });
+
+    const body = page.getByRole('textbox', { name: 'Isi rilis' });
+    await body.click();
+    const kb = page.keyboard;
+    // Markdown-style input rules of the editor: "## " heading, "> " quote, "- " list.
+    await kb.type('## Rekapitulasi tingkat kabupaten');
+    await kb.press('Enter');
+    await kb.type(`Rapat pleno digelar di Kecamatan ${UNIQUE_WORD} pada Kamis (4/12/2025).`);
+    await kb.press('Enter');
+    await kb.type('> Seluruh tahapan berjalan tertib dan transparan, kata Ketua KPU Blora.');
+    await kb.press('Enter');
+    await kb.press('Enter'); // an empty paragraph in a quote lifts out of it
+    await kb.type('- Pembukaan oleh ketua');
+    await kb.press('Enter');
+    await kb.type('Pembacaan hasil per kecamatan');
+    await kb.press('Enter');
+    await kb.press('Enter'); // leave the list
+    await kb.type('Laman resmi KPU');
+    await kb.press('Shift+Home');
+    await page.getByRole('toolbar', { name: 'Format teks' }).getByRole('button', { name: 'Tautan', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Alamat tautan' }).fill('https://kpu.go.id');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+
+    await waitSaved(page);
+
+    const { items } = await rpc(host, 'listReleases', {});
+    expect(items).toHaveLength(1);
+    const before = await rpc(host, 'getRelease', { id: items[0]!.id });
+    expect(before.title).toBe(TITLE);
+    expect(before.dateline).toBe('Blora');
+    expect(before.category).toBe('pengumuman');
+    const seen = collect(before.body, { types: new Set(), marks: new Set(), hrefs: [], text: [] });
+    expect([...seen.types]).toEqual(expect.arrayContaining(['heading', 'blockquote', 'bulletList', 'listItem', 'paragraph']));
+    expect(seen.hrefs).toEqual(['https://kpu.go.id']);
+    expect(seen.text.join(' ')).toContain(UNIQUE_WORD);
+    expect(pageErrors).toEqual([]);
+
+    // A crash, not a shutdown: no chance to flush anything.
+    const exit = await host.kill('SIGKILL');
+    expect(exit.signal).toBe('SIGKILL');
+    host = await startWebHost({ dataDir: tmp.dir });
+
+    const after = await rpc(host, 'getRelease', { id: before.id });
+    expect(after.body).toEqual(before.body);
+    expect(after.title).toBe(TITLE);
+    expect(after.localRev).toBe(before.localRev);
+
+    // And the writer finds it again through the page.
+    await page.goto(host.url);
+    await page.getByRole('searchbox', { name: 'Cari rilis' }).fill(UNIQUE_WORD.toLowerCase());
+    const hit = page.getByRole('list', { name: 'Rilis' }).getByRole('button').filter({ hasText: TITLE });
+    await hit.waitFor({ timeout: 30_000 });
+    await hit.click();
+    await page.getByRole('textbox', { name: 'Isi rilis' }).filter({ hasText: UNIQUE_WORD }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue()).toBe(TITLE);
+    expect(pageErrors).toEqual([]);
+  });
+});
