@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
+import { ImageIcon, LinkIcon } from './icons';
 import { LinkDialog } from './LinkDialog';
 
 interface ButtonProps {
@@ -148,7 +149,7 @@ export function Toolbar({ editor, linkOpen, setLinkOpen }: ToolbarProps) {
           ❝
         </ToolButton>
         <ToolButton label={t('toolbar.link')} shortcut={`${MOD}+K`} active={state.link} onClick={() => setLinkOpen(true)}>
-          🔗
+          <LinkIcon />
         </ToolButton>
         <ToolButton label={t('toolbar.horizontalRule')} onClick={() => chain().setHorizontalRule().run()}>
           ―
@@ -178,7 +179,7 @@ export function Toolbar({ editor, linkOpen, setLinkOpen }: ToolbarProps) {
           </>
         )}
         <ToolButton label={uploading ? t('toolbar.uploading') : t('toolbar.image')} disabled={uploading} onClick={() => fileInput.current?.click()}>
-          🖼
+          <ImageIcon />
         </ToolButton>
         <input
           ref={fileInput}

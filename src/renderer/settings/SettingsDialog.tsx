@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SyncStatus } from '../../shared/contract';
-import { api, errorCode, errorMessage } from '../api';
+import { api, errorMessage, isUnavailable } from '../api';
 import type { AppInfo } from '../App';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -45,7 +45,7 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
       },
       (error: unknown) => {
         // An older host without the sync area: keep the form, explain why it is off.
-        if (errorCode(error) === 'unknown_method') setSyncUnavailable(true);
+        if (isUnavailable(error)) setSyncUnavailable(true);
         else report(errorMessage(error));
       },
     );

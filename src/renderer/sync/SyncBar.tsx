@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/contract';
-import { api, errorCode, errorMessage } from '../api';
+import { api, errorCode, errorMessage, isUnavailable } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
@@ -30,7 +30,7 @@ export function SyncBar({ connected }: { connected: boolean }) {
       if (wasRunning.current && !next.running) releaseEvents.emitChanged();
       wasRunning.current = next.running;
     } catch (error) {
-      if (errorCode(error) === 'unknown_method') setUnavailable(true);
+      if (isUnavailable(error)) setUnavailable(true);
     }
   }, []);
 
