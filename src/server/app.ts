@@ -95,6 +95,9 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
     forceCloseConnections: 'idle',
   });
 
+  // The API speaks JSON (and raw bytes for attachments, in their own scope): anything else is 415.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof HttpError) {
       if (err.statusCode >= 500) request.log.error({ err }, err.message);
