@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when the Electron runtime is here (or can be fetched);
 // otherwise one line saying so and the same workstation on loopback, like `npm run web`.
+// Knobs (for tests and CI): WARTA_NO_ELECTRON=1 always serves in the browser;
+// WARTA_NO_ELECTRON_DOWNLOAD=1 never tries to fetch the runtime; WARTA_SKIP_BUILD=1
+// serves the existing out/ without rebuilding.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +29,7 @@ function electronBinary() {
 function ensureElectron() {
   if (process.env.WARTA_NO_ELECTRON === '1') return null;
   const found = electronBinary();
-  if (found) return found;
+  if (found || process.env.WARTA_NO_ELECTRON_DOWNLOAD === '1') return found;
   spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'ignore', timeout: 300_000 });
   return electronBinary();
 }
@@ -80,7 +83,10 @@ function run(cmd, cmdArgs, env = process.env) {
 
 function serveInBrowser(reason) {
   console.log(`${reason} — menjalankan Warta di peramban / serving Warta in the browser instead (npm run web).`);
-  const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
+  const build =
+    process.env.WARTA_SKIP_BUILD === '1'
+      ? { status: 0, stdout: '', stderr: '' }
+      : spawnSync(bin('electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) {
     process.stderr.write(build.stdout + build.stderr);
     console.error('Warta: build failed (npm run build).');

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertRendererBuilt, makeTempDir, REPO_ROOT, rpc, waitFor } from '../helpers';
+
+/** Same check as scripts/start.mjs: is Electron's binary here? */
+function electronPresent(): boolean {
+  try {
+    const rel = readFileSync(join(REPO_ROOT, 'node_modules/electron/path.txt'), 'utf8').trim();
+    return existsSync(join(REPO_ROOT, 'node_modules/electron/dist', rel));
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start without the Electron runtime', () => {
+  const tmp = makeTempDir('warta-start-');
+  afterAll(() => tmp.cleanup());
+
+  it('says so in one line, then serves the same workstation on loopback', async () => {
+    assertRendererBuilt();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      // npm test builds out/ first; never download a runtime or open a window from a test.
+      WARTA_SKIP_BUILD: '1',
+      WARTA_NO_ELECTRON_DOWNLOAD: '1',
+      WARTA_LOG_LEVEL: 'warn',
+      ...(electronPresent() ? { WARTA_NO_ELECTRON: '1' } : {}),
+    };
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/start.mjs'), '--port', '0', '--data-dir', tmp.dir], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.resume();
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    try {
+      const url = await waitFor(() => /^Warta workstation: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout)?.[1], 'the ready line', 90_000);
+      const lines = stdout.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^Electron runtime tidak tersedia .*— menjalankan Warta di peramban/);
+
+      const html = await (await fetch(url)).text();
+      const secret = /<meta name="warta-secret" content="([^"]+)"/.exec(html)?.[1];
+      expect(secret).toBeTruthy();
+      const info = await rpc({ url, origin: url.slice(0, -1), secret: async () => secret! }, 'getAppInfo', {});
+      expect(info.dataDir).toBe(tmp.dir);
+    } finally {
+      // start.mjs forwards SIGTERM to the host; the group kill is a fallback.
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+  });
+});

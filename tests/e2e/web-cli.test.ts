@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir, REPO_ROOT, startWebHost } from '../helpers';
+
+const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
+
+/** Runs the CLI to completion (these invocations must exit on their own). */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`CLI did not exit: ${args.join(' ')}\n${stdout}\n${stderr}`));
+    }, 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run web command line', () => {
+  const tmp = makeTempDir('warta-cli-');
+  let blocker: Server | null = null;
+  afterAll(() => {
+    blocker?.close();
+    tmp.cleanup();
+  });
+
+  it('rejects an unknown flag with exit code 2 and a clear message', async () => {
+    const r = await runCli(['--prot', '80', '--data-dir', tmp.dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--prot'/);
+    expect(r.stdout).not.toMatch(/Warta workstation/);
+  });
+
+  it('rejects a port that is not a number with exit code 2', async () => {
+    const r = await runCli(['--port', 'delapan', '--data-dir', tmp.dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--port.*expected a port number/s);
+  });
+
+  it('names the data dir when it cannot be written, exit code 1', async () => {
+    const file = join(tmp.dir, 'not-a-dir');
+    writeFileSync(file, 'a file where the data dir should be');
+    const r = await runCli(['--port', '0', '--data-dir', join(file, 'warta')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(file, 'warta'));
+    expect(r.stderr).toMatch(/tidak dapat ditulis/);
+  });
+
+  it('says so when the port is taken, exit code 1', async () => {
+    blocker = createServer();
+    await new Promise<void>((res) => blocker!.listen(0, '127.0.0.1', res));
+    const port = (blocker.address() as { port: number }).port;
+    const r = await runCli(['--port', String(port), '--data-dir', join(tmp.dir, 'busy')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`port ${port} is already in use`));
+  });
+
+  it('prints exactly one ready line on stdout and stops cleanly on SIGTERM and SIGINT', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const host = await startWebHost({ dataDir: join(tmp.dir, `ok-${signal}`) });
+      expect(host.output().stdout).toBe(`Warta workstation: ${host.url}\n`);
+      expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const exit = await host.kill(signal);
+      expect(exit.code).toBe(0);
+    }
+  });
+});
