@@ -177,7 +177,10 @@ function check(m: Model, anchor: Anchor, passage: Set<number>, original: number)
   const words: Ch[][] = [];
   for (const ch of block.chars.slice(start, end)) {
     if (isWord(ch)) word.push(ch);
-    else if (word.length) words.push(word), (word = []);
+    else if (word.length) {
+      words.push(word);
+      word = [];
+    }
   }
   if (word.length) words.push(word);
   for (const w of words) {
