@@ -227,7 +227,9 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
     case 'conflict': {
       trimOutboxFor(db, id, p.outboxUpto);
       const local = readLocal(db, id);
-      if (r.deleted || !r.head) {
+      // `deleted` is set both when HQ deleted what we edited (head null) and when we deleted
+      // what HQ edited (head present): only the first means the release is gone at HQ.
+      if (!r.head) {
         setBase(db, id, { hqRev: r.headRevision, deleted: true, fields: null, status: null });
         if (local && !local.deleted) {
           setSyncState(db, id, 'ditolak', 'Rilis ini sudah dihapus di server pusat. Salinan di komputer ini tetap disimpan.');
@@ -236,7 +238,7 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
         summary.rejected++;
         return;
       }
-      if (!local || local.deleted) {
+      if (!local || local.deleted || p.kind === 'release.delete') {
         // We deleted it, HQ edited it meanwhile: bring HQ's text back rather than lose it.
         writeFromHq(db, id, r.head, { status: local?.status ?? 'draf', author: 'Server pusat', syncState: 'terkirim' });
         setBase(db, id, { hqRev: r.headRevision, deleted: false, fields: r.head, status: local?.status ?? 'draf' });
