@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HqServer } from '../../src/server/app';
+import type { PullResponse } from '../../src/shared/sync/protocol';
+import { call, enrollDevice, fields, newId, push, removeDir, startHq, type Device } from './helpers';
+
+let hq: HqServer;
+let url: string;
+let dataDir: string;
+const rel: Record<string, string> = {};
+let writers: Record<string, Device>;
+let reviewerBlora: Device;
+let reviewerJateng: Device;
+let reviewerJabar: Device;
+let admin: Device;
+
+const offices = { blora: 'KPU Kabupaten Blora', rembang: 'KPU Kabupaten Rembang', bandung: 'KPU Kota Bandung' };
+
+beforeAll(async () => {
+  ({ hq, url, dataDir } = await startHq());
+  writers = {};
+  for (const [key, office] of Object.entries(offices)) {
+    writers[key] = await enrollDevice(hq, url, { office, name: `Penulis ${key}`, role: 'penulis' });
+    rel[key] = newId();
+    const r = await push(url, writers[key]!, [{ kind: 'release.upsert', releaseId: rel[key]!, baseRevision: 0, fields: fields({ office, title: `Rilis ${key}` }) }]);
+    expect(r.body.results[0]!.status).toBe('accepted');
+  }
+  reviewerBlora = await enrollDevice(hq, url, { office: offices.blora, name: 'Kasubag Blora', role: 'peninjau' });
+  reviewerJateng = await enrollDevice(hq, url, { office: 'KPU Kota Semarang', name: 'Provinsi Jateng', role: 'peninjau', scope: 'province' });
+  reviewerJabar = await enrollDevice(hq, url, { office: 'KPU Kota Bandung', name: 'Provinsi Jabar', role: 'peninjau', scope: 'province' });
+  admin = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Admin', role: 'admin' });
+});
+
+afterAll(async () => {
+  await hq?.close();
+  removeDir(dataDir);
+});
+
+async function visible(dev: Device): Promise<string[]> {
+  const res = await call(url, '/api/v1/sync/pull?cursor=0&limit=500', { token: dev.token });
+  expect(res.status).toBe(200);
+  const ids = new Set((res.body as PullResponse).changes.map((c) => c.releaseId));
+  return Object.entries(rel)
+    .filter(([, id]) => ids.has(id))
+    .map(([k]) => k)
+    .sort();
+}
+
+describe('who reads what', () => {
+  it('a writer and an office reviewer see their office; a provincial reviewer the province; admin all', async () => {
+    expect(await visible(writers.blora!)).toEqual(['blora']);
+    expect(await visible(reviewerBlora)).toEqual(['blora']);
+    expect(await visible(reviewerJateng)).toEqual(['blora', 'rembang']);
+    expect(await visible(reviewerJabar)).toEqual(['bandung']);
+    expect(await visible(admin)).toEqual(['bandung', 'blora', 'rembang']);
+  });
+
+  it('a reviewer annotates in scope; outside it the batch is 403 and nothing changes', async () => {
+    const ok = await push(url, reviewerJateng, [{ kind: 'annotation.put', releaseId: rel.rembang!, annotationId: newId(), annotationType: 'comment', baseRevision: 1, data: { text: 'Cek angka partisipasi.' } }]);
+    expect(ok.body.results[0]).toMatchObject({ status: 'accepted', annotationVersion: 1 });
+    const changes = ((await call(url, '/api/v1/sync/pull?cursor=0&limit=500', { token: writers.rembang!.token })).body as PullResponse).changes;
+    expect(changes.find((c) => c.type === 'annotation')).toMatchObject({ releaseId: rel.rembang, annotationType: 'comment', data: { text: 'Cek angka partisipasi.' }, by: { name: 'Provinsi Jateng', role: 'peninjau' } });
+
+    const before = hq.storage.dump();
+    const refused = await push(url, reviewerJabar, [{ kind: 'annotation.put', releaseId: rel.blora!, annotationId: newId(), annotationType: 'comment', baseRevision: 1, data: { text: 'x' } }]);
+    expect(refused.status).toBe(403);
+    const refused2 = await push(url, reviewerBlora, [{ kind: 'workflow.transition', releaseId: rel.rembang!, baseRevision: 1, to: 'perlu_revisi' }]);
+    expect(refused2.status).toBe(403);
+    expect(hq.storage.dump()).toEqual(before);
+  });
+});
+
+describe('workflow transitions at HQ', () => {
+  it('roles, stale revisions and the approval pinned to its revision', async () => {
+    const id = rel.blora!;
+    const w = writers.blora!;
+    expect((await push(url, w, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan' }])).body.results[0]).toMatchObject({ status: 'accepted', revision: 2 });
+    // A writer cannot approve, even by a forged request.
+    expect((await push(url, w, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui' }])).body.results[0]).toMatchObject({ status: 'rejected', reason: 'transition_not_allowed' });
+    // A reviewer acting on a stale revision is refused.
+    expect((await push(url, reviewerBlora, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'disetujui' }])).body.results[0]).toMatchObject({ status: 'rejected', reason: 'stale_revision' });
+    expect((await push(url, reviewerBlora, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui', note: 'Oke' }])).body.results[0]).toMatchObject({ status: 'accepted', revision: 3 });
+    // An edit after approval sends it back to diajukan.
+    const edit = await push(url, w, [{ kind: 'release.upsert', releaseId: id, baseRevision: 3, fields: fields({ office: offices.blora, title: 'Rilis blora, diperbaiki' }) }]);
+    expect(edit.body.results[0]).toMatchObject({ status: 'accepted', revision: 4 });
+    expect(hq.storage.getReleaseHead(id)).toMatchObject({ status: 'diajukan', revision: 4 });
+    const history = hq.storage.listRevisions(id).map((r) => [r.revision, r.event, r.fromStatus, r.status, r.actor.role]);
+    expect(history).toEqual([
+      [1, 'created', null, 'draf', 'penulis'],
+      [2, 'transition', 'draf', 'diajukan', 'penulis'],
+      [3, 'transition', 'diajukan', 'disetujui', 'peninjau'],
+      [4, 'edited', 'disetujui', 'diajukan', 'penulis'],
+    ]);
+  });
+});
