@@ -132,7 +132,7 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 1 });
   });
 
-  it('005 → latest: attachment rows survive the later steps', () => {
+  it('005 → latest: attachment rows survive the later steps, and ranking is configured', () => {
     const dir = databaseAt(5, (db) => {
       seedReleases(db);
       db.prepare(`INSERT INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, 'image/png', 10, 'a.png', '2025-12-04T03:00:00.000Z')`).run('e'.repeat(64));
@@ -140,16 +140,30 @@ describe('migrations', () => {
     const { db } = open(dir);
     expectSamplesIntact(db);
     expect(db.prepare('SELECT sha256, mime, bytes, name FROM attachments').all()).toEqual([{ sha256: 'e'.repeat(64), mime: 'image/png', bytes: 10, name: 'a.png' }]);
+    expect(db.prepare(`SELECT v FROM release_search_config WHERE k = 'rank'`).get()).toEqual({ v: 'bm25(10.0, 4.0, 1.0)' });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+  });
+
+  it('006 → latest: search ranks by the stored bm25 weights (title first)', () => {
+    const dir = databaseAt(6, (db) => {
+      seedReleases(db);
+      const num = (id: string) => (db.prepare('SELECT num FROM releases WHERE id = ?').get(id) as { num: number }).num;
+      const ins = db.prepare('INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)');
+      ins.run(num(ID1), 'Rapat Pleno Pemilú', 'Ringkasan satu', 'sosialisasi sosialisasi sosialisasi sosialisasi');
+      ins.run(num(ID2), 'Sosialisasi Pemilih Pemula', 'Ringkasan dua', 'Kegiatan di sekolah menengah atas negeri satu dua tiga empat lima enam');
+    });
+    const { db } = open(dir);
+    expectSamplesIntact(db);
+    expect(searchReleases(db, 'sosialisasi', 10).map((h) => h.release.id)).toEqual([ID2, ID1]);
   });
 
   it('covers every store migration with a test above', () => {
     // A new 00N migration needs its own "00N → latest" test; this fails until it has one.
-    expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('refuses a database from a newer Warta and leaves the file untouched', () => {
-    const dir = databaseAt(5, seedReleases);
+    const dir = databaseAt(6, seedReleases);
     const file = join(dir, 'warta.db');
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST + 7}`);

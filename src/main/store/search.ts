@@ -66,7 +66,7 @@ export interface SearchHit {
 
 const SNIPPET_TOKENS = 24;
 
-/** Ranked (bm25, a title match weighing most) search over live releases. */
+/** Ranked search over live releases: bm25 with a title match weighing most (see migration 006). */
 export function searchReleases(db: Db, query: string, limit: number): SearchHit[] {
   const fts = toFtsQuery(query);
   if (!fts) return [];
@@ -81,7 +81,7 @@ export function searchReleases(db: Db, query: string, limit: number): SearchHit[
          snippet(release_search, 2, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_body
        FROM release_search JOIN releases r ON r.num = release_search.rowid
        WHERE release_search MATCH :q AND r.deleted_at IS NULL
-       ORDER BY bm25(release_search, 10.0, 4.0, 1.0)
+       ORDER BY rank
        LIMIT :limit`,
     )
     .all({ o: MARK_OPEN, c: MARK_CLOSE, q: fts, limit });

@@ -3,6 +3,7 @@ import { migration002 } from './002_outbox';
 import { migration003 } from './003_search';
 import { migration004 } from './004_revisions';
 import { migration005 } from './005_attachments';
+import { migration006 } from './006_search_rank';
 import { migration010 } from './010_sync';
 import type { Migration } from './types';
 
@@ -19,5 +20,6 @@ export const MIGRATIONS: Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
   migration010,
 ];
