@@ -17,7 +17,13 @@ function openExternally(url: string): void {
  * to the web opens in the system browser instead), new windows are refused, and no
  * <webview> can be attached.
  */
+const locked = new WeakSet<WebContents>();
+
 export function lockDown(contents: WebContents, devOrigin: string | null): void {
+  // Called from the factory and from app 'web-contents-created': guard once, or a link
+  // would open twice in the system browser.
+  if (locked.has(contents)) return;
+  locked.add(contents);
   const guard = (event: { preventDefault(): void }, url: string): void => {
     if (isAppUrl(url, devOrigin)) return;
     event.preventDefault();
