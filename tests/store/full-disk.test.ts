@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WartaError } from '../../src/shared/contract/define';
+import { openStore } from '../../src/main/store';
+import { createReleaseHandlers } from '../../src/main/services/releases';
+import { doc } from './helpers';
+
+/**
+ * A real full disk: a small tmpfs. Mounting needs root with CAP_SYS_ADMIN; where that is
+ * not available the test says so and skips (there is no honest way to fake ENOSPC).
+ */
+// Not helpers.tempDir: that one is removed after each test, which a mounted dir refuses.
+const base = mkdtempSync(join(tmpdir(), 'warta-full-'));
+const mountPoint = join(base, 'disk');
+mkdirSync(mountPoint);
+let mounted = false;
+let why = '';
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+  mounted = true;
+} catch (error) {
+  why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+const opened: { close(): void }[] = [];
+afterAll(() => {
+  for (const s of opened) s.close();
+  // Lazy unmount: even if a failed test left a file open, the mount never outlives the run.
+  if (mounted) execFileSync('umount', ['-l', mountPoint]);
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Fills the disk until the OS refuses more bytes. */
+function fill(path: string) {
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch {
+    // ENOSPC: the disk is full now
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe.skipIf(!mounted)(`a full disk${mounted ? '' : ` (skipped: cannot mount a tmpfs here: ${why})`}`, () => {
+  it('refuses the save with a clear message and keeps what was stored', async () => {
+    const dataDir = join(mountPoint, 'data');
+    const store = openStore({ dataDir });
+    opened.push(store);
+    const h = createReleaseHandlers(store);
+    const r = await h.createRelease({ fields: { title: 'Aman', body: doc('isi yang sudah tersimpan') } });
+    const filler = join(mountPoint, 'filler');
+    fill(filler);
+    const big = doc(...Array.from({ length: 400 }, (_, i) => `Paragraf panjang ${i} `.repeat(20)));
+    let error: unknown;
+    try {
+      // Several attempts: the first few may still fit in already allocated WAL pages.
+      for (let i = 0; i < 20; i += 1) await h.saveRelease({ id: r.id, fields: { body: big, title: `Besar ${i}` } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WartaError);
+    expect((error as WartaError).code).toBe('storage');
+    expect((error as WartaError).message).toMatch(/disk penuh/);
+    // Space comes back: the next save works, and nothing earlier was lost.
+    rmSync(filler);
+    const after = await h.saveRelease({ id: r.id, fields: { title: 'Lega lagi' } });
+    expect(after.title).toBe('Lega lagi');
+    store.close();
+    const again = openStore({ dataDir });
+    opened.push(again);
+    try {
+      expect(again.recovery).toBeNull();
+      expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const h2 = createReleaseHandlers(again);
+      expect((await h2.getRelease({ id: r.id })).title).toBe('Lega lagi');
+    } finally {
+      again.close();
+    }
+  });
+});
