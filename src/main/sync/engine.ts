@@ -446,22 +446,26 @@ export async function pull(ctx: EngineContext, summary: SyncRunSummary, headCurs
   const start = Number(getMeta(db, META.cursor) ?? '0');
   let cursor = start;
   const liveAtStart = countLiveReleases(db);
-  const deleting = new Set<string>();
+  let scanned = false;
   const span = Math.max(0, headCursor - start);
   ctx.progress('pull', 0, span);
   for (;;) {
     const page = await ctx.client.pull(cursor, limit);
     const releaseChanges = page.changes.filter((c): c is ReleaseChange => c.type === 'release');
 
-    if (!ctx.confirmMassDelete) {
-      for (const id of deletesIn(db, releaseChanges)) deleting.add(id);
+    if (!ctx.confirmMassDelete && !scanned && deletesIn(db, releaseChanges).size > 0) {
+      // The first page that deletes anything: count every delete still ahead, read-only, so
+      // the question comes before the first release disappears and states the full size.
+      scanned = true;
+      const deleting = deletesIn(db, releaseChanges);
+      let more = page;
+      while (more.hasMore) {
+        more = await ctx.client.pull(more.nextCursor, limit);
+        const next = more.changes.filter((c): c is ReleaseChange => c.type === 'release');
+        for (const c of next) if (!c.deleted) deleting.delete(c.releaseId);
+        for (const id of deletesIn(db, next)) deleting.add(id);
+      }
       if (deleting.size > MASS_DELETE_MIN && deleting.size > liveAtStart * MASS_DELETE_RATIO) {
-        // Count the rest without applying anything, so the question states the full size.
-        let more = page;
-        while (more.hasMore) {
-          more = await ctx.client.pull(more.nextCursor, limit);
-          for (const id of deletesIn(db, more.changes.filter((c): c is ReleaseChange => c.type === 'release'))) deleting.add(id);
-        }
         addLog(db, 'warn', `Sinkronisasi berhenti: ${deleting.size} dari ${liveAtStart} rilis akan dihapus. Menunggu konfirmasi.`);
         return { deletes: deleting.size, total: liveAtStart };
       }

@@ -1,0 +1,111 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/main/sync/backoff';
+import { seededRandom } from '../../src/main/sync/random';
+import { doc, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
+
+describe('mass-delete guard', () => {
+  const tmp = tempRoot('guard');
+  const open: Workstation[] = [];
+  let hq: Hq | null = null;
+  afterAll(async () => {
+    for (const w of open) await w.close();
+    await hq?.close();
+    tmp.cleanup();
+  });
+
+  it('stops a pull that would delete most releases and asks; confirming goes ahead', async () => {
+    hq = await startHq(join(tmp.root, 'hq'));
+    const a = openWorkstation(tmp.root, 'a');
+    const b = openWorkstation(tmp.root, 'b', { pullLimit: 2 });
+    open.push(a, b);
+    await a.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
+    await b.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await writeRelease(a, { title: `Rilis penjaga ${i}`, body: doc(paragraph(`g${i}`, `Isi ${i}`)) }));
+    await a.sync.handlers.syncNow({});
+    await b.sync.handlers.syncNow({});
+    expect(workstationContent(b).size).toBe(8);
+
+    // Two deletes: under the threshold, applied without asking.
+    for (const id of ids.slice(0, 2)) await a.releases.deleteRelease({ id });
+    await a.sync.handlers.syncNow({});
+    let s = await b.sync.handlers.syncNow({});
+    expect(s.needsConfirmation).toBeNull();
+    expect(workstationContent(b).size).toBe(6);
+
+    // Five of the remaining six: the sync stops and asks, nothing is deleted.
+    for (const id of ids.slice(2, 7)) await a.releases.deleteRelease({ id });
+    await a.sync.handlers.syncNow({});
+    s = await b.sync.handlers.syncNow({});
+    expect(s.needsConfirmation).toEqual({ deletes: 5, total: 6 });
+    expect(workstationContent(b).size).toBe(6);
+    // Asking again without confirming still does not delete.
+    s = await b.sync.handlers.syncNow({});
+    expect(s.needsConfirmation).toEqual({ deletes: 5, total: 6 });
+    expect(workstationContent(b).size).toBe(6);
+    const log = await b.sync.handlers.listSyncLog({ limit: 20 });
+    expect(log.items.some((e) => e.message.includes('Menunggu konfirmasi'))).toBe(true);
+
+    s = await b.sync.handlers.syncNow({ confirmMassDelete: true });
+    expect(s.needsConfirmation).toBeNull();
+    expect([...workstationContent(b).keys()]).toEqual([ids[7]]);
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially with jitter, reproducibly from a seed', () => {
+    const one = backoffSchedule(12, seededRandom(2024));
+    const two = backoffSchedule(12, seededRandom(2024));
+    expect(one).toEqual(two);
+    expect(backoffSchedule(12, seededRandom(2025))).not.toEqual(one);
+    one.forEach((delay, i) => {
+      const cap = Math.min(DEFAULT_BACKOFF.maxMs, DEFAULT_BACKOFF.baseMs * 2 ** i);
+      expect(delay).toBeGreaterThanOrEqual(cap / 2);
+      expect(delay).toBeLessThanOrEqual(cap);
+    });
+    // Caps: 5 s, 10 s, 20 s … never beyond 10 minutes.
+    expect(Math.max(...one)).toBeLessThanOrEqual(DEFAULT_BACKOFF.maxMs);
+    expect(one[11]).toBeGreaterThanOrEqual(DEFAULT_BACKOFF.maxMs / 2);
+  });
+
+  const tmp = tempRoot('backoff');
+  const open: Workstation[] = [];
+  let hq: Hq | null = null;
+  afterAll(async () => {
+    for (const w of open) await w.close();
+    await hq?.close();
+    tmp.cleanup();
+  });
+
+  it('the sync client schedules its retries on that schedule, and a success resets it', async () => {
+    hq = await startHq(join(tmp.root, 'hq'));
+    const port = Number(new URL(hq.url).port);
+    const NOW = Date.parse('2026-01-05T03:00:00Z');
+    const w = openWorkstation(tmp.root, 'a', { random: seededRandom(77), now: () => NOW, intervalMs: 300_000 });
+    open.push(w);
+    await w.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
+    await writeRelease(w, { title: 'Menunggu server pusat' });
+    await hq.close();
+    hq = null;
+
+    const expected = seededRandom(77);
+    for (let failures = 1; failures <= 6; failures++) {
+      const s = await w.sync.handlers.syncNow({});
+      expect(s.online).toBe(false);
+      expect(s.lastError).toMatch(/tidak dapat dihubungi/);
+      expect(s.pending).toBe(1);
+      expect(Date.parse(s.nextAttemptAt!) - NOW).toBe(backoffDelay(failures, expected));
+    }
+    const log = await w.sync.handlers.listSyncLog({ limit: 10 });
+    expect(log.items.filter((e) => e.level === 'error')).toHaveLength(6);
+
+    hq = await startHq(join(tmp.root, 'hq'), port);
+    const s = await w.sync.handlers.syncNow({});
+    expect(s.lastError).toBeNull();
+    expect(s.online).toBe(true);
+    expect(s.pending).toBe(0);
+    expect(Date.parse(s.nextAttemptAt!) - NOW).toBe(300_000);
+    expect(w.sync.service.failureCount).toBe(0);
+  });
+});
