@@ -10,6 +10,7 @@ import { datelinePreview, longDate } from '../format/dates';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useLanguage } from '../i18n';
 import { SyncBadge } from '../library/Library';
+import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
 import { SaveStatus } from './SaveStatus';
 import { flushRelease, forgetSaver, saverFor } from './savers';
@@ -62,9 +63,7 @@ export function EditorPage({ releaseId, identity, autoFocusTitle, onDeleted }: P
       identity={identity}
       autoFocusTitle={autoFocusTitle}
       onDeleted={onDeleted}
-      onReplaced={(next) => {
-        setRelease(next);
-      }}
+      onReplaced={setRelease}
     />
   );
 }
@@ -93,21 +92,38 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [status, setStatus] = useState(release.status);
   const [syncInfo, setSyncInfo] = useState({ syncState: release.syncState, syncError: release.syncError });
+  const [conflictOpen, setConflictOpen] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  // The stored revision this editor's content is based on.
+  const knownRev = useRef(release.localRev);
 
   useEffect(() => {
     if (autoFocusTitle && release.title === '') titleRef.current?.focus();
   }, [autoFocusTitle, release.title]);
 
-  // Status and sync state come back with every save.
+  // Status and sync state come back with every save. After a sync (a bulk change) the stored
+  // release may have moved on — pulled or merged from HQ: if nothing typed is pending, show it.
   useEffect(
     () =>
       releaseEvents.on((stored) => {
-        if (stored?.id !== release.id) return;
+        if (stored === null) {
+          if (saver.hasUnsaved) return;
+          api.getRelease({ id: release.id }).then(
+            (fresh) => {
+              setStatus(fresh.status);
+              setSyncInfo({ syncState: fresh.syncState, syncError: fresh.syncError });
+              if (fresh.localRev !== knownRev.current && !saver.hasUnsaved) onReplaced(fresh);
+            },
+            () => undefined, // deleted by the sync, or the host is away: the library shows it
+          );
+          return;
+        }
+        if (stored.id !== release.id) return;
+        knownRev.current = stored.localRev;
         setStatus(stored.status);
         setSyncInfo({ syncState: stored.syncState, syncError: stored.syncError });
       }),
-    [release.id],
+    [release.id, saver, onReplaced],
   );
 
   const update = <K extends keyof MetaFields>(key: K, value: MetaFields[K]) => {
@@ -117,6 +133,7 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
 
   const onBodyChange = useCallback((readBody: () => DocNode) => saver.change({ fields: {}, body: readBody }), [saver]);
   const flush = useCallback(() => void saver.flush(), [saver]);
+  const flushNow = useCallback(() => saver.flush(), [saver]);
 
   const restore = async (rev: number) => {
     try {
@@ -162,6 +179,20 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
             {t('editor.deleteRelease')}
           </button>
         </div>
+
+        {syncInfo.syncState === 'konflik' && (
+          <div className="conflict-banner">
+            <p>{t('conflict.banner')}</p>
+            <button type="button" onClick={() => setConflictOpen(true)}>
+              {t('conflict.open')}
+            </button>
+          </div>
+        )}
+        {syncInfo.syncState === 'ditolak' && syncInfo.syncError && (
+          <div className="conflict-banner" role="note">
+            <p>{t('syncState.rejectedReason', { reason: syncInfo.syncError })}</p>
+          </div>
+        )}
 
         <section className="meta" aria-label={t('editor.metadata')}>
           <label className="field field-title">
@@ -229,6 +260,19 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
 
       {historyOpen && (
         <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setHistoryOpen(false)} />
+      )}
+      {conflictOpen && (
+        <ConflictDialog
+          releaseId={release.id}
+          beforeLoad={flushNow}
+          onClose={() => setConflictOpen(false)}
+          onResolved={(resolved) => {
+            setConflictOpen(false);
+            forgetSaver(release.id);
+            releaseEvents.emitSaved(resolved);
+            onReplaced(resolved);
+          }}
+        />
       )}
       {confirmDelete && (
         <ConfirmDialog

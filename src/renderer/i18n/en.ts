@@ -211,6 +211,7 @@ export const en: Resources = {
     levels: { info: 'info', warn: 'warning', error: 'error' },
   },
   conflict: {
+    banner: 'This release conflicts with changes made elsewhere. Choose which version to keep before the next sync.',
     open: 'View conflict',
     heading: 'Conflict: {{title}}',
     intro: 'This part was changed here and elsewhere ({{author}}, revision {{rev}}). Choose which version to keep, or edit.',

@@ -213,6 +213,7 @@ export const id = {
     levels: { info: 'info', warn: 'peringatan', error: 'galat' },
   },
   conflict: {
+    banner: 'Rilis ini berbenturan dengan perubahan dari tempat lain. Pilih versi yang dipakai sebelum sinkronisasi berikutnya.',
     open: 'Lihat konflik',
     heading: 'Konflik: {{title}}',
     intro: 'Bagian ini diubah di komputer ini dan di tempat lain ({{author}}, revisi {{rev}}). Pilih versi yang dipakai, atau sunting.',
