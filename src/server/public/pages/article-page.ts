@@ -9,19 +9,22 @@ import { CATEGORY_LABELS, indexQuery } from './index-page';
 /** Where the live view count goes; random per process so no content can forge it. */
 const VIEWS_SLOT = `views-${randomBytes(12).toString('hex')}`;
 
-export const articlePath = (slug: string): string => `/berita/${encodeURIComponent(slug)}`;
+export const articlePath = (slug: string): string => `/berita/${encodeURIComponent(slug)}`; // slugs are [a-z0-9-]
 
 const description = (p: Publication): string => {
   const s = p.summary || p.bodyText;
   return s.length > 200 ? `${s.slice(0, 197).trimEnd()}…` : s;
 };
 
+/** RFC 3986 strict: also ! ' ( ) * — share URLs carry titles, which may hold anything. */
+const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 export function shareLinks(url: string, title: string): { facebook: string; x: string; whatsapp: string } {
-  const u = encodeURIComponent(url);
+  const u = enc(url);
   return {
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    x: `https://x.com/intent/post?url=${u}&text=${encodeURIComponent(title)}`,
-    whatsapp: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`,
+    x: `https://x.com/intent/post?url=${u}&text=${enc(title)}`,
+    whatsapp: `https://wa.me/?text=${enc(`${title} ${url}`)}`,
   };
 }
 
