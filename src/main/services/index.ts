@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { METHOD_NAMES, WartaError, type Handlers, type MethodName } from '../../shared/contract';
 import { openStore, readAttachment } from '../store';
+import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
 import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
@@ -39,6 +40,8 @@ function packageVersion(): string {
  */
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const store = openStore({ dataDir: opts.dataDir, log: opts.log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  // The sync client: its scheduler runs while the app runs (it idles until enrolled).
+  const sync = createSyncHandlers({ db: store.db, dataDir: store.dataDir, secrets: opts.secrets, log: opts.log, autoStart: true });
 
   const app = createAppHandlers({
     version: opts.version ?? packageVersion(),
@@ -48,20 +51,20 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       set: (key, value) => store.settings.set(key, value),
     },
     notices: () => store.notices().map(({ code, message, at }) => ({ code, message, at })),
-    identity: () => store.identity(),
-    hqUrl: () => store.settings.get('hqUrl', z.string()) ?? null,
+    identity: () => sync.identity(),
+    hqUrl: () => sync.hqUrl(),
   });
   const releases = createReleaseHandlers(store);
-  // Sync area (src/main/sync) plugs in here: `...createSyncHandlers({ store, secrets, log })`,
-  // and its scheduler is stopped in close() below before the store closes.
 
   let closed = false;
   return {
-    handlers: fillMissing({ ...app, ...releases }),
+    handlers: fillMissing({ ...app, ...releases, ...sync.handlers }),
     mediaLookup: (sha256) => readAttachment(store, sha256),
     close: async () => {
       if (closed) return;
       closed = true;
+      // Stop syncing (and let a running batch finish) before the database goes away.
+      await sync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping sync failed'));
       store.close();
     },
   };
