@@ -74,7 +74,7 @@ export function SyncBar({ connected }: { connected: boolean }) {
 
   return (
     <div className="syncbar">
-      <button type="button" className="sync-button" onClick={() => void syncNow()} disabled={running} aria-describedby="sync-summary">
+      <button type="button" className="sync-button" onClick={() => void syncNow()} disabled={pressed} aria-describedby="sync-summary">
         {t('sync.button')}
       </button>
       {running && (
