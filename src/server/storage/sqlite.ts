@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import type { EntryResult } from '../../shared/sync/protocol';
 import type {
   AnnotationRow,
@@ -151,6 +151,17 @@ const toDevice = (r: Record<string, unknown>): DeviceRow => ({
 /** SQLite implementation of HqStorage: one file `hq.sqlite` in WAL mode. */
 export class SqliteStorage implements HqStorage {
   readonly db: Db;
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once, reused: preparing dominated the cost of a push before. */
+  private q(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -180,44 +191,41 @@ export class SqliteStorage implements HqStorage {
   }
 
   findOfficeByName(name: string): OfficeRow | null {
-    const r = this.db.prepare('SELECT * FROM offices WHERE name = ? COLLATE NOCASE').get(name) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM offices WHERE name = ? COLLATE NOCASE').get(name) as Record<string, unknown> | undefined;
     return r ? toOffice(r) : null;
   }
 
   getOffice(id: string): OfficeRow | null {
-    const r = this.db.prepare('SELECT * FROM offices WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM offices WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return r ? toOffice(r) : null;
   }
 
   listOffices(): OfficeRow[] {
-    return (this.db.prepare('SELECT * FROM offices ORDER BY name').all() as Record<string, unknown>[]).map(toOffice);
+    return (this.q('SELECT * FROM offices ORDER BY name').all() as Record<string, unknown>[]).map(toOffice);
   }
 
   insertOffice(o: OfficeRow): void {
-    this.db
-      .prepare('INSERT INTO offices (id, name, regency_code, province, province_code, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.q('INSERT INTO offices (id, name, regency_code, province, province_code, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(o.id, o.name, o.regencyCode, o.province, o.provinceCode, o.createdAt);
   }
 
   insertPerson(p: PersonRow): void {
-    this.db
-      .prepare('INSERT INTO people (id, name, role, scope, office_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.q('INSERT INTO people (id, name, role, scope, office_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(p.id, p.name, p.role, p.scope, p.officeId, p.createdAt);
   }
 
   getPerson(id: string): PersonRow | null {
-    const r = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return r ? toPerson(r) : null;
   }
 
   insertEnrollmentCode(c: EnrollmentCodeRow): void {
-    this.db
-      .prepare('INSERT INTO enrollment_codes (code_hash, person_id, expires_at, used_at, created_at) VALUES (?, ?, ?, ?, ?)')
+    this.q('INSERT INTO enrollment_codes (code_hash, person_id, expires_at, used_at, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(c.codeHash, c.personId, c.expiresAt, c.usedAt, c.createdAt);
   }
 
   getEnrollmentCode(codeHash: string): EnrollmentCodeRow | null {
-    const r = this.db.prepare('SELECT * FROM enrollment_codes WHERE code_hash = ?').get(codeHash) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM enrollment_codes WHERE code_hash = ?').get(codeHash) as Record<string, unknown> | undefined;
     if (!r) return null;
     return {
       codeHash: r.code_hash as string,
@@ -229,23 +237,21 @@ export class SqliteStorage implements HqStorage {
   }
 
   markEnrollmentCodeUsed(codeHash: string, usedAt: string): boolean {
-    return this.db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(usedAt, codeHash).changes === 1;
+    return this.q('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(usedAt, codeHash).changes === 1;
   }
 
   insertDevice(d: DeviceRow): void {
-    this.db
-      .prepare('INSERT INTO devices (id, person_id, name, token_hash, created_at, revoked_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.q('INSERT INTO devices (id, person_id, name, token_hash, created_at, revoked_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(d.id, d.personId, d.name, d.tokenHash, d.createdAt, d.revokedAt, d.lastSeq);
   }
 
   getDevice(id: string): DeviceRow | null {
-    const r = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM devices WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return r ? toDevice(r) : null;
   }
 
   listDevices(): ReturnType<HqStorage['listDevices']> {
-    const rows = this.db
-      .prepare(
+    const rows = this.q(
         `SELECT d.*, p.name AS person_name, p.role AS person_role, o.name AS office_name
          FROM devices d JOIN people p ON p.id = d.person_id JOIN offices o ON o.id = p.office_id ORDER BY d.created_at, d.id`,
       )
@@ -254,11 +260,11 @@ export class SqliteStorage implements HqStorage {
   }
 
   revokeDevice(id: string, at: string): boolean {
-    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return this.q('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
   identityByTokenHash(tokenHash: string): DeviceIdentity | null {
-    const r = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Record<string, unknown> | undefined;
     if (!r) return null;
     const device = toDevice(r);
     const person = this.getPerson(device.personId);
@@ -267,20 +273,20 @@ export class SqliteStorage implements HqStorage {
   }
 
   setDeviceLastSeq(deviceId: string, seq: number): void {
-    this.db.prepare('UPDATE devices SET last_seq = ? WHERE id = ?').run(seq, deviceId);
+    this.q('UPDATE devices SET last_seq = ? WHERE id = ?').run(seq, deviceId);
   }
 
   getPushResult(deviceId: string, seq: number): EntryResult | null {
-    const r = this.db.prepare('SELECT result FROM push_results WHERE device_id = ? AND seq = ?').get(deviceId, seq) as { result: string } | undefined;
+    const r = this.q('SELECT result FROM push_results WHERE device_id = ? AND seq = ?').get(deviceId, seq) as { result: string } | undefined;
     return r ? (JSON.parse(r.result) as EntryResult) : null;
   }
 
   insertPushResult(deviceId: string, seq: number, result: EntryResult): void {
-    this.db.prepare('INSERT INTO push_results (device_id, seq, result) VALUES (?, ?, ?)').run(deviceId, seq, JSON.stringify(result));
+    this.q('INSERT INTO push_results (device_id, seq, result) VALUES (?, ?, ?)').run(deviceId, seq, JSON.stringify(result));
   }
 
   getReleaseHead(id: string): ReleaseHead | null {
-    const r = this.db.prepare('SELECT * FROM releases WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM releases WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     if (!r) return null;
     const rev = this.getRevision(id, r.revision as number);
     return {
@@ -297,22 +303,20 @@ export class SqliteStorage implements HqStorage {
   }
 
   getRevision(releaseId: string, revision: number): RevisionRow | null {
-    const r = this.db.prepare('SELECT * FROM revisions WHERE release_id = ? AND revision = ?').get(releaseId, revision) as RevisionDbRow | undefined;
+    const r = this.q('SELECT * FROM revisions WHERE release_id = ? AND revision = ?').get(releaseId, revision) as RevisionDbRow | undefined;
     return r ? toRevision(r) : null;
   }
 
   listRevisions(releaseId: string): RevisionRow[] {
-    return (this.db.prepare('SELECT * FROM revisions WHERE release_id = ? ORDER BY revision').all(releaseId) as RevisionDbRow[]).map(toRevision);
+    return (this.q('SELECT * FROM revisions WHERE release_id = ? ORDER BY revision').all(releaseId) as RevisionDbRow[]).map(toRevision);
   }
 
   appendRevision(rev: Omit<RevisionRow, 'cursor'>, createdAt: string): number {
     const cursor = Number(
-      this.db
-        .prepare("INSERT INTO changes (type, office_id, release_id, revision) VALUES ('release', ?, ?, ?)")
+      this.q("INSERT INTO changes (type, office_id, release_id, revision) VALUES ('release', ?, ?, ?)")
         .run(rev.officeId, rev.releaseId, rev.revision).lastInsertRowid,
     );
-    this.db
-      .prepare(
+    this.q(
         `INSERT INTO revisions (release_id, revision, office_id, deleted, fields, status, publish_at, event, from_status, note, actor, cursor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -330,8 +334,7 @@ export class SqliteStorage implements HqStorage {
         JSON.stringify(rev.actor),
         cursor,
       );
-    this.db
-      .prepare(
+    this.q(
         `INSERT INTO releases (id, office_id, revision, deleted, status, publish_at, slug, created_at, updated_at)
          VALUES (@id, @office, @revision, @deleted, @status, @publishAt, @slug, @at, @at)
          ON CONFLICT (id) DO UPDATE SET revision = @revision, deleted = @deleted, status = @status,
@@ -351,23 +354,21 @@ export class SqliteStorage implements HqStorage {
   }
 
   releaseIdBySlug(slug: string): string | null {
-    const r = this.db.prepare("SELECT id FROM releases WHERE slug = ? AND slug <> '' AND deleted = 0 LIMIT 1").get(slug) as { id: string } | undefined;
+    const r = this.q("SELECT id FROM releases WHERE slug = ? AND slug <> '' AND deleted = 0 LIMIT 1").get(slug) as { id: string } | undefined;
     return r?.id ?? null;
   }
 
   getAnnotation(id: string): AnnotationRow | null {
-    const r = this.db.prepare('SELECT * FROM annotations WHERE id = ? ORDER BY version DESC LIMIT 1').get(id) as AnnotationDbRow | undefined;
+    const r = this.q('SELECT * FROM annotations WHERE id = ? ORDER BY version DESC LIMIT 1').get(id) as AnnotationDbRow | undefined;
     return r ? toAnnotation(r) : null;
   }
 
   putAnnotation(a: Omit<AnnotationRow, 'cursor'>): number {
     const cursor = Number(
-      this.db
-        .prepare("INSERT INTO changes (type, office_id, release_id, annotation_id, annotation_version) VALUES ('annotation', ?, ?, ?, ?)")
+      this.q("INSERT INTO changes (type, office_id, release_id, annotation_id, annotation_version) VALUES ('annotation', ?, ?, ?, ?)")
         .run(a.officeId, a.releaseId, a.id, a.version).lastInsertRowid,
     );
-    this.db
-      .prepare(
+    this.q(
         `INSERT INTO annotations (id, version, release_id, office_id, type, base_revision, data, actor, cursor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -376,7 +377,7 @@ export class SqliteStorage implements HqStorage {
   }
 
   headCursor(): number {
-    const r = this.db.prepare('SELECT MAX(cursor) AS c FROM changes').get() as { c: number | null };
+    const r = this.q('SELECT MAX(cursor) AS c FROM changes').get() as { c: number | null };
     return r.c ?? 0;
   }
 
@@ -385,13 +386,12 @@ export class SqliteStorage implements HqStorage {
       const head = this.headCursor();
       let list: { cursor: number; type: string; release_id: string; revision: number | null; annotation_id: string | null; annotation_version: number | null }[];
       if (scope.all) {
-        list = this.db.prepare('SELECT * FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?').all(after, limit + 1) as typeof list;
+        list = this.q('SELECT * FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?').all(after, limit + 1) as typeof list;
       } else if (scope.officeIds.length === 0) {
         list = [];
       } else {
         const marks = scope.officeIds.map(() => '?').join(',');
-        list = this.db
-          .prepare(`SELECT * FROM changes WHERE cursor > ? AND office_id IN (${marks}) ORDER BY cursor LIMIT ?`)
+        list = this.q(`SELECT * FROM changes WHERE cursor > ? AND office_id IN (${marks}) ORDER BY cursor LIMIT ?`)
           .all(after, ...scope.officeIds, limit + 1) as typeof list;
       }
       const hasMore = list.length > limit;
@@ -402,7 +402,7 @@ export class SqliteStorage implements HqStorage {
           if (!revision) throw new Error(`change ${c.cursor}: revision missing`);
           return { type: 'release', cursor: c.cursor, revision };
         }
-        const a = this.db.prepare('SELECT * FROM annotations WHERE id = ? AND version = ?').get(c.annotation_id, c.annotation_version) as AnnotationDbRow | undefined;
+        const a = this.q('SELECT * FROM annotations WHERE id = ? AND version = ?').get(c.annotation_id, c.annotation_version) as AnnotationDbRow | undefined;
         if (!a) throw new Error(`change ${c.cursor}: annotation missing`);
         return { type: 'annotation', cursor: c.cursor, annotation: toAnnotation(a) };
       });
@@ -412,11 +412,11 @@ export class SqliteStorage implements HqStorage {
   }
 
   hasAttachment(sha256: string): boolean {
-    return this.db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha256) !== undefined;
+    return this.q('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha256) !== undefined;
   }
 
   insertAttachment(sha256: string, size: number, createdAt: string): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO attachments (sha256, size, created_at) VALUES (?, ?, ?)').run(sha256, size, createdAt).changes === 1;
+    return this.q('INSERT OR IGNORE INTO attachments (sha256, size, created_at) VALUES (?, ?, ?)').run(sha256, size, createdAt).changes === 1;
   }
 
   dump(): Record<string, unknown[]> {
