@@ -1,2 +1,3 @@
 export * from './extensions';
 export * from './figure';
+export * from './review-marks';
