@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHqServer, type HqServer } from '../../src/server/app';
+import { call, enrollDevice, fields, newId, push, removeDir, tempDir, type Device } from './helpers';
+
+// HQ hands Terbit / Dikoreksi / Ditarik to the publishing code in src/server/public (when present).
+let hq: HqServer;
+let url: string;
+const dataDir = tempDir();
+let writer: Device;
+let reviewer: Device;
+
+beforeAll(async () => {
+  hq = await createHqServer({ dataDir });
+  url = await hq.listen(0);
+  writer = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Siti', role: 'penulis' });
+  reviewer = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Kasubag', role: 'peninjau' });
+});
+
+afterAll(async () => {
+  await hq?.close();
+  removeDir(dataDir);
+});
+
+describe('publishing hook', () => {
+  it('a release moved to terbit appears on the public API; ditarik answers 410', async () => {
+    const id = newId();
+    const title = `Penetapan DPT ${id.slice(-6)}`;
+    const steps: [Device, Parameters<typeof push>[2][number]][] = [
+      [writer, { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: fields({ title, slug: '' }) }],
+      [writer, { kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan' }],
+      [reviewer, { kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui' }],
+      [reviewer, { kind: 'workflow.transition', releaseId: id, baseRevision: 3, to: 'terbit' }],
+    ];
+    for (const [dev, entry] of steps) expect((await push(url, dev, [entry])).body.results[0]!.status).toBe('accepted');
+    const api = await call(url, '/api/v1/releases');
+    expect(api.status).toBe(200);
+    expect(JSON.stringify(api.body)).toContain(title);
+    const items = JSON.stringify(api.body);
+    expect(items).toContain('KPU Kabupaten Blora');
+    const page = /\/berita\/[a-z0-9-]+/.exec(items)?.[0];
+    expect(page).toBeDefined();
+    const html = await fetch(new URL(page!, url));
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain(title);
+
+    expect((await push(url, reviewer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 4, to: 'ditarik', note: 'Data keliru' }])).body.results[0]!.status).toBe('accepted');
+    const after = await call(url, '/api/v1/releases');
+    expect(JSON.stringify(after.body)).not.toContain(title);
+    expect((await fetch(new URL(page!, url))).status).toBe(410);
+  });
+});
