@@ -25,6 +25,8 @@ export interface FaultProxyOptions {
   /** Probability that a request gets a fault. Changeable at runtime via `setRate`. */
   rate?: number;
   maxDelayMs?: number;
+  /** Restrict the faults drawn (e.g. only 'delay' to make a sync slow enough to watch). */
+  kinds?: FaultKind[];
 }
 
 interface Captured {
@@ -53,6 +55,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let rate = options.rate ?? 0.3;
   let target = new URL(options.target);
   const maxDelay = options.maxDelayMs ?? 40;
+  const kinds = options.kinds ?? FAULT_KINDS;
   const counts: Record<FaultKind | 'pass', number> = {
     pass: 0, drop: 0, drop_after: 0, cut: 0, duplicate: 0, replay: 0, delay: 0, error_before: 0, error_after: 0,
   };
@@ -103,7 +106,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     };
 
     const handle = async (c: Captured) => {
-      const kind: FaultKind | 'pass' = random() < rate ? FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)]! : 'pass';
+      const kind: FaultKind | 'pass' = random() < rate ? kinds[Math.floor(random() * kinds.length)]! : 'pass';
       counts[kind] += 1;
       const remember = () => {
         history.push(c);
