@@ -10,7 +10,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+// Package entry points run with this Node: no .cmd shims (which need a shell on Windows)
+// and no extra wrapper process between us and the app.
+const entry = {
+  electronVite: join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+  nodeGyp: join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+};
 const args = process.argv.slice(2);
 const electronDir = join(root, 'node_modules', 'electron');
 
@@ -60,8 +65,8 @@ function ensureElectronSqlite() {
   mkdirSync(dirname(dest), { recursive: true });
   cpSync(src, dest, { recursive: true, filter: (p) => !p.startsWith(join(src, 'build')) });
   const result = spawnSync(
-    bin('node-gyp'),
-    ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+    process.execPath,
+    [entry.nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
     { cwd: dest, stdio: 'inherit' },
   );
   if (result.status !== 0 || !existsSync(binding)) {
@@ -86,13 +91,13 @@ function serveInBrowser(reason) {
   const build =
     process.env.WARTA_SKIP_BUILD === '1'
       ? { status: 0, stdout: '', stderr: '' }
-      : spawnSync(bin('electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
+      : spawnSync(process.execPath, [entry.electronVite, 'build'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) {
     process.stderr.write(build.stdout + build.stderr);
     console.error('Warta: build failed (npm run build).');
     process.exit(1);
   }
-  run(bin('tsx'), [join(root, 'src', 'main', 'web', 'cli.ts'), ...args]);
+  run(process.execPath, ['--import', 'tsx', join(root, 'src', 'main', 'web', 'cli.ts'), ...args]);
 }
 
 const electron = ensureElectron();
@@ -106,6 +111,6 @@ if (!electron) {
     const env = { ...process.env, WARTA_SQLITE_BINDING: binding };
     const dataDir = argValue('--data-dir');
     if (dataDir) env.WARTA_DATA_DIR = dataDir;
-    run(bin('electron-vite'), ['preview'], env);
+    run(process.execPath, [entry.electronVite, 'preview'], env);
   }
 }

@@ -3,15 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, REPO_ROOT, startWebHost } from '../helpers';
+import { makeTempDir, nodeWithTsx, REPO_ROOT, startWebHost } from '../helpers';
 
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
 
 /** Runs the CLI to completion (these invocations must exit on their own). */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, argv] = nodeWithTsx(CLI, args);
+    const child = spawn(cmd, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

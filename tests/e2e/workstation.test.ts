@@ -92,8 +92,11 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', () 
     expect(pageErrors).toEqual([]);
 
     // A crash, not a shutdown: no chance to flush anything.
+    const oldUrl = host.url;
     const exit = await host.kill('SIGKILL');
     expect(exit.signal).toBe('SIGKILL');
+    // Really gone (not a wrapper killed while the host lives on holding the database).
+    await expect(fetch(oldUrl)).rejects.toThrow();
     host = await startWebHost({ dataDir: tmp.dir });
 
     const after = await rpc(host, 'getRelease', { id: before.id });

@@ -5,8 +5,14 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
+
+/**
+ * Node with tsx's loader in the SAME process. (The `tsx` binary runs the script in a
+ * child process: SIGKILL to it would orphan the real host and a crash test would prove
+ * nothing.) `kill()` therefore signals the host itself.
+ */
+export const nodeWithTsx = (script: string, args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', script, ...args]];
 
 /** Fails early with a useful message instead of a confusing 500 later. */
 export function assertRendererBuilt(): void {
@@ -46,8 +52,8 @@ const READY = /^Warta workstation: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m;
  * for its ready line. Callers must `kill()` it in afterAll/afterEach.
  */
 export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> {
-  const args = [CLI, '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.extraArgs ?? [])];
-  const child = spawn(TSX, args, {
+  const [cmd, args] = nodeWithTsx(CLI, ['--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.extraArgs ?? [])]);
+  const child = spawn(cmd, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, WARTA_LOG_LEVEL: process.env.WARTA_LOG_LEVEL ?? 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
