@@ -92,3 +92,12 @@ describe('workflow transitions at HQ', () => {
     ]);
   });
 });
+
+describe('audit trail', () => {
+  it('revisions, push results and the change log cannot be rewritten', () => {
+    const storage = hq.storage as unknown as { db: { prepare(sql: string): { run(): unknown } } };
+    for (const sql of ["UPDATE revisions SET status = 'terbit'", 'DELETE FROM revisions', 'DELETE FROM push_results', "UPDATE changes SET office_id = 'x'"]) {
+      expect(() => storage.db.prepare(sql).run(), sql).toThrow(/append-only/);
+    }
+  });
+});

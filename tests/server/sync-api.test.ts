@@ -257,6 +257,16 @@ describe('bad input leaves HQ unchanged', () => {
   cases.push(['enroll with an unknown field', () => call(url, '/api/v1/enroll', { body: { code: 'WARTA-0000-0000-0000-0000', deviceName: 'x', role: 'admin' } }), 400, 'invalid_input']);
   cases.push(['enroll with an unknown code', () => call(url, '/api/v1/enroll', { body: { code: 'WARTA-0000-0000-0000-0000', deviceName: 'x' } }), 401, 'unauthorized']);
   cases.push(['attachment with a bad address', () => call(url, '/api/v1/attachments/not-a-hash', { method: 'PUT', token: blora.token, raw: Buffer.from('x'), contentType: 'application/octet-stream' }), 400, 'invalid_input']);
+  cases.push([
+    'a body nested 5,000 deep',
+    () => {
+      const inner = '{"type":"paragraph","content":['.repeat(5000) + '{"type":"text","text":"x"}' + ']}'.repeat(5000);
+      const f = JSON.stringify({ ...fields(), body: { type: 'doc', content: [] } }).replace('"content":[]', `"content":[${inner}]`);
+      return call(url, '/api/v1/sync/push', { token: blora.token, raw: `{"deviceId":"${blora.deviceId}","entries":[{"seq":${blora.nextSeq},"kind":"release.upsert","releaseId":"${newId()}","baseRevision":0,"fields":${f}}]}` });
+    },
+    400,
+    'invalid_input',
+  ]);
   cases.push(['prototype pollution', () => call(url, '/api/v1/sync/push', { token: blora.token, raw: `{"deviceId":"${blora.deviceId}","entries":[],"__proto__":{"x":1}}` }), 400, 'invalid_input']);
 
   it.each(cases.map((c) => [c[0], c] as const))('%s', async (_name, [, send, status, code]) => {

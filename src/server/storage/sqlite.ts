@@ -64,6 +64,15 @@ const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE attachments (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, created_at TEXT NOT NULL);
   `,
+  // History is append-only: revisions (the audit trail), stored push results, annotation
+  // versions and the change log can be added to, never rewritten.
+  ['revisions', 'push_results', 'annotations', 'changes']
+    .map(
+      (t) => `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
+    )
+    .join('\n'),
 ];
 
 interface RevisionDbRow {
