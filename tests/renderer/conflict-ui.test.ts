@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { DocNode } from '../../src/shared/domain';
+import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, waitFor, type RunningWebHost } from '../helpers';
+import { startHq, type Hq } from '../sync/helpers/world';
+
+/**
+ * Issue 3, concurrent edits, through the renderer: the same paragraph edited on two
+ * workstations becomes a conflict the writer sees with both versions side by side, resolves
+ * by writing the text, and the resolution reaches the other workstation.
+ */
+
+const para = (id: string, text: string): DocNode => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+const body = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks });
+const bodyText = (doc: DocNode): string => JSON.stringify(doc);
+
+describe('conflict view in the browser', () => {
+  const tmp = makeTempDir('warta-renderer-conflict-');
+  let browser: Browser;
+  let hq: Hq;
+  const hosts: RunningWebHost[] = [];
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    hq = await startHq(join(tmp.dir, 'hq'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const h of hosts) await h.kill('SIGTERM');
+    await hq?.close();
+    tmp.cleanup();
+  });
+
+  it('shows both versions of a paragraph edited on two workstations, and the written resolution reaches the other side', async () => {
+    const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'a') }), startWebHost({ dataDir: join(tmp.dir, 'b') })]);
+    hosts.push(a, b);
+    await rpc(a, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
+    await rpc(b, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
+
+    const created = await rpc(a, 'createRelease', { fields: { title: 'Rapat pleno DPT', date: '2025-12-04' } });
+    await rpc(a, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Teks awal.')) } });
+    await rpc(a, 'syncNow', {});
+    await rpc(b, 'syncNow', {});
+    await waitFor(async () => (await rpc(b, 'listReleases', {})).items.some((r) => r.id === created.id), 'release reaches B');
+
+    // Both change the same paragraph offline; A syncs first, so B's push conflicts.
+    await rpc(a, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Blora kota.')) } });
+    await rpc(b, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Cepu.')) } });
+    await rpc(a, 'syncNow', {});
+    await rpc(b, 'syncNow', {});
+    await waitFor(async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'konflik', 'B sees the conflict');
+
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(b.url);
+    const item = page.getByRole('list', { name: 'Rilis' }).getByRole('listitem').filter({ hasText: 'Rapat pleno DPT' });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.textContent()).toContain('Konflik');
+    await item.getByRole('button').first().click();
+
+    await page.getByRole('button', { name: 'Lihat konflik' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Versi dari Cepu.').waitFor({ timeout: 30_000 });
+    await dialog.getByText('Versi dari Blora kota.').waitFor();
+    // Nothing is decided for the writer: applying waits for a choice.
+    expect(await dialog.getByRole('button', { name: 'Terapkan penyelesaian' }).isDisabled()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Sunting sendiri' }).check();
+    await dialog.getByRole('textbox', { name: 'Teks hasil suntingan' }).fill('Versi gabungan Blora dan Cepu.');
+    await dialog.getByRole('button', { name: 'Terapkan penyelesaian' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.getByRole('textbox', { name: 'Isi rilis' }).filter({ hasText: 'Versi gabungan Blora dan Cepu.' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('textbox', { name: 'Isi rilis' }).textContent()).toContain('Pembuka yang sama.');
+
+    await page.getByRole('button', { name: 'Sinkronkan' }).click();
+    await waitFor(async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'terkirim', 'B sends the resolution');
+    await rpc(a, 'syncNow', {});
+    const onA = await rpc(a, 'getRelease', { id: created.id });
+    expect(bodyText(onA.body)).toContain('Versi gabungan Blora dan Cepu.');
+    expect(bodyText(onA.body)).not.toContain('Versi dari Cepu.');
+    expect(errors).toEqual([]);
+  });
+});
