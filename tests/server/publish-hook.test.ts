@@ -44,6 +44,13 @@ describe('publishing hook', () => {
     expect(await html.text()).toContain(title);
 
     expect((await push(url, reviewer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 4, to: 'ditarik', note: 'Data keliru' }])).body.results[0]!.status).toBe('accepted');
+    // A forged transition (a writer publishing) changes nothing, public tables included.
+    const before = hq.storage.dump();
+    expect(Object.keys(before).some((t) => t.startsWith('pub_'))).toBe(true);
+    expect((await push(url, writer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 5, to: 'terbit' }])).body.results[0]).toMatchObject({ status: 'rejected', reason: 'transition_not_allowed' });
+    const { push_results: _a, devices: _b, ...rest } = hq.storage.dump();
+    const { push_results: _c, devices: _d, ...restBefore } = before;
+    expect(rest).toEqual(restBefore);
     const after = await call(url, '/api/v1/releases');
     expect(JSON.stringify(after.body)).not.toContain(title);
     expect((await fetch(new URL(page!, url))).status).toBe(410);

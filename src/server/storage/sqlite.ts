@@ -431,7 +431,11 @@ export class SqliteStorage implements HqStorage {
   dump(): Record<string, unknown[]> {
     const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
     const out: Record<string, unknown[]> = {};
-    for (const { name } of tables) out[name] = this.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
+    for (const { name } of tables) {
+      const columns = (this.db.prepare(`PRAGMA table_info("${name}")`).all() as unknown[]).length;
+      const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+      out[name] = this.db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
+    }
     return out;
   }
 }
