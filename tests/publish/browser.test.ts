@@ -38,10 +38,8 @@ interface Hits {
 async function hostileContext(hits: Hits): Promise<BrowserContext> {
   const ctx = await browser.newContext({ bypassCSP: true, userAgent: PHONE_UA, viewport: { width: 390, height: 844 } });
   await ctx.exposeFunction('__xss', (n: unknown) => hits.xss.push(String(n)));
-  await ctx.addInitScript(() => {
-    // A flag an injected script would flip even if it avoided the binding.
-    Object.defineProperty(window, 'msgbox', { value: () => ((window as unknown as { __ran: boolean }).__ran = true) });
-  });
+  // A flag an injected script would flip even if it avoided the binding (vbscript-style msgbox).
+  await ctx.addInitScript({ content: "Object.defineProperty(window, 'msgbox', { value: () => { window.__ran = true; } });" });
   return ctx;
 }
 
@@ -53,32 +51,35 @@ function watch(page: Page, hits: Hits): void {
   page.on('console', (m) => hits.console.push(m.text()));
 }
 
-/** What the page's DOM holds that it must not: script-capable elements, handlers, unsafe URLs. */
-async function domProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const bad = document.querySelectorAll('script, iframe, frame, object, embed, svg, math, style, base, template, meta[http-equiv], input, textarea, video, audio, source');
-    bad.forEach((el) => out.push(`element <${el.tagName.toLowerCase()}>`));
-    document.querySelectorAll('*').forEach((el) => {
-      for (const a of Array.from(el.attributes)) {
-        if (/^on/i.test(a.name) || a.name === 'style' || a.name === 'srcdoc' || a.name === 'formaction' || a.name === 'xlink:href') out.push(`attr ${a.name} on <${el.tagName.toLowerCase()}>`);
-      }
-    });
-    document.querySelectorAll('a[href]').forEach((a) => {
-      const proto = new URL((a as HTMLAnchorElement).href, location.href).protocol;
-      if (!['http:', 'https:', 'mailto:'].includes(proto)) out.push(`link ${proto} ${(a as HTMLAnchorElement).getAttribute('href')}`);
-    });
-    document.querySelectorAll('img').forEach((img) => {
-      const u = new URL(img.getAttribute('src') ?? '', location.href);
-      if (u.origin !== location.origin) out.push(`img ${u.href}`);
-    });
-    document.querySelectorAll('form').forEach((f) => {
-      if (new URL(f.getAttribute('action') ?? '', location.href).pathname !== '/berita') out.push(`form ${f.getAttribute('action')}`);
-    });
-    if ((window as unknown as { __ran?: boolean }).__ran) out.push('window flag set');
-    return out;
+/**
+ * What the page's DOM holds that it must not: script-capable elements, handlers, unsafe URLs.
+ * A string evaluated in the page (this file is type-checked without DOM types).
+ */
+const DOM_PROBLEMS = `(() => {
+  const out = [];
+  const bad = document.querySelectorAll('script, iframe, frame, object, embed, svg, math, style, base, template, meta[http-equiv], input, textarea, video, audio, source');
+  bad.forEach((el) => out.push('element <' + el.tagName.toLowerCase() + '>'));
+  document.querySelectorAll('*').forEach((el) => {
+    for (const a of Array.from(el.attributes)) {
+      if (/^on/i.test(a.name) || ['style', 'srcdoc', 'formaction', 'xlink:href'].includes(a.name)) out.push('attr ' + a.name + ' on <' + el.tagName.toLowerCase() + '>');
+    }
   });
-}
+  document.querySelectorAll('a[href]').forEach((a) => {
+    const proto = new URL(a.href, location.href).protocol;
+    if (!['http:', 'https:', 'mailto:'].includes(proto)) out.push('link ' + proto + ' ' + a.getAttribute('href'));
+  });
+  document.querySelectorAll('img').forEach((img) => {
+    const u = new URL(img.getAttribute('src') || '', location.href);
+    if (u.origin !== location.origin) out.push('img ' + u.href);
+  });
+  document.querySelectorAll('form').forEach((f) => {
+    if (new URL(f.getAttribute('action') || '', location.href).pathname !== '/berita') out.push('form ' + f.getAttribute('action'));
+  });
+  if (window.__ran) out.push('window flag set');
+  return out;
+})()`;
+
+const domProblems = (page: Page): Promise<string[]> => page.evaluate(DOM_PROBLEMS) as Promise<string[]>;
 
 describe('XSS: hostile releases never execute on any public page', () => {
   it('publishes > 100 payloads in every field and finds none alive', async () => {
@@ -216,12 +217,12 @@ describe('XSS: hostile releases never execute on any public page', () => {
     const page = await ctx.newPage();
     watch(page, hits);
     await page.goto(`${s.url}/berita/${pub.slug}`);
-    await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="__xss(\'csp-handler\')">');
+    await page.evaluate(`(() => {
+      document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="__xss(\\'csp-handler\\')">');
       const sc = document.createElement('script');
       sc.textContent = "__xss('csp-inline')";
       document.body.appendChild(sc);
-    });
+    })()`);
     await expect.poll(() => hits.console.filter((m) => /Content Security Policy/i.test(m)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     expect(hits.xss).toEqual([]);
     await ctx.close();
