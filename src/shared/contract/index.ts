@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { releaseMethods } from './releases';
 import { syncMethods } from './sync';
+import { reviewMethods } from './review';
 
 export * from './define';
 export * from './app';
 export * from './releases';
 export * from './sync';
+export * from './review';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -16,6 +18,7 @@ export const contract = {
   ...appMethods,
   ...releaseMethods,
   ...syncMethods,
+  ...reviewMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,41 @@
+import type { Handlers } from '../../shared/contract';
+import type { reviewMethods } from '../../shared/contract/review';
+import { toStorageError } from '../store/errors';
+import type { Store } from '../store/store';
+import { ReviewService, type Actor } from './service';
+
+export type ReviewHandlers = Pick<Handlers, keyof typeof reviewMethods>;
+
+/** The person acting here: the enrolled identity, or (not enrolled yet) a local writer. */
+export function storeActor(store: Store): () => Actor {
+  return () => {
+    const id = store.identity();
+    return id ? { name: id.name, role: id.role } : { name: store.authorName(), role: 'penulis' };
+  };
+}
+
+function guarded<A extends unknown[], R>(what: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      throw toStorageError(error, what);
+    }
+  };
+}
+
+/** The review area of the contract (issue 4), backed by the local store. */
+export function createReviewHandlers(deps: { store: Store; service?: ReviewService }): ReviewHandlers {
+  const service = deps.service ?? new ReviewService({ db: deps.store.db, actor: storeActor(deps.store) });
+  return {
+    listThreads: guarded('Memuat komentar', ({ releaseId }) => ({ items: service.listThreads(releaseId) })),
+    addComment: guarded('Mengirim komentar', (input) => service.addComment(input)),
+    replyToComment: guarded('Mengirim balasan', (input) => service.replyToComment(input)),
+    resolveThread: guarded('Menyelesaikan komentar', ({ threadId }) => service.setThreadState(threadId, 'resolve')),
+    reopenThread: guarded('Membuka kembali komentar', ({ threadId }) => service.setThreadState(threadId, 'reopen')),
+    getWorkflow: guarded('Memuat status rilis', ({ releaseId }) => service.getWorkflow(releaseId)),
+    transition: guarded('Mengubah status rilis', (input) => service.transition(input)),
+    listAudit: guarded('Memuat jejak audit', ({ releaseId }) => ({ items: service.listAudit(releaseId) })),
+    reviewQueue: guarded('Memuat antrean tinjauan', () => ({ items: service.reviewQueue() })),
+  };
+}

@@ -1,0 +1,43 @@
+import { nowIso } from '../store/clock';
+import type { Db } from '../store/types';
+
+export type ReviewEntryKind = 'annotation.put' | 'workflow.transition';
+
+export interface ReviewOutboxRow {
+  id: number;
+  kind: ReviewEntryKind;
+  releaseId: string;
+  refId: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  pushSeq: number | null;
+}
+
+/**
+ * Queues a review change for HQ. Called inside the transaction that stores the change, so a
+ * comment, reply, resolution or transition is never stored without its way to HQ.
+ * (The store's own `outbox` only takes release edits; review entries have this one.)
+ */
+export function enqueueReview(db: Db, kind: ReviewEntryKind, releaseId: string, refId: string, payload: Record<string, unknown>): number {
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO review_outbox (kind, release_id, ref_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(kind, releaseId, refId, JSON.stringify(payload), nowIso());
+  return Number(lastInsertRowid);
+}
+
+export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
+  return db
+    .prepare<[], { id: number; kind: ReviewEntryKind; release_id: string; ref_id: string; payload: string; created_at: string; push_seq: number | null }>(
+      'SELECT * FROM review_outbox ORDER BY id',
+    )
+    .all()
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      releaseId: r.release_id,
+      refId: r.ref_id,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+      createdAt: r.created_at,
+      pushSeq: r.push_seq,
+    }));
+}
