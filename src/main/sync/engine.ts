@@ -161,23 +161,17 @@ async function uploadAttachments(ctx: EngineContext, pending: PushRow[], summary
   }
 }
 
-/** Splits pending entries into batches within the protocol's count and byte caps. */
-function batches(pending: PushRow[], maxCount: number): PushRow[][] {
-  const out: PushRow[][] = [];
-  let current: PushRow[] = [];
+/** The next batch from the front of the queue, within the protocol's count and byte caps. */
+function takeBatch(queue: PushRow[], maxCount: number): PushRow[] {
+  const batch: PushRow[] = [];
   let bytes = 200;
-  for (const p of pending) {
+  for (const p of queue) {
     const size = JSON.stringify(toEntry(p)).length + 1;
-    if (current.length > 0 && (current.length >= maxCount || bytes + size > MAX_PUSH_BYTES * 0.9)) {
-      out.push(current);
-      current = [];
-      bytes = 200;
-    }
-    current.push(p);
+    if (batch.length > 0 && (batch.length >= maxCount || bytes + size > MAX_PUSH_BYTES * 0.9)) break;
+    batch.push(p);
     bytes += size;
   }
-  if (current.length) out.push(current);
-  return out;
+  return batch;
 }
 
 function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: SyncRunSummary): void {
@@ -324,14 +318,14 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
   // never stops typing from holding the sync in push forever.
   for (let round = 0; round < 8; round++) {
     assignPushes(db);
-    let pending = pendingPushes(db);
+    const pending = pendingPushes(db);
     if (pending.length === 0) return;
     await uploadAttachments(ctx, pending, summary);
     const total = pending.length;
-    let done = 0;
     ctx.progress('push', 0, total);
-    while (pending.length > 0) {
-      const batch = batches(pending, batchSize)[0]!;
+    let queue = pending;
+    while (queue.length > 0) {
+      const batch = takeBatch(queue, batchSize);
       try {
         const res = await ctx.client.push(ctx.deviceId, batch.map(toEntry));
         const bySeq = new Map(res.results.map((r) => [r.seq, r]));
@@ -341,6 +335,8 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
             if (r && r.releaseId === p.releaseId) applyResult(ctx, p, r, summary);
           }
         })();
+        // An entry HQ did not answer stays in sync_push and goes out again next round.
+        queue = queue.slice(batch.length);
       } catch (error) {
         if (!(error instanceof HqError) || error.kind !== 'http') throw error;
         if (error.code === 'seq_gap' && error.body?.expectedSeq) {
@@ -367,10 +363,9 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
           })();
           summary.rejected++;
         } else throw error;
+        queue = pendingPushes(db);
       }
-      pending = pendingPushes(db);
-      done = total - pending.length;
-      ctx.progress('push', Math.max(0, done), total);
+      ctx.progress('push', Math.max(0, total - queue.length), total);
     }
   }
 }
