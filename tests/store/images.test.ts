@@ -55,6 +55,22 @@ describe('importImage', () => {
     expect((await rejection(() => h.importImage({ name: 'x.png', dataBase64: '%%%not base64%%%' }))).code).toBe('invalid_input');
   });
 
+  it('sweeps temp files an interrupted import left behind, keeping recent ones', async () => {
+    const { store } = openWithHandlers();
+    const { mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
+    const { sweepStaleTemp } = await import('../../src/main/store/attachments');
+    mkdirSync(store.attachmentsDir, { recursive: true });
+    const old = join(store.attachmentsDir, '.tmp-abc-1');
+    const recent = join(store.attachmentsDir, '.tmp-abc-2');
+    writeFileSync(old, 'half');
+    writeFileSync(recent, 'half');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    expect(sweepStaleTemp(store.attachmentsDir)).toBe(1);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+  });
+
   it('refuses an image over the size cap', async () => {
     const { store, h } = openWithHandlers();
     const big = Buffer.alloc(MAX_IMAGE_BYTES + 1, 0);

@@ -97,6 +97,24 @@ describe('opening a damaged database', () => {
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('finishes a recovery that a crash interrupted right after the file was moved aside', async () => {
+    const { dataDir, ids, file } = await storeWithReleases(5);
+    const { renameSync } = await import('node:fs');
+    const aside = `${file}.rusak-20251204-031500-000`;
+    renameSync(file, aside); // killed here: no fresh database, no notice yet
+    const store = open(dataDir);
+    expect(store.recovery?.asidePath).toBe(aside);
+    expect(store.notices()).toEqual([expect.objectContaining({ code: 'db_recovered' })]);
+    expect(store.notices()[0]!.message).toContain(aside);
+    expect(getRelease(store.db, ids[4]!).title).toBe('Rilis nomor 4');
+    store.close();
+    // Told exactly once: the next start finds the notice and leaves the kept file alone.
+    const again = open(dataDir);
+    expect(again.recovery).toBeNull();
+    expect(again.notices()).toHaveLength(1);
+    expect(existsSync(aside)).toBe(true);
+  });
+
   it('does not treat a healthy database as damaged', async () => {
     const { dataDir, ids } = await storeWithReleases(3);
     const store = open(dataDir);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { WartaError } from '../../shared/contract/define';
 import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract/releases';
@@ -55,6 +55,28 @@ export function writeFileAtomic(dir: string, name: string, data: Uint8Array): vo
   } catch {
     // Some platforms (Windows) can't fsync a directory; the rename itself is still atomic.
   }
+}
+
+/**
+ * Removes temp files an import left behind when the app died between writing and renaming.
+ * Only old ones: a fresh temp file may belong to an import still running.
+ */
+export function sweepStaleTemp(dir: string, olderThanMs = 60 * 60_000): number {
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('.tmp-')) continue;
+    const path = join(dir, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > olderThanMs) {
+        rmSync(path, { force: true });
+        removed += 1;
+      }
+    } catch {
+      // gone already, or unreadable: not ours to fuss over
+    }
+  }
+  return removed;
 }
 
 export interface ImportedImage {

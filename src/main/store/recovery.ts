@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { docToPlainText } from '../../shared/editor/text';
 import { fileStamp, nowIso } from './clock';
 import { openRaw, type OpenDbOptions } from './db';
@@ -20,6 +21,15 @@ export function moveAside(dbPath: string, stamp = fileStamp()): string {
     if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
   }
   return aside;
+}
+
+/** Damaged files kept aside next to the database (the main files, not their -wal/-shm). */
+export function listAside(dbPath: string): string[] {
+  const prefix = `${basename(dbPath)}.rusak-`;
+  return readdirSync(dirname(dbPath))
+    .filter((f) => f.startsWith(prefix) && /^[0-9-]+$/.test(f.slice(prefix.length)))
+    .sort()
+    .map((f) => join(dirname(dbPath), f));
 }
 
 export interface SalvageReport {

@@ -1,13 +1,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { IdentitySchema, type Identity } from '../../shared/contract/app';
 import { WartaError } from '../../shared/contract/define';
-import { applyPragmas, openRaw } from './db';
+import { sweepStaleTemp } from './attachments';
+import { applyPragmas, openRaw, type OpenDbOptions } from './db';
 import { isCorruption, sqliteCode } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
 import { assertNotNewer, migrate } from './migrations/runner';
 import { addNotice, dismissNotice, listNotices, type Notice } from './notices';
-import { moveAside, salvage, type SalvageReport } from './recovery';
+import { listAside, moveAside, salvage, type SalvageReport } from './recovery';
 import { createSettings, type Settings } from './settings';
 import { silentLogger, type Db, type StoreLogger } from './types';
 
@@ -78,6 +79,34 @@ function openChecked(dbPath: string, migrations: readonly Migration[], nativeBin
   }
 }
 
+/**
+ * Salvages every kept-aside file that no notice mentions yet — the one this open just moved,
+ * or one a previous run moved before it was killed — and records the notice in the same
+ * transaction as the salvaged rows, so the user is told exactly once.
+ */
+function finishRecoveries(
+  db: Db,
+  dbPath: string,
+  justMoved: string | null,
+  damage: string,
+  log: StoreLogger,
+  dbOptions: OpenDbOptions,
+): Store['recovery'] {
+  let result: Store['recovery'] = null;
+  const mentioned = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM notices WHERE code = 'db_recovered' AND instr(message, ?) > 0`);
+  for (const aside of listAside(dbPath)) {
+    if (mentioned.get(basename(aside))) continue;
+    db.transaction(() => {
+      const report = salvage(aside, db, log, dbOptions);
+      const why = aside === justMoved ? `Basis data rusak (${damage.slice(0, 200)})` : 'Basis data yang rusak';
+      const saved = report.error ? 'Isinya tidak dapat dibaca sama sekali.' : `${report.releases} rilis berhasil diselamatkan ke basis data baru.`;
+      addNotice(db, 'db_recovered', `${why} dan telah disisihkan tanpa dihapus: ${aside}. ${saved}`);
+      if (aside === justMoved || !result) result = { asidePath: aside, report };
+    })();
+  }
+  return result;
+}
+
 export function openStore(options: OpenStoreOptions): Store {
   const log = options.log ?? silentLogger;
   const migrations = options.migrations ?? MIGRATIONS;
@@ -111,20 +140,10 @@ export function openStore(options: OpenStoreOptions): Store {
     throw new WartaError('storage', `Basis data ${dbPath} tidak dapat disiapkan: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  let recovery: Store['recovery'] = null;
-  if (asidePath) {
-    const report = salvage(asidePath, db, log, dbOptions);
-    recovery = { asidePath, report };
-    const saved = report.error
-      ? 'Isinya tidak dapat dibaca sama sekali.'
-      : `${report.releases} rilis berhasil diselamatkan ke basis data baru.`;
-    addNotice(
-      db,
-      'db_recovered',
-      `Basis data rusak (${damage.slice(0, 200)}) dan telah disisihkan tanpa dihapus: ${asidePath}. ${saved}`,
-    );
-  }
+  // Also picks up a recovery a crash interrupted after the damaged file was moved aside.
+  const recovery = finishRecoveries(db, dbPath, asidePath, damage, log, dbOptions);
 
+  sweepStaleTemp(join(dataDir, 'attachments'));
   const settings = createSettings(db);
   const identity = (): Identity | null => settings.get('identity', IdentitySchema) ?? null;
   const database = db;
