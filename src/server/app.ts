@@ -158,6 +158,11 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
     }
   }
 
+  // The address the CLI prints should lead somewhere: the public index when it is mounted.
+  if (!app.hasRoute({ method: 'GET', url: '/' })) {
+    app.get('/', async (_request, reply) => (site ? reply.redirect('/berita', 302) : { name: 'Warta HQ', protocol: PROTOCOL_VERSION }));
+  }
+
   let url = '';
   let closed: Promise<void> | null = null;
   return {

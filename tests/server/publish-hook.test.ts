@@ -56,3 +56,11 @@ describe('publishing hook', () => {
     expect((await fetch(new URL(page!, url))).status).toBe(410);
   });
 });
+
+describe('the address HQ prints', () => {
+  it('leads to the public index', async () => {
+    const res = await fetch(url, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/berita');
+  });
+});
