@@ -57,6 +57,37 @@ describe('web host refuses what is not its own page', () => {
     });
   }
 
+  it('refuses a body over the 16 MiB limit with 413 before reading it, changing nothing', async () => {
+    const before = await snapshot();
+    const { request } = await import('node:http');
+    // Announce 17 MiB and send only a little: the host must answer from the header alone.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/rpc/importImage',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${host.port}`, origin: host.origin, 'content-type': 'application/json', 'content-length': String(17 * 1024 * 1024) },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      void host.secret().then((secret) => {
+        req.setHeader('x-warta-secret', secret);
+        req.write('{"name":"besar.png","dataBase64":"AAAA');
+      });
+    });
+    expect(answer.status).toBe(413);
+    const envelope = JSON.parse(answer.body) as { ok: boolean; error: { code: string; message: string } };
+    expect(envelope.error.code).toBe('too_large');
+    expect(envelope.error.message).toMatch(/larger than 16777216 bytes/);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('refuses a foreign Host header (DNS rebinding), even for the page that carries the secret', async () => {
     // fetch() will not let us forge Host, so speak HTTP directly.
     const { request } = await import('node:http');
@@ -98,6 +129,15 @@ describe('web host refuses what is not its own page', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const html = await res.text();
     expect(html).toContain(`<meta name="warta-secret" content="${await host.secret()}">`);
+  });
+
+  it('never serves files outside the built page', async () => {
+    for (const path of ['..%2f..%2f..%2fpackage.json', 'assets/..%2f..%2f..%2fpackage.json', '%2e%2e/%2e%2e/%2e%2e/package.json', 'assets/%2e%2e%5c%2e%2e%5cpackage.json']) {
+      const res = await fetch(`${host.url}${path}`);
+      const text = await res.text();
+      expect(text, path).not.toContain('"name": "warta"');
+      expect([403, 404], path).toContain(res.status);
+    }
   });
 
   it('refuses media without the page cookie, serves it with the cookie', async () => {
