@@ -108,6 +108,16 @@ try {
   }
   line(`FTS query over ${total} releases (top 30, ranked, highlighted)`, times);
   console.log(`(avg ${(hits / times.length).toFixed(1)} hits per query)`);
+
+  // --- start-up: open = quick_check + migrations check ---------------------------------
+  store.close();
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const o0 = performance.now();
+    openStore({ dataDir: dir }).close();
+    opens.push(performance.now() - o0);
+  }
+  line(`openStore (quick_check included) with ${total} releases`, opens);
 } finally {
   store.close();
   rmSync(dir, { recursive: true, force: true });
