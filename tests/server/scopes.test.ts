@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HqServer } from '../../src/server/app';
 import type { PullResponse } from '../../src/shared/sync/protocol';
+import { contentHash } from '../../src/shared/workflow';
 import { call, enrollDevice, fields, newId, push, removeDir, startHq, type Device } from './helpers';
 
 let hq: HqServer;
@@ -90,6 +91,25 @@ describe('workflow transitions at HQ', () => {
       [3, 'transition', 'diajukan', 'disetujui', 'peninjau'],
       [4, 'edited', 'disetujui', 'diajukan', 'penulis'],
     ]);
+  });
+});
+
+describe('transitions pinned by content hash', () => {
+  it('an edit and a submit queued together are both accepted; a submit on other text is stale', async () => {
+    const w = writers.rembang!;
+    const id = newId();
+    const edited = fields({ office: offices.rembang, title: 'Versi dua' });
+    const r = await push(url, w, [
+      { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: fields({ office: offices.rembang }) },
+      { kind: 'release.upsert', releaseId: id, baseRevision: 1, fields: edited },
+      // The workstation knew revision 1 only; the hash says which text it submits.
+      { kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan', note: null, contentHash: contentHash(edited) },
+    ]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(hq.storage.getReleaseHead(id)).toMatchObject({ revision: 3, status: 'diajukan' });
+    const stale = await push(url, reviewerJateng, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 3, to: 'disetujui', contentHash: contentHash(fields({ office: offices.rembang })) }]);
+    expect(stale.body.results[0]).toMatchObject({ status: 'rejected', reason: 'stale_revision' });
+    expect(hq.storage.getReleaseHead(id)).toMatchObject({ revision: 3, status: 'diajukan' });
   });
 });
 

@@ -12,7 +12,8 @@ import {
   type WireFields,
 } from '../../shared/sync/protocol';
 import { jsonEqual, mergeFields } from '../../shared/sync/merge';
-import { canTransition, statusAfterEdit } from '../../shared/sync/workflow';
+import { contentHash, ruleFor } from '../../shared/workflow';
+import type { Status } from '../../shared/domain';
 import { HttpError } from '../http-errors';
 import type { DeviceIdentity, HqStorage, ReadScope, ReleaseHead, RevisionRow } from '../storage/types';
 import { inScope, mayWriteRelease, readScope } from './scope';
@@ -26,6 +27,9 @@ export interface ApplyContext {
   /** Called (inside the transaction) for every new release revision: the publishing hook. */
   onRevision?: ((rev: RevisionRow) => void) | undefined;
 }
+
+/** An edit after approval sends the release back for review: the approval is pinned to its text. */
+const statusAfterEdit = (current: Status): Status => (current === 'disetujui' ? 'diajukan' : current);
 
 type NewRevision = Omit<RevisionRow, 'cursor' | 'releaseId' | 'officeId' | 'revision' | 'actor'>;
 
@@ -136,10 +140,16 @@ function applyTransition(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'w
   const head = ctx.storage.getReleaseHead(releaseId);
   if (!head) return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
   if (head.deleted) return { seq, status: 'rejected', releaseId, reason: 'deleted', message: 'the release was deleted' };
-  if (baseRevision !== head.revision) {
+  const headHash = entry.contentHash && head.fields ? contentHash(head.fields) : null;
+  const sameText = headHash !== null && headHash === entry.contentHash;
+  if (entry.contentHash && !sameText) {
+    return { seq, status: 'rejected', releaseId, reason: 'stale_revision', message: `the transition was made on a text that is no longer HQ's head (revision ${head.revision})` };
+  }
+  if (baseRevision > head.revision || (baseRevision !== head.revision && !sameText)) {
     return { seq, status: 'rejected', releaseId, reason: 'stale_revision', message: `the transition was made on revision ${baseRevision}; HQ's head is ${head.revision}` };
   }
-  if (!canTransition(ctx.who.person.role, head.status, to)) {
+  const rule = ruleFor(head.status, to);
+  if (!rule || !rule.roles.includes(ctx.who.person.role)) {
     return { seq, status: 'rejected', releaseId, reason: 'transition_not_allowed', message: `a ${ctx.who.person.role} may not move a release from ${head.status} to ${to}` };
   }
   const revision = append(ctx, head, releaseId, head.officeId, {

@@ -230,6 +230,7 @@ export const ReleaseResolveEntrySchema = z.strictObject({
  * `baseRevision` must equal the head (a transition from a stale revision → rejected
  * `stale_revision`). Creates a new revision with the same fields and the new status.
  * `publishAt` (for `terbit`): embargo — the public site shows it only from then on.
+ * Allowed transitions and roles: src/shared/workflow/rules.ts (shared with the workstation).
  */
 export const WorkflowTransitionEntrySchema = z.strictObject({
   seq: Seq,
@@ -237,8 +238,15 @@ export const WorkflowTransitionEntrySchema = z.strictObject({
   releaseId: IdSchema,
   baseRevision: Revision,
   to: StatusSchema,
-  note: z.string().max(2000).optional(),
+  note: z.string().max(2000).nullable().optional(),
   publishAt: TimestampSchema.nullable().optional(),
+  /**
+   * contentHash (src/shared/workflow) of the text the person acted on. When given, HQ also
+   * accepts a `baseRevision` older than the head as long as the head's text has this hash
+   * (e.g. "submit" queued right after an edit in the same batch), and refuses
+   * `stale_revision` when the text differs even if the revision matches.
+   */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 /**
