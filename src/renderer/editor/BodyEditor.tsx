@@ -1,21 +1,24 @@
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../shared/domain';
 import { textStats, type TextStats } from '../../shared/editor/text';
 import { useLanguage } from '../i18n';
 import { rendererExtensions } from './extensions';
-import { Toolbar } from './Toolbar';
+import { Toolbar, type ToolbarReview } from './Toolbar';
 
 interface Props {
   initial: DocNode;
   /** Called on every change with a reader of the current body (read only when saving). */
   onChange: (readBody: () => DocNode) => void;
   onBlur: () => void;
+  /** The live editor, for review tools outside it (comments, suggestions). */
+  onEditor?: (editor: Editor | null) => void;
+  review?: ToolbarReview | null;
 }
 
 /** The TipTap editor: toolbar, the "Isi rilis" textbox, live word and character count. */
-export function BodyEditor({ initial, onChange, onBlur }: Props) {
+export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const extensions = useMemo(() => rendererExtensions(), []);
@@ -82,11 +85,16 @@ export function BodyEditor({ initial, onChange, onBlur }: Props) {
     if (statsTimer.current) clearTimeout(statsTimer.current);
   }, []);
 
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   if (!editor) return null;
   const numberFormat = new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB');
   return (
     <div className="body-editor-wrap">
-      <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
+      <Toolbar editor={editor} review={review} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
       <EditorContent editor={editor} className="body-editor-content" />
       <p className="counts" aria-label={t('editor.counts')}>
         <span>{t('editor.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>

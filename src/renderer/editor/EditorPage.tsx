@@ -1,6 +1,8 @@
+import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../shared/contract';
+import type { Status } from '../../shared/domain';
 import { CATEGORIES, type Category, type DocNode, type Release, type ReleaseFields } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
@@ -10,6 +12,9 @@ import { datelinePreview, longDate } from '../format/dates';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useLanguage } from '../i18n';
 import { SyncBadge } from '../library/Library';
+import { ReviewPanel, type CommentDraft } from '../review/ReviewPanel';
+import { useReview } from '../review/useReview';
+import { WorkflowBar } from '../review/WorkflowBar';
 import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
 import { SaveStatus } from './SaveStatus';
@@ -79,7 +84,7 @@ interface EditorProps {
 
 type MetaFields = Omit<ReleaseFields, 'body'>;
 
-function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: EditorProps) {
+function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplaced }: EditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -88,7 +93,12 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
     const { body: _body, ...rest } = release;
     return rest;
   });
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const [panel, setPanel] = useState<'history' | 'review' | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [draft, setDraft] = useState<CommentDraft | null>(null);
+  const [transitioning, setTransitioning] = useState(false);
+  const review = useReview(release.id, editor, activeThread);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [status, setStatus] = useState(release.status);
   const [syncInfo, setSyncInfo] = useState({ syncState: release.syncState, syncError: release.syncError });
@@ -135,6 +145,40 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
   const flush = useCallback(() => void saver.flush(), [saver]);
   const flushNow = useCallback(() => saver.flush(), [saver]);
 
+  const transition = async (to: Status, at?: string | null) => {
+    setTransitioning(true);
+    try {
+      if (!(await saver.flush())) throw new Error(t('save.unsaved'));
+      // The fingerprint of exactly what was saved: HQ refuses a move made on another text.
+      const current = await api.getWorkflow({ releaseId: release.id });
+      const input: { releaseId: string; to: Status; baseHash: string; at?: string | null } = { releaseId: release.id, to, baseHash: current.contentHash };
+      if (at) input.at = at;
+      await api.transition(input);
+      releaseEvents.emitSaved(await api.getRelease({ id: release.id }));
+      await review.refresh();
+    } catch (error) {
+      report(errorMessage(error));
+      await review.refresh();
+    } finally {
+      setTransitioning(false);
+    }
+  };
+
+  const startComment = useCallback(() => {
+    if (!editor) return;
+    const { from, to, $from } = editor.state.selection;
+    const blockId: unknown = $from.parent.attrs['id'];
+    if (typeof blockId !== 'string' || from === to) return;
+    const start = $from.start();
+    setDraft({ blockId, from: from - start, to: to - start, quote: editor.state.doc.textBetween(from, to, ' ', '\uFFFC') });
+    setPanel('review');
+  }, [editor]);
+
+  const toolbarReview = useMemo(
+    () => (review.available ? { onComment: startComment, author: identity?.name ?? t('review.roles.peninjau') } : null),
+    [review.available, startComment, identity, t],
+  );
+
   const restore = async (rev: number) => {
     try {
       const ok = await saver.flush();
@@ -165,14 +209,21 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
   };
 
   return (
-    <div className={`release-editor${historyOpen ? ' with-panel' : ''}`}>
+    <div className={`release-editor${panel ? ' with-panel' : ''}`}>
       <div className="release-main" onBlur={flush}>
         <div className="release-bar">
-          <span className={`badge status-${status}`}>{t('editor.statusLabel', { status: t(`status.${status}`) })}</span>
+          <span className={`badge status-${review.workflow?.status ?? status}`}>
+            {t('editor.statusLabel', { status: t(`status.${review.workflow?.status ?? status}`) })}
+          </span>
           <SyncBadge release={syncInfo} />
           <SaveStatus saver={saver} />
           <span className="spacer" />
-          <button type="button" className="ghost" aria-expanded={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+          {review.available && (
+            <button type="button" className="ghost" aria-expanded={panel === 'review'} onClick={() => setPanel((p) => (p === 'review' ? null : 'review'))}>
+              {t('review.panel')}
+            </button>
+          )}
+          <button type="button" className="ghost" aria-expanded={panel === 'history'} onClick={() => setPanel((p) => (p === 'history' ? null : 'history'))}>
             {t('history.open')}
           </button>
           <button type="button" className="ghost danger-text" onClick={() => setConfirmDelete(true)}>
@@ -180,6 +231,7 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
           </button>
         </div>
 
+        {review.available && review.workflow && <WorkflowBar view={review.workflow} busy={transitioning} onTransition={(to, at) => void transition(to, at)} />}
         {syncInfo.syncState === 'konflik' && (
           <div className="conflict-banner">
             <p>{t('conflict.banner')}</p>
@@ -255,11 +307,23 @@ function ReleaseEditor({ release, autoFocusTitle, onDeleted, onReplaced }: Edito
           </label>
         </section>
 
-        <BodyEditor initial={release.body} onChange={onBodyChange} onBlur={flush} />
+        <BodyEditor initial={release.body} onChange={onBodyChange} onBlur={flush} onEditor={setEditor} review={toolbarReview} />
       </div>
 
-      {historyOpen && (
-        <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setHistoryOpen(false)} />
+      {panel === 'history' && <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setPanel(null)} />}
+      {panel === 'review' && (
+        <ReviewPanel
+          releaseId={release.id}
+          editor={editor}
+          threads={review.threads}
+          draft={draft}
+          activeThread={activeThread}
+          setActiveThread={setActiveThread}
+          onDraftDone={() => setDraft(null)}
+          flush={flushNow}
+          refresh={review.refresh}
+          onClose={() => setPanel(null)}
+        />
       )}
       {conflictOpen && (
         <ConflictDialog

@@ -6,6 +6,15 @@ import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ImageIcon, LinkIcon } from './icons';
 import { LinkDialog } from './LinkDialog';
+import { suggestModeKey } from '../../shared/editor';
+
+/** A non-empty selection inside one text block that has an id: what a comment can anchor to. */
+export function isCommentable(editor: Editor): boolean {
+  const { from, to, $from, $to } = editor.state.selection;
+  if (from === to || !$from.sameParent($to) || !$from.parent.isTextblock) return false;
+  const id: unknown = $from.parent.attrs['id'];
+  return typeof id === 'string' && id.length > 0 && /[\p{L}\p{N}]/u.test(editor.state.doc.textBetween(from, to));
+}
 
 interface ButtonProps {
   label: string;
@@ -50,14 +59,22 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
+/** Review controls, present when the host has the review area. */
+export interface ToolbarReview {
+  onComment: () => void;
+  /** Name written into suggestions made in suggest mode. */
+  author: string;
+}
+
 interface ToolbarProps {
   editor: Editor;
+  review: ToolbarReview | null;
   /** Lifted so the editor's Ctrl+K can open the same dialog. */
   linkOpen: boolean;
   setLinkOpen: (open: boolean) => void;
 }
 
-export function Toolbar({ editor, linkOpen, setLinkOpen }: ToolbarProps) {
+export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps) {
   const { t } = useTranslation();
   const { report } = useAlerts();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -81,6 +98,8 @@ export function Toolbar({ editor, linkOpen, setLinkOpen }: ToolbarProps) {
       inTable: e.isActive('table'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
+      commentable: isCommentable(e),
+      suggesting: Boolean(suggestModeKey.getState(e.state)?.enabled),
     }),
   });
 
@@ -202,6 +221,29 @@ export function Toolbar({ editor, linkOpen, setLinkOpen }: ToolbarProps) {
           ↷
         </ToolButton>
       </div>
+      {review && (
+        <div className="tool-group review-tools">
+          <button
+            type="button"
+            className="tool tool-text"
+            disabled={!state.commentable}
+            title={state.commentable ? undefined : t('review.commentHint')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={review.onComment}
+          >
+            {t('review.comment')}
+          </button>
+          <button
+            type="button"
+            className={`tool tool-text${state.suggesting ? ' is-active' : ''}`}
+            aria-pressed={state.suggesting}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => chain().setSuggestMode(!state.suggesting, review.author).run()}
+          >
+            {t('review.suggestMode')}
+          </button>
+        </div>
+      )}
       {linkOpen && (
         <LinkDialog
           initial={currentHref()}
