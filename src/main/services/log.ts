@@ -13,8 +13,11 @@ function plain(value: unknown): unknown {
  * that have no Fastify instance to borrow one from: the desktop shell and the CLI's
  * services. One line per event, never the contents of a release.
  */
-export function createJsonLogger(stream: NodeJS.WritableStream, name: string): Logger {
+export function createJsonLogger(stream: NodeJS.WritableStream, name: string, minLevel: string = 'info'): Logger {
+  // pino's names; unknown names (e.g. "debug", "trace") log everything we emit.
+  const floor = minLevel === 'silent' ? Infinity : (LEVELS as Record<string, number>)[minLevel] ?? 0;
   const write = (level: keyof typeof LEVELS) => (obj: object, msg?: string) => {
+    if (LEVELS[level] < floor) return;
     const fields: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(obj)) fields[k] = plain(v);
     stream.write(`${JSON.stringify({ level: LEVELS[level], time: Date.now(), name, ...fields, msg })}\n`);

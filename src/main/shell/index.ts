@@ -20,7 +20,7 @@ import { createMainWindow, lockDown } from './window';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preload = join(here, '../preload/index.cjs');
-const log = createJsonLogger(process.stderr, 'warta-desktop');
+const log = createJsonLogger(process.stderr, 'warta-desktop', process.env.WARTA_LOG_LEVEL ?? 'info');
 
 // Only honour the dev server outside packaged builds.
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;

@@ -45,8 +45,9 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; rendererDir
 
 async function main(): Promise<void> {
   const { port, dataDir, rendererDir } = parseArgs(process.argv);
-  const level = process.env.WARTA_LOG_LEVEL ?? 'info';
-  const log = createJsonLogger(process.stderr, 'warta-services');
+  const wanted = process.env.WARTA_LOG_LEVEL ?? 'info';
+  const level = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(wanted) ? wanted : 'info';
+  const log = createJsonLogger(process.stderr, 'warta-services', level);
 
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     process.stderr.write(`Warta: the workstation page is not built (${resolve(rendererDir, 'index.html')} is missing). Run "npm run build" first.\n`);
@@ -78,6 +79,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // Never hang on the way out: SQLite's WAL keeps every committed save even if we must exit hard.
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000).unref();
     // Finish in-flight requests first, then close the store so the last save is committed.
     await host.close().catch((error: unknown) => log.error({ err: error }, 'closing the web host failed'));
     await services.close().catch((error: unknown) => log.error({ err: error }, 'closing the services failed'));

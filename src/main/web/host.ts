@@ -68,7 +68,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     logger: opts.logger,
     bodyLimit: RPC_BODY_LIMIT,
     trustProxy: false,
-    // The default 404 would be HTML-less JSON without our envelope; we set our own below.
+    // While shutting down, new requests get 503 and in-flight ones finish.
     return503OnClosing: true,
   });
 
