@@ -6,7 +6,6 @@ import { AlertsProvider, useAlerts } from './common/alerts';
 import { NoticeBanner } from './common/NoticeBanner';
 import { EditorPage } from './editor/EditorPage';
 import { flushAll, hasUnsavedEdits } from './editor/savers';
-import { currentLanguage } from './i18n';
 import { Library } from './library/Library';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SyncBar } from './sync/SyncBar';
@@ -96,7 +95,15 @@ function Workstation({ initialInfo, startupError }: Props) {
       </header>
       {info && info.notices.length > 0 && <NoticeBanner notices={info.notices} />}
       <div className="workspace">
-        <Library selectedId={selectedId} onSelect={setSelectedId} onCreate={createRelease} language={currentLanguage()} />
+        <Library
+          selectedId={selectedId}
+          onSelect={(id) => {
+            setFocusTitle(false);
+            setSelectedId(id);
+          }}
+          onCreate={createRelease}
+          showQueue={info?.identity?.role === 'peninjau' || info?.identity?.role === 'admin'}
+        />
         <main className="editor-area">
           {selectedId ? (
             <EditorPage

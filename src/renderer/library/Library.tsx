@@ -8,6 +8,7 @@ import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 import { HighlightText } from './HighlightText';
+import { ReviewQueue } from './ReviewQueue';
 
 type Sort = (typeof SORTS)[number];
 
@@ -21,12 +22,13 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onCreate: () => void;
-  language?: string;
+  /** Reviewers and admins see the "Menunggu tinjauan" queue. */
+  showQueue?: boolean;
 }
 
 const PAGE = 100;
 
-export function Library({ selectedId, onSelect, onCreate }: Props) {
+export function Library({ selectedId, onSelect, onCreate, showQueue = false }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -148,6 +150,7 @@ export function Library({ selectedId, onSelect, onCreate }: Props) {
           {searching ? t('library.results', { count: rows.length }) : t('library.count', { count: total })}
         </p>
       </div>
+      {showQueue && <ReviewQueue onSelect={onSelect} />}
       {!loading && rows.length === 0 ? (
         <p className="library-empty">{searching || status || category ? t('library.noMatches') : t('library.empty')}</p>
       ) : (
