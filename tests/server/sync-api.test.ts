@@ -70,6 +70,20 @@ describe('push and pull', () => {
     expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
   });
 
+  it('a page stops at the byte budget and the rest follows on the next page', async () => {
+    const big = (n: number) => fields({ title: `Besar ${n}` }, ...Array.from({ length: 30 }, (_, j): [string, string] => [`b${j}`, `${'Kalimat panjang. '.repeat(3000)}${n}`]));
+    const ids = [newId(), newId(), newId()];
+    // ~1.5 MiB each: three of them exceed the 4 MiB page budget.
+    for (const id of ids) expect((await push(url, blora, [{ kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: big(ids.indexOf(id)) }])).body.results[0]!.status).toBe('accepted');
+    const start = hq.storage.headCursor() - 3;
+    const first = (await call(url, `/api/v1/sync/pull?cursor=${start}&limit=500`, { token: blora2.token })).body as PullResponse;
+    expect(first.hasMore).toBe(true);
+    expect(first.changes.length).toBeGreaterThan(0);
+    expect(first.changes.length).toBeLessThan(3);
+    const rest = await pullAll(blora2, 500, first.nextCursor);
+    expect([...first.changes, ...rest].map((c) => c.releaseId)).toEqual(ids);
+  });
+
   it('a replayed batch returns the stored results and changes nothing', async () => {
     const id = newId();
     const entries = [{ kind: 'release.upsert' as const, releaseId: id, baseRevision: 0, seq: blora.nextSeq, fields: fields({ title: 'Sekali saja' }) }];

@@ -3,6 +3,7 @@ import {
   MAX_PUSH_BYTES,
   MAX_PUSH_ENTRIES,
   PATHS,
+  PULL_MAX_BYTES,
   PullQuerySchema,
   PushRequestSchema,
   type MeResponse,
@@ -62,10 +63,16 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     const who = authenticate(storage, request);
     const query = parseOr400(PullQuerySchema, request.query, 'pull query');
     const page = storage.readChanges(query.cursor, query.limit, readScope(storage, who));
-    return {
-      changes: page.rows.map((row) => (row.type === 'release' ? releaseChangeView(row.revision) : annotationChangeView(row.annotation))),
-      nextCursor: page.scannedTo,
-      hasMore: page.hasMore,
-    };
+    const changes = page.rows.map((row) => (row.type === 'release' ? releaseChangeView(row.revision) : annotationChangeView(row.annotation)));
+    // Keep a page's size bounded whatever the release sizes: cut after the byte budget (at
+    // least one change, so a pull always advances) and let the client ask again.
+    let bytes = 0;
+    for (let i = 0; i < changes.length; i++) {
+      bytes += JSON.stringify(changes[i]).length;
+      if (bytes > PULL_MAX_BYTES && i > 0) {
+        return { changes: changes.slice(0, i), nextCursor: changes[i - 1]!.cursor, hasMore: true };
+      }
+    }
+    return { changes, nextCursor: page.scannedTo, hasMore: page.hasMore };
   });
 }

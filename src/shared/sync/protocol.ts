@@ -56,6 +56,8 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Pull page size: default and maximum for `limit`. */
 export const PULL_DEFAULT_LIMIT = 100;
 export const PULL_MAX_LIMIT = 500;
+/** A pull page stops early (hasMore: true) once its changes pass this many bytes of JSON. */
+export const PULL_MAX_BYTES = 4 * 1024 * 1024;
 /** Request JSON nested deeper than this → 400 (a TipTap doc needs far less; deeper is an attack). */
 export const MAX_JSON_DEPTH = 64;
 /** Enrollment codes live this long unless `--expires-hours` says otherwise. */
