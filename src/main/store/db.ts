@@ -31,6 +31,9 @@ export function applyPragmas(db: Db): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (String(mode).toLowerCase() !== 'wal') throw new Error(`could not switch the database to WAL (got ${String(mode)})`);
   db.pragma('synchronous = FULL');
+  // On macOS plain fsync leaves data in the drive's cache; F_FULLFSYNC really flushes. Elsewhere a no-op.
+  db.pragma('fullfsync = ON');
+  db.pragma('checkpoint_fullfsync = ON');
   db.pragma('foreign_keys = ON');
   // Keep the WAL from growing without bound during long editing sessions.
   db.pragma('wal_autocheckpoint = 1000');
