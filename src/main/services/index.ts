@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { METHOD_NAMES, WartaError, type Handlers, type MethodName } from '../../shared/contract';
+import { createReviewHandlers } from '../review/handlers';
+import { ReviewSync } from '../review/runner';
+import { applyAnnotation } from '../review/sync';
 import { openStore, readAttachment } from '../store';
 import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
@@ -41,7 +44,25 @@ function packageVersion(): string {
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const store = openStore({ dataDir: opts.dataDir, log: opts.log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   // The sync client: its scheduler runs while the app runs (it idles until enrolled).
-  const sync = createSyncHandlers({ db: store.db, dataDir: store.dataDir, secrets: opts.secrets, log: opts.log, autoStart: true });
+  // Review records pulled from HQ are stored by the review area's hook.
+  const sync = createSyncHandlers({
+    db: store.db,
+    dataDir: store.dataDir,
+    secrets: opts.secrets,
+    log: opts.log,
+    autoStart: true,
+    onAnnotation: applyAnnotation,
+  });
+  // Review changes (comments, status transitions) go to HQ after the release sync; a
+  // local review change or a finished "Sinkronkan" with review work waiting nudges it.
+  const reviewSync = new ReviewSync({ db: store.db, sync: sync.service, secrets: opts.secrets });
+  const reviewWaiting = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox');
+  const nudgeReview = <I, O>(fn: (input: I) => O) => (input: I): O => {
+    const out = fn(input);
+    reviewSync.kick();
+    return out;
+  };
+  const review = createReviewHandlers({ store });
 
   const app = createAppHandlers({
     version: opts.version ?? packageVersion(),
@@ -58,12 +79,28 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   let closed = false;
   return {
-    handlers: fillMissing({ ...app, ...releases, ...sync.handlers }),
+    handlers: fillMissing({
+      ...app,
+      ...releases,
+      ...sync.handlers,
+      syncNow: async (input) => {
+        const result = await sync.handlers.syncNow(input);
+        if ((reviewWaiting.get()?.n ?? 0) > 0) reviewSync.kick();
+        return result;
+      },
+      ...review,
+      addComment: nudgeReview(review.addComment),
+      replyToComment: nudgeReview(review.replyToComment),
+      resolveThread: nudgeReview(review.resolveThread),
+      reopenThread: nudgeReview(review.reopenThread),
+      transition: nudgeReview(review.transition),
+    }),
     mediaLookup: (sha256) => readAttachment(store, sha256),
     close: async () => {
       if (closed) return;
       closed = true;
       // Stop syncing (and let a running batch finish) before the database goes away.
+      await reviewSync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping review sync failed'));
       await sync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping sync failed'));
       store.close();
     },
