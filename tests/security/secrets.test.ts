@@ -45,5 +45,7 @@ describe('file secret store', () => {
     const file = join(tmp.dir, 'damaged.json');
     writeFileSync(file, '["not", "a", "map"]');
     expect(() => createFileSecretStore(file).get('device_token')).toThrow(/damaged\.json is not in the expected format/);
+    writeFileSync(file, '{"device_token": "tok');
+    expect(() => createFileSecretStore(file).get('device_token')).toThrow(/damaged\.json is not in the expected format/);
   });
 });

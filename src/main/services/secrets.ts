@@ -29,7 +29,13 @@ const FileSchema = z.record(z.string(), z.string());
 export function createFileSecretStore(file: string, codec: SecretCodec = plainCodec): SecretStore {
   const read = (): Record<string, string> => {
     if (!existsSync(file)) return {};
-    const parsed = FileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      raw = undefined;
+    }
+    const parsed = FileSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`Secret file ${file} is not in the expected format`);
     return parsed.data;
   };
