@@ -73,7 +73,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const killAfter = Math.floor(random() * 250);
     await new Promise<void>((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`child never started syncing: ${stderr}`)), 60_000);
+      const timeout = setTimeout(() => reject(new Error(`child never started syncing: ${stderr}`)), 120_000);
       proc.stdout!.on('data', (d: Buffer) => {
         if (d.toString().includes('sync-start')) {
           clearTimeout(timeout);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { nowIso } from '../store/clock';
 import type { Db } from '../store/types';
+import { q } from './statements';
 
 /**
  * The local attachment files as the store keeps them: `<dataDir>/attachments/<sha256>` plus
@@ -37,7 +38,7 @@ export function createAttachmentAccess(db: Db, dataDir: string): AttachmentAcces
       const tmp = `${file(sha)}.part`;
       writeFileSync(tmp, bytes);
       renameSync(tmp, file(sha));
-      db.prepare('INSERT OR IGNORE INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      q(db, 'INSERT OR IGNORE INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
         sha,
         sniffMime(bytes),
         bytes.length,

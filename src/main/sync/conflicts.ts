@@ -5,6 +5,7 @@ import { mergeFields } from '../../shared/sync/merge';
 import type { WireFields } from '../../shared/sync/protocol';
 import { nowIso } from '../store/clock';
 import type { Db } from '../store/types';
+import { q } from './statements';
 
 /**
  * Conflict records: what the writer sees side by side ("punya saya" / "dari pusat") and
@@ -32,7 +33,7 @@ export const topBlock = (doc: DocNode, id: string): DocNode | null =>
   (doc.content ?? []).find((n) => typeof n.attrs?.id === 'string' && n.attrs.id === id) ?? null;
 
 export function saveConflict(db: Db, c: Omit<StoredConflict, 'detectedAt'>): void {
-  db.prepare(
+  q(db, 
     `INSERT INTO sync_conflicts (release_id, theirs_rev, theirs_author, theirs_fields, theirs_status, base_fields, blocks, fields, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (release_id) DO UPDATE SET theirs_rev = excluded.theirs_rev, theirs_author = excluded.theirs_author,
@@ -76,16 +77,16 @@ const fromRow = (r: ConflictRow): StoredConflict => ({
 });
 
 export function getConflict(db: Db, releaseId: string): StoredConflict | null {
-  const row = db.prepare<[string], ConflictRow>('SELECT * FROM sync_conflicts WHERE release_id = ?').get(releaseId);
+  const row = q<[string], ConflictRow>(db, 'SELECT * FROM sync_conflicts WHERE release_id = ?').get(releaseId);
   return row ? fromRow(row) : null;
 }
 
 export function listStoredConflicts(db: Db): StoredConflict[] {
-  return db.prepare<[], ConflictRow>('SELECT * FROM sync_conflicts ORDER BY detected_at').all().map(fromRow);
+  return q<[], ConflictRow>(db, 'SELECT * FROM sync_conflicts ORDER BY detected_at').all().map(fromRow);
 }
 
 export function deleteConflict(db: Db, releaseId: string): void {
-  db.prepare('DELETE FROM sync_conflicts WHERE release_id = ?').run(releaseId);
+  q(db, 'DELETE FROM sync_conflicts WHERE release_id = ?').run(releaseId);
 }
 
 /** The contract's view: both versions of every clashing block and field, against the current local text. */

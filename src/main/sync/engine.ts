@@ -20,6 +20,7 @@ import { deleteConflict, emptyBase, getConflict, saveConflict } from './conflict
 import { HqError, type HqClient } from './hq-client';
 import { countLiveReleases, deleteFromHq, outboxUpto, readLocal, setSyncState, writeFromHq } from './local-releases';
 import { META, addLog, getBase, getMeta, pendingPushes, recordHqRevision, setBase, setMeta, type PushRow } from './tables';
+import { q } from './statements';
 
 /**
  * One sync run: push (attachments first, then the outbox in seq-numbered batches), then pull
@@ -28,6 +29,31 @@ import { META, addLog, getBase, getMeta, pendingPushes, recordHqRevision, setBas
  * duplication: unanswered pushes are resent with the same seq (HQ replays its stored answer),
  * and the pull cursor only moves in the transaction that applied the page.
  */
+
+type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
+/** A push entry as an extension hands it over: the engine gives it its seq. */
+export type QueuedEntry = WithoutSeq<PushEntry>;
+
+/**
+ * Lets another feature (review: annotations, workflow transitions) send its own entries in
+ * the engine's push queue, so every entry shares the one per-device seq counter and the same
+ * durability: seqs are assigned and stored before sending, a resend reuses them, and HQ's
+ * stored answer comes back to `onResult`.
+ */
+export interface PushExtension {
+  /** Names this extension's rows in the queue. Not 'release'. */
+  owner: string;
+  /**
+   * Called inside the transaction that assigns seqs, after the release edits of this round
+   * were queued (so `sync_push` already shows which releases have an edit in flight).
+   * Mark what you return as queued in your own tables in the same call.
+   */
+  collect(db: Db): { releaseId: string; ref: string; entry: QueuedEntry }[];
+  /** HQ's answer for one entry, inside the transaction that applies the batch. */
+  onResult(db: Db, ref: string, entry: PushEntry, result: EntryResult): void;
+  /** HQ refused the entry as a whole request (400/403): it was never applied and leaves the queue. */
+  onRefused(db: Db, ref: string, entry: PushEntry, message: string): void;
+}
 
 export interface EngineContext {
   db: Db;
@@ -43,6 +69,7 @@ export interface EngineContext {
   pullLimit?: number;
   /** Entries per push batch (capped by the protocol's MAX_PUSH_ENTRIES). */
   batchSize?: number;
+  extensions?: PushExtension[];
 }
 
 export interface RunOutcome {
@@ -57,7 +84,7 @@ export const MASS_DELETE_MIN = 3;
 const hasOutbox = (db: Db, id: string): boolean => outboxUpto(db, id) !== null;
 
 const trimOutboxFor = (db: Db, id: string, upto: number): void => {
-  db.prepare('DELETE FROM outbox WHERE release_id = ? AND seq <= ?').run(id, upto);
+  q(db, 'DELETE FROM outbox WHERE release_id = ? AND seq <= ?').run(id, upto);
 };
 
 /** After HQ answered: terkirim unless more local edits are waiting. */
@@ -75,25 +102,24 @@ const settleState = (db: Db, id: string): void => {
  * At most one entry per release is in flight: the next edit is pushed from the revision HQ
  * answered with, so it never conflicts with the writer's own previous save.
  */
-export function assignPushes(db: Db): number {
+export function assignPushes(db: Db, extensions: readonly PushExtension[] = []): number {
   return db.transaction(() => {
     let next = Number(getMeta(db, META.nextSeq) ?? '1');
-    const candidates = db
-      .prepare<[], { release_id: string; upto: number }>(
+    const candidates = q<[], { release_id: string; upto: number }>(db, 
         `SELECT release_id, MAX(seq) AS upto FROM outbox
-         WHERE release_id NOT IN (SELECT release_id FROM sync_push)
+         WHERE release_id NOT IN (SELECT release_id FROM sync_push WHERE owner = 'release')
            AND release_id NOT IN (SELECT release_id FROM sync_conflicts)
          GROUP BY release_id ORDER BY MIN(seq)`,
       )
       .all();
-    const insert = db.prepare(
+    const insert = q(db, 
       'INSERT INTO sync_push (seq, release_id, kind, base_rev, payload, outbox_upto, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     let assigned = 0;
     for (const { release_id: id, upto } of candidates) {
       const local = readLocal(db, id);
       const base = getBase(db, id);
-      const resolved = db.prepare<[string], { head_rev: number }>('SELECT head_rev FROM sync_resolved WHERE release_id = ?').get(id);
+      const resolved = q<[string], { head_rev: number }>(db, 'SELECT head_rev FROM sync_resolved WHERE release_id = ?').get(id);
       if (!local) {
         trimOutboxFor(db, id, upto);
         continue;
@@ -119,6 +145,21 @@ export function assignPushes(db: Db): number {
       insert.run(next++, id, kind, baseRev, JSON.stringify(local.fields), upto, nowIso());
       assigned++;
     }
+    for (const ext of extensions) {
+      for (const item of ext.collect(db)) {
+        q(db, 'INSERT INTO sync_push (seq, release_id, kind, base_rev, payload, outbox_upto, created_at, owner, ref, entry) VALUES (?, ?, ?, ?, NULL, 0, ?, ?, ?, ?)').run(
+          next++,
+          item.releaseId,
+          item.entry.kind,
+          item.entry.baseRevision,
+          nowIso(),
+          ext.owner,
+          item.ref,
+          JSON.stringify(item.entry),
+        );
+        assigned++;
+      }
+    }
     setMeta(db, META.nextSeq, String(next));
     return assigned;
   })();
@@ -127,16 +168,18 @@ export function assignPushes(db: Db): number {
 /** Gives pending entries consecutive seqs from `start` (HQ has applied nothing at or above it). */
 function renumberFrom(db: Db, start: number, rows: PushRow[]): void {
   db.transaction(() => {
-    for (const r of rows) db.prepare('UPDATE sync_push SET seq = ? WHERE seq = ?').run(-r.seq, r.seq);
+    for (const r of rows) q(db, 'UPDATE sync_push SET seq = ? WHERE seq = ?').run(-r.seq, r.seq);
     let seq = start;
-    for (const r of rows) db.prepare('UPDATE sync_push SET seq = ? WHERE seq = ?').run(seq++, -r.seq);
+    for (const r of rows) q(db, 'UPDATE sync_push SET seq = ? WHERE seq = ?').run(seq++, -r.seq);
     setMeta(db, META.nextSeq, String(seq));
   })();
 }
 
 const toEntry = (p: PushRow): PushEntry => {
+  if (p.owner !== 'release') return { ...p.entry, seq: p.seq } as PushEntry;
   if (p.kind === 'release.delete') return { seq: p.seq, kind: 'release.delete', releaseId: p.releaseId, baseRevision: p.baseRev };
-  return { seq: p.seq, kind: p.kind, releaseId: p.releaseId, baseRevision: p.baseRev, fields: p.payload! };
+  const kind = p.kind === 'release.resolve' ? 'release.resolve' : 'release.upsert';
+  return { seq: p.seq, kind, releaseId: p.releaseId, baseRevision: p.baseRev, fields: p.payload! };
 };
 
 /** Uploads every attachment the pending entries reference that HQ is not known to hold. */
@@ -144,7 +187,7 @@ async function uploadAttachments(ctx: EngineContext, pending: PushRow[], summary
   const { db } = ctx;
   const needed = new Set<string>();
   for (const p of pending) if (p.payload) for (const sha of referencedAttachments(p.payload)) needed.add(sha);
-  const known = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_uploaded WHERE sha256 = ?');
+  const known = q<[string], { one: number }>(db, 'SELECT 1 AS one FROM sync_uploaded WHERE sha256 = ?');
   const todo = [...needed].filter((sha) => !known.get(sha));
   let done = 0;
   ctx.progress('upload', 0, todo.length);
@@ -156,7 +199,7 @@ async function uploadAttachments(ctx: EngineContext, pending: PushRow[], summary
       await ctx.client.putAttachment(sha, bytes);
       summary.uploaded++;
     }
-    if (bytes) db.prepare('INSERT OR IGNORE INTO sync_uploaded (sha256) VALUES (?)').run(sha);
+    if (bytes) q(db, 'INSERT OR IGNORE INTO sync_uploaded (sha256) VALUES (?)').run(sha);
     ctx.progress('upload', ++done, todo.length);
   }
 }
@@ -177,7 +220,11 @@ function takeBatch(queue: PushRow[], maxCount: number): PushRow[] {
 function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: SyncRunSummary): void {
   const { db } = ctx;
   const id = p.releaseId;
-  db.prepare('DELETE FROM sync_push WHERE seq = ?').run(p.seq);
+  q(db, 'DELETE FROM sync_push WHERE seq = ?').run(p.seq);
+  if (p.owner !== 'release') {
+    ctx.extensions?.find((e) => e.owner === p.owner)?.onResult(db, p.ref ?? '', toEntry(p), r);
+    return;
+  }
   switch (r.status) {
     case 'accepted': {
       const deleted = p.kind === 'release.delete';
@@ -194,7 +241,7 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
         status,
         fields: deleted ? null : p.payload,
       });
-      db.prepare('DELETE FROM sync_resolved WHERE release_id = ?').run(id);
+      q(db, 'DELETE FROM sync_resolved WHERE release_id = ?').run(id);
       trimOutboxFor(db, id, p.outboxUpto);
       if (local && !local.deleted) setSyncState(db, id, 'terkirim');
       settleState(db, id);
@@ -206,7 +253,7 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
       const status: Status = local?.status ?? 'draf';
       setBase(db, id, { hqRev: r.revision, deleted: false, fields: r.fields, status });
       recordHqRevision(db, { releaseId: id, hqRev: r.revision, event: 'merged', author: ctx.selfName, hqTime: null, deleted: false, status, fields: r.fields });
-      db.prepare('DELETE FROM sync_resolved WHERE release_id = ?').run(id);
+      q(db, 'DELETE FROM sync_resolved WHERE release_id = ?').run(id);
       trimOutboxFor(db, id, p.outboxUpto);
       summary.pushed++;
       if (!local || local.deleted) return;
@@ -247,7 +294,7 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
     case 'rejected': {
       if (r.reason === 'missing_attachment') {
         // Upload again and resend: keep the outbox rows so the next round picks the release up.
-        for (const sha of r.missing ?? []) db.prepare('DELETE FROM sync_uploaded WHERE sha256 = ?').run(sha);
+        for (const sha of r.missing ?? []) q(db, 'DELETE FROM sync_uploaded WHERE sha256 = ?').run(sha);
         addLog(db, 'warn', `Lampiran belum ada di server pusat; dikirim ulang. (${r.message})`, id);
         return;
       }
@@ -284,7 +331,7 @@ function integrateOverLocal(
     }
     setBase(db, id, { hqRev: theirsRev, deleted: false, fields: theirs, status: theirsStatus });
     if (jsonEqual(merge.fields, theirs)) {
-      db.prepare('DELETE FROM outbox WHERE release_id = ?').run(id);
+      q(db, 'DELETE FROM outbox WHERE release_id = ?').run(id);
       setSyncState(db, id, 'terkirim');
     } else if (!hasOutbox(db, id)) {
       appendOutbox(db, id, 'save', readLocal(db, id)!.localRev);
@@ -317,7 +364,7 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
   // Edits made while a sync runs are picked up by the next round; the cap keeps a writer who
   // never stops typing from holding the sync in push forever.
   for (let round = 0; round < 8; round++) {
-    assignPushes(db);
+    assignPushes(db, ctx.extensions ?? []);
     const pending = pendingPushes(db);
     if (pending.length === 0) return;
     await uploadAttachments(ctx, pending, summary);
@@ -354,10 +401,14 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
         } else if (error.status === 400 || error.status === 403 || error.status === 413) {
           const culprit = batch.find((p) => p.seq === error.body?.seq) ?? batch[0]!;
           db.transaction(() => {
-            db.prepare('DELETE FROM sync_push WHERE seq = ?').run(culprit.seq);
-            trimOutboxFor(db, culprit.releaseId, culprit.outboxUpto);
-            setSyncState(db, culprit.releaseId, 'ditolak', error.message);
-            addLog(db, 'error', `Ditolak server pusat: ${error.message}`, culprit.releaseId);
+            q(db, 'DELETE FROM sync_push WHERE seq = ?').run(culprit.seq);
+            if (culprit.owner !== 'release') {
+              ctx.extensions?.find((e) => e.owner === culprit.owner)?.onRefused(db, culprit.ref ?? '', toEntry(culprit), error.message);
+            } else {
+              trimOutboxFor(db, culprit.releaseId, culprit.outboxUpto);
+              setSyncState(db, culprit.releaseId, 'ditolak', error.message);
+              addLog(db, 'error', `Ditolak server pusat: ${error.message}`, culprit.releaseId);
+            }
             // The refused seq was never applied: close the gap it leaves.
             renumberFrom(db, culprit.seq, pendingPushes(db).filter((r) => r.seq > culprit.seq));
           })();

@@ -7,6 +7,7 @@ import { applyResolutions, deleteConflict, describeConflict, getConflict, listSt
 import { readLocal, writeFromHq } from './local-releases';
 import { SyncService, type SyncServiceOptions } from './service';
 import { addLog, setBase } from './tables';
+import { q } from './statements';
 
 export type SyncMethodName =
   | 'connectToHq'
@@ -82,7 +83,7 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
         writeFromHq(db, releaseId, parsed.data, { status: local.status, author: 'Penyelesaian konflik', syncState: 'belum_terkirim' });
         // HQ's side is now the base; the resolution travels as a release.resolve from that head.
         setBase(db, releaseId, { hqRev: conflict.theirsRev, deleted: false, fields: conflict.theirsFields, status: conflict.theirsStatus });
-        db.prepare('INSERT INTO sync_resolved (release_id, head_rev) VALUES (?, ?) ON CONFLICT (release_id) DO UPDATE SET head_rev = excluded.head_rev').run(
+        q(db, 'INSERT INTO sync_resolved (release_id, head_rev) VALUES (?, ?) ON CONFLICT (release_id) DO UPDATE SET head_rev = excluded.head_rev').run(
           releaseId,
           conflict.theirsRev,
         );
@@ -90,7 +91,7 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
         appendOutbox(db, releaseId, 'save', readLocal(db, releaseId)!.localRev);
         addLog(db, 'info', 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.', releaseId);
       })();
-      const row = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(releaseId)!;
+      const row = q<[string], ReleaseRow>(db, 'SELECT * FROM releases WHERE id = ?').get(releaseId)!;
       return rowToRelease(row);
     },
   };

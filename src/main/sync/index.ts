@@ -3,3 +3,4 @@ export { SyncService, type SyncServiceOptions, SECRET_DEVICE_TOKEN, SETTINGS_HQ_
 export { backoffDelay, backoffSchedule, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 export { seededRandom, type Random } from './random';
 export { ensureSyncSchema } from './tables';
+export type { PushExtension, QueuedEntry } from './engine';

@@ -6,6 +6,7 @@ import { recordRevision } from '../store/revisions';
 import { rowFields, type ReleaseRow } from '../store/rows';
 import { indexRelease, unindexRelease } from '../store/search';
 import type { Db } from '../store/types';
+import { q } from './statements';
 
 /**
  * How the sync client reads and writes the local releases. Changes that come FROM HQ are
@@ -43,7 +44,7 @@ export function toWire(f: ReleaseFields): WireFields {
 }
 
 export function readLocal(db: Db, id: string): LocalRelease | null {
-  const row = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(id);
+  const row = q<[string], ReleaseRow>(db, 'SELECT * FROM releases WHERE id = ?').get(id);
   if (!row) return null;
   return {
     id: row.id,
@@ -56,7 +57,7 @@ export function readLocal(db: Db, id: string): LocalRelease | null {
 }
 
 export function countLiveReleases(db: Db): number {
-  return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM releases WHERE deleted_at IS NULL').get()!.n;
+  return q<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM releases WHERE deleted_at IS NULL').get()!.n;
 }
 
 export interface RemoteWriteMeta {
@@ -69,7 +70,7 @@ export interface RemoteWriteMeta {
 /** Stores a release as it came from HQ (or as merged with local edits): a new local revision. */
 export function writeFromHq(db: Db, id: string, fields: WireFields, meta: RemoteWriteMeta): void {
   const now = nowIso();
-  const existing = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(id);
+  const existing = q<[string], ReleaseRow>(db, 'SELECT * FROM releases WHERE id = ?').get(id);
   const values = [
     fields.title,
     fields.slug,
@@ -89,7 +90,7 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
   ] as const;
   let num: number;
   if (existing) {
-    db.prepare(
+    q(db, 
       `UPDATE releases SET title = ?, slug = ?, dateline = ?, date = ?, category = ?, tags = ?, summary = ?, byline = ?,
          office = ?, lead_image = ?, body = ?, word_count = ?, status = ?, sync_state = ?, sync_error = ?,
          slug_custom = 1, local_rev = local_rev + 1, updated_at = ?, deleted_at = NULL
@@ -97,8 +98,7 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
     ).run(...values, now, id);
     num = existing.num;
   } else {
-    const info = db
-      .prepare(
+    const info = q(db, 
         `INSERT INTO releases (title, slug, dateline, date, category, tags, summary, byline, office, lead_image, body,
            word_count, status, sync_state, sync_error, slug_custom, local_rev, created_at, updated_at, id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
@@ -112,18 +112,18 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
 
 /** A tombstone from HQ: the row stays (as the store does for local deletes), hidden and unindexed. */
 export function deleteFromHq(db: Db, id: string): void {
-  const row = db.prepare<[string], { num: number }>('SELECT num FROM releases WHERE id = ? AND deleted_at IS NULL').get(id);
+  const row = q<[string], { num: number }>(db, 'SELECT num FROM releases WHERE id = ? AND deleted_at IS NULL').get(id);
   if (!row) return;
-  db.prepare("UPDATE releases SET deleted_at = ?, sync_state = 'terkirim', sync_error = NULL WHERE id = ?").run(nowIso(), id);
+  q(db, "UPDATE releases SET deleted_at = ?, sync_state = 'terkirim', sync_error = NULL WHERE id = ?").run(nowIso(), id);
   unindexRelease(db, row.num);
 }
 
 export function setSyncState(db: Db, id: string, state: SyncState, error: string | null = null): void {
-  db.prepare('UPDATE releases SET sync_state = ?, sync_error = ? WHERE id = ?').run(state, error, id);
+  q(db, 'UPDATE releases SET sync_state = ?, sync_error = ? WHERE id = ?').run(state, error, id);
 }
 
 /** Outbox rows still waiting for this release (local work HQ has not seen). */
 export function outboxUpto(db: Db, id: string): number | null {
-  const row = db.prepare<[string], { m: number | null }>('SELECT MAX(seq) AS m FROM outbox WHERE release_id = ?').get(id);
+  const row = q<[string], { m: number | null }>(db, 'SELECT MAX(seq) AS m FROM outbox WHERE release_id = ?').get(id);
   return row?.m ?? null;
 }

@@ -9,10 +9,11 @@ import type { Db } from '../store/types';
 import type { SecretStore } from '../services/secrets';
 import { createAttachmentAccess, type AttachmentAccess } from './attachments';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
-import { runSync, type RunOutcome } from './engine';
+import { runSync, type PushExtension, type RunOutcome } from './engine';
 import { HqClient, HqError, normaliseHqUrl } from './hq-client';
 import { seededRandom, type Random } from './random';
 import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, setMeta } from './tables';
+import { q } from './statements';
 
 /** Settings keys (the store's `settings` table) and the secret key of the device token. */
 export const SETTINGS_IDENTITY = 'identity';
@@ -47,6 +48,8 @@ export interface SyncServiceOptions {
   batchSize?: number;
   attachments?: AttachmentAccess;
   onAnnotation?: (db: Db, change: AnnotationChange) => void;
+  /** Other features' push entries (review), sent in the same seq-numbered queue. */
+  extensions?: PushExtension[];
 }
 
 interface Progress {
@@ -147,9 +150,9 @@ export class SyncService {
       // A new device starts its seqs at 1 and reads the change log from the beginning.
       if (getMeta(this.db, META.seqDevice) !== enrolled.deviceId) {
         const rows = pendingPushes(this.db);
-        for (const r of rows) this.db.prepare('UPDATE sync_push SET seq = ? WHERE seq = ?').run(-r.seq, r.seq);
+        for (const r of rows) q(this.db, 'UPDATE sync_push SET seq = ? WHERE seq = ?').run(-r.seq, r.seq);
         let seq = 1;
-        for (const r of rows) this.db.prepare('UPDATE sync_push SET seq = ? WHERE seq = ?').run(seq++, -r.seq);
+        for (const r of rows) q(this.db, 'UPDATE sync_push SET seq = ? WHERE seq = ?').run(seq++, -r.seq);
         setMeta(this.db, META.nextSeq, String(seq));
         setMeta(this.db, META.seqDevice, enrolled.deviceId);
         setMeta(this.db, META.cursor, '0');
@@ -177,8 +180,8 @@ export class SyncService {
 
   status(): SyncStatus {
     const connected = !!this.hqUrl() && !!this.token();
-    const pending = this.db.prepare<[], { n: number }>('SELECT COUNT(DISTINCT release_id) AS n FROM outbox').get()!.n;
-    const conflicts = this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sync_conflicts').get()!.n;
+    const pending = q<[], { n: number }>(this.db, 'SELECT COUNT(DISTINCT release_id) AS n FROM outbox').get()!.n;
+    const conflicts = q<[], { n: number }>(this.db, 'SELECT COUNT(*) AS n FROM sync_conflicts').get()!.n;
     return {
       connected,
       hqUrl: this.hqUrl(),
@@ -199,8 +202,7 @@ export class SyncService {
   }
 
   listLog(limit: number): SyncLogEntry[] {
-    return this.db
-      .prepare<[number], { id: number; at: string; level: string; message: string; release_id: string | null }>(
+    return q<[number], { id: number; at: string; level: string; message: string; release_id: string | null }>(this.db, 
         'SELECT id, at, level, message, release_id FROM sync_log ORDER BY id DESC LIMIT ?',
       )
       .all(limit)
@@ -248,6 +250,7 @@ export class SyncService {
         ...(this.options.onAnnotation ? { onAnnotation: this.options.onAnnotation } : {}),
         ...(this.options.pullLimit ? { pullLimit: this.options.pullLimit } : {}),
         ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
+        ...(this.options.extensions ? { extensions: this.options.extensions } : {}),
       });
       this.online = true;
       this.failures = 0;

@@ -1,8 +1,10 @@
 import type { Status } from '../../shared/domain/release';
-import type { WireFields } from '../../shared/sync/protocol';
+import type { PushEntry, WireFields } from '../../shared/sync/protocol';
 import { nowIso } from '../store/clock';
 import { migration010 } from '../store/migrations/010_sync';
+import { migration011 } from '../store/migrations/011_sync_extensions';
 import type { Db } from '../store/types';
+import { q } from './statements';
 
 /** Typed access to the sync client's tables (migration 010). */
 
@@ -11,17 +13,20 @@ import type { Db } from '../store/types';
  * 010: the statements are idempotent, so the runner applying 010 later is harmless.
  */
 export function ensureSyncSchema(db: Db): void {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_log'").get();
+  const exists = q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_log'").get();
   if (!exists) db.transaction(() => migration010.up(db))();
+  // 011 may sit below a newer user_version (another feature's migration ran first): check the column.
+  const hasOwner = db.prepare("SELECT 1 FROM pragma_table_info('sync_push') WHERE name = 'owner'").get();
+  if (!hasOwner) db.transaction(() => migration011.up(db))();
 }
 
 export function getMeta(db: Db, key: string): string | null {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?').get(key);
+  const row = q<[string], { value: string }>(db, 'SELECT value FROM sync_meta WHERE key = ?').get(key);
   return row?.value ?? null;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  q(db, 'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 export const META = {
@@ -40,8 +45,7 @@ export interface BaseRow {
 }
 
 export function getBase(db: Db, releaseId: string): BaseRow | null {
-  const row = db
-    .prepare<[string], { hq_rev: number; deleted: number; fields: string | null; status: string | null }>(
+  const row = q<[string], { hq_rev: number; deleted: number; fields: string | null; status: string | null }>(db, 
       'SELECT hq_rev, deleted, fields, status FROM sync_base WHERE release_id = ?',
     )
     .get(releaseId);
@@ -56,7 +60,7 @@ export function getBase(db: Db, releaseId: string): BaseRow | null {
 
 /** Moves the base forward only: an older revision arriving late (a replay, a reordered page) never rewinds it. */
 export function setBase(db: Db, releaseId: string, base: BaseRow): void {
-  db.prepare(
+  q(db, 
     `INSERT INTO sync_base (release_id, hq_rev, deleted, fields, status) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (release_id) DO UPDATE SET hq_rev = excluded.hq_rev, deleted = excluded.deleted,
        fields = excluded.fields, status = excluded.status
@@ -77,7 +81,7 @@ export interface HqRevisionRecord {
 
 /** Each HQ revision is kept once, however many times it arrives (push answer, pull, replay). */
 export function recordHqRevision(db: Db, r: HqRevisionRecord): void {
-  db.prepare(
+  q(db, 
     `INSERT OR IGNORE INTO sync_hq_revisions (release_id, hq_rev, event, author, hq_time, deleted, status, fields)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(r.releaseId, r.hqRev, r.event, r.author, r.hqTime, r.deleted ? 1 : 0, r.status, r.fields ? JSON.stringify(r.fields) : null);
@@ -86,25 +90,30 @@ export function recordHqRevision(db: Db, r: HqRevisionRecord): void {
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export function addLog(db: Db, level: LogLevel, message: string, releaseId: string | null = null): void {
-  db.prepare('INSERT INTO sync_log (at, level, message, release_id) VALUES (?, ?, ?, ?)').run(nowIso(), level, message, releaseId);
+  q(db, 'INSERT INTO sync_log (at, level, message, release_id) VALUES (?, ?, ?, ?)').run(nowIso(), level, message, releaseId);
   // Keep the log readable and bounded: the newest 5,000 lines.
-  db.prepare('DELETE FROM sync_log WHERE id <= (SELECT MAX(id) - 5000 FROM sync_log)').run();
+  q(db, 'DELETE FROM sync_log WHERE id <= (SELECT MAX(id) - 5000 FROM sync_log)').run();
 }
 
 export interface PushRow {
   seq: number;
   releaseId: string;
-  kind: 'release.upsert' | 'release.delete' | 'release.resolve';
+  kind: PushEntry['kind'];
   baseRev: number;
   payload: WireFields | null;
   outboxUpto: number;
+  /** 'release' for the engine's own entries, else the PushExtension that queued it. */
+  owner: string;
+  ref: string | null;
+  /** Extension entries: the entry as queued, without its seq. */
+  entry: Record<string, unknown> | null;
 }
 
 export function pendingPushes(db: Db): PushRow[] {
-  return db
-    .prepare<[], { seq: number; release_id: string; kind: string; base_rev: number; payload: string | null; outbox_upto: number }>(
-      'SELECT seq, release_id, kind, base_rev, payload, outbox_upto FROM sync_push ORDER BY seq',
-    )
+  return q<
+    [],
+    { seq: number; release_id: string; kind: string; base_rev: number; payload: string | null; outbox_upto: number; owner: string; ref: string | null; entry: string | null }
+  >(db, 'SELECT seq, release_id, kind, base_rev, payload, outbox_upto, owner, ref, entry FROM sync_push ORDER BY seq')
     .all()
     .map((r) => ({
       seq: r.seq,
@@ -113,5 +122,8 @@ export function pendingPushes(db: Db): PushRow[] {
       baseRev: r.base_rev,
       payload: r.payload ? (JSON.parse(r.payload) as WireFields) : null,
       outboxUpto: r.outbox_upto,
+      owner: r.owner,
+      ref: r.ref,
+      entry: r.entry ? (JSON.parse(r.entry) as Record<string, unknown>) : null,
     }));
 }

@@ -5,6 +5,7 @@ import { migration004 } from './004_revisions';
 import { migration005 } from './005_attachments';
 import { migration006 } from './006_search_rank';
 import { migration010 } from './010_sync';
+import { migration011 } from './011_sync_extensions';
 import { migration020 } from './020_review';
 import type { Migration } from './types';
 
@@ -23,5 +24,6 @@ export const MIGRATIONS: Migration[] = [
   migration005,
   migration006,
   migration010,
+  migration011,
   migration020,
 ];
