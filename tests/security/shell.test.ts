@@ -57,6 +57,15 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
     expect(fake.permissionCheck!({}, 'media', 'warta://app', {})).toBe(false);
   });
 
+  it('adds the CSP and security headers to every web response of the session', () => {
+    let out: Record<string, string[]> = {};
+    fake.headersHook!({ responseHeaders: { 'content-type': ['text/html'] } }, (r) => (out = r.responseHeaders));
+    expect(out['Content-Security-Policy']?.[0]).toMatch(/script-src 'self'/);
+    expect(out['Content-Security-Policy']?.[0]).toMatch(/frame-ancestors 'none'/);
+    expect(out['X-Content-Type-Options']).toEqual(['nosniff']);
+    expect(out['content-type']).toEqual(['text/html']);
+  });
+
   it('keeps navigation on warta://app and opens only https/mailto links outside', () => {
     const wc = fake.windows[0]!.webContents;
     fake.openedExternally.length = 0;
