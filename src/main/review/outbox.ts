@@ -11,6 +11,8 @@ export interface ReviewOutboxRow {
   payload: Record<string, unknown>;
   createdAt: string;
   pushSeq: number | null;
+  /** The entry as sent (with its seq), kept until HQ's answer is stored. */
+  sentEntry: string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export function enqueueReview(db: Db, kind: ReviewEntryKind, releaseId: string, 
 
 export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
   return db
-    .prepare<[], { id: number; kind: ReviewEntryKind; release_id: string; ref_id: string; payload: string; created_at: string; push_seq: number | null }>(
+    .prepare<[], { id: number; kind: ReviewEntryKind; release_id: string; ref_id: string; payload: string; created_at: string; push_seq: number | null; sent_entry: string | null }>(
       'SELECT * FROM review_outbox ORDER BY id',
     )
     .all()
@@ -39,5 +41,6 @@ export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
       payload: JSON.parse(r.payload) as Record<string, unknown>,
       createdAt: r.created_at,
       pushSeq: r.push_seq,
+      sentEntry: r.sent_entry,
     }));
 }

@@ -105,13 +105,41 @@ export class ReviewService {
     return this.db.prepare<[string], WorkflowRow>('SELECT * FROM review_workflow WHERE release_id = ?').get(releaseId);
   }
 
+  /**
+   * The text the current approval (or publication) was given on: from the newest approving
+   * transition, made here (pending or accepted) or pulled from HQ, whichever is newer.
+   */
+  private approvedHash(releaseId: string, status: Status, row: WorkflowRow | undefined): string | null {
+    if (status !== 'disetujui' && status !== 'terbit' && status !== 'dikoreksi') return null;
+    const local = this.db
+      .prepare<[string], { state: string; content_hash: string; hq_revision: number | null; to_status: string }>(
+        "SELECT state, content_hash, hq_revision, to_status FROM review_transitions WHERE release_id = ? AND state <> 'rejected' ORDER BY rowid DESC LIMIT 1",
+      )
+      .get(releaseId);
+    if (local?.state === 'pending') return local.to_status === status ? local.content_hash : (row?.approved_hash ?? null);
+    let hq: { hq_rev: number; fields: string | null } | undefined;
+    try {
+      hq = this.db
+        .prepare<[string], { hq_rev: number; fields: string | null }>(
+          "SELECT hq_rev, fields FROM sync_hq_revisions WHERE release_id = ? AND event = 'transition' AND status IN ('disetujui', 'terbit', 'dikoreksi') ORDER BY hq_rev DESC LIMIT 1",
+        )
+        .get(releaseId);
+    } catch {
+      hq = undefined; // no sync tables in this store
+    }
+    if (hq?.fields && (!local || (local.hq_revision ?? 0) < hq.hq_rev)) {
+      return contentHash(JSON.parse(hq.fields) as Parameters<typeof contentHash>[0]);
+    }
+    return local?.content_hash ?? row?.approved_hash ?? null;
+  }
+
   private workflowState(releaseId: string): WorkflowState {
     const row = this.workflowRow(releaseId);
     const status = requireRow(this.db, releaseId).status as Status;
     return {
       ...initialWorkflowState(),
       status,
-      approvedHash: row?.approved_hash ?? null,
+      approvedHash: this.approvedHash(releaseId, status, row),
       publishAt: row?.publish_at ?? null,
       changedBy: row?.changed_by ?? null,
       changedRole: asRole(row?.changed_role ?? null),

@@ -113,7 +113,9 @@ export const migration020: Migration = {
         ref_id TEXT NOT NULL,
         payload TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        push_seq INTEGER UNIQUE
+        -- Set once sent: the seq and the exact entry, resent as is after a lost answer so HQ replays it.
+        push_seq INTEGER UNIQUE,
+        sent_entry TEXT
       );
     `);
   },
