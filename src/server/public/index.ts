@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -42,6 +43,7 @@ export interface PublicSite {
 
 /** The public site's state: its tables and the publisher. Register its routes with registerPublicSite. */
 export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
+  mkdirSync(o.dataDir, { recursive: true });
   const store = new SqlitePublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
   const publisher = new Publisher(store, o.now);
   const deps: PublicSiteDeps = {

@@ -146,8 +146,9 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
       return reply.code(410).header('cache-control', LIST_CACHE).type(HTML).send(renderNoticePage(site(req), 'gone', found));
     }
     if (found.visibleFrom > t) return notFound(req, reply); // embargoed: not there yet
-    if (req.method === 'GET') counter.count(found.id, req.ip, req.headers['user-agent'], t);
-    const views = store.get(found.id)?.views ?? found.views;
+    // Synchronous from read to count (no await between), so this is the stored count.
+    const counted = req.method === 'GET' && counter.count(found.id, req.ip, req.headers['user-agent'], t);
+    const views = found.views + (counted ? 1 : 0);
     const ctx = site(req);
     const etag = etagOf('article', ctx.baseUrl, found.id, found.version, views);
     const lastModified = found.lastModifiedAt > found.visibleFrom ? found.lastModifiedAt : found.visibleFrom;

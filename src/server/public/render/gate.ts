@@ -1,11 +1,12 @@
 import { getSchema } from '@tiptap/core';
 import type { AnyExtension } from '@tiptap/core';
-import { generateHTML } from '@tiptap/html';
+import { DOMSerializer } from '@tiptap/pm/model';
 import type { Schema } from '@tiptap/pm/model';
 import sanitizeHtml from 'sanitize-html';
 import { editorExtensions, isAllowedLink } from '../../../shared/editor';
 import type { DocNode } from '../../../shared/domain';
 import { mediaPath, BODY_IMAGE_SIZE, srcsetFor } from '../media/sizes';
+import { miniDocument } from './string-dom';
 
 /**
  * THE rendering gate: the only way stored TipTap JSON becomes public HTML.
@@ -14,7 +15,8 @@ import { mediaPath, BODY_IMAGE_SIZE, srcsetFor } from '../media/sizes';
  *      text, comment highlights are unwrapped), refuse links that are not http/https/mailto;
  *   2. schema check: ProseMirror validates the result; a block that still does not fit is
  *      reduced to a paragraph of its text;
- *   3. generate HTML with the shared extensions (@tiptap/html);
+ *   3. generate HTML with the shared extensions' own renderHTML (ProseMirror's DOMSerializer
+ *      over the schema built once, writing into a minimal string DOM);
  *   4. allowlist sanitizer (sanitize-html) as the last word, whatever 1–3 let through.
  * Bump RENDER_VERSION when the output changes: stored HTML of an older version is re-rendered.
  */
@@ -81,11 +83,22 @@ export function safeHref(raw: unknown): string | null {
 export class RenderGate {
   private readonly extensions: AnyExtension[];
   private readonly schema: Schema;
+  private readonly serializer: DOMSerializer;
 
   constructor(options: GateOptions = {}) {
     const mediaUrl = options.mediaUrl ?? ((sha: string) => mediaPath(sha, BODY_IMAGE_SIZE, 'jpg'));
     this.extensions = editorExtensions({ generateIds: false, mediaUrl });
     this.schema = getSchema(this.extensions);
+    this.serializer = DOMSerializer.fromSchema(this.schema);
+  }
+
+  /** What @tiptap/html's generateHTML does, without rebuilding the schema and a DOM per call. */
+  private toHtml(doc: DocNode): string {
+    const node = this.schema.nodeFromJSON(doc);
+    const wrap = miniDocument.createElement('div');
+    type Args = Parameters<DOMSerializer['serializeFragment']>;
+    this.serializer.serializeFragment(node.content, { document: miniDocument } as unknown as Args[1], wrap as unknown as Args[2]);
+    return wrap.innerHTML;
   }
 
   render(body: unknown): RenderedBody {
@@ -93,7 +106,7 @@ export class RenderGate {
     const doc = this.normalizeDoc(body, report);
     let html: string;
     try {
-      html = generateHTML(doc as never, this.extensions);
+      html = this.toHtml(doc);
     } catch {
       // Should not happen after the schema check; fall back to the text, never to raw input.
       html = (doc.content ?? []).map((b) => `<p>${escapeText(textOf(b))}</p>`).join('');

@@ -82,36 +82,44 @@ interface Row {
   version: number;
 }
 
-const fromRow = (r: Row): Publication => ({
-  id: r.id,
-  slug: r.slug,
-  office: r.office,
-  officeSlug: r.office_slug,
-  province: r.province,
-  category: r.category as Category,
-  tags: JSON.parse(r.tags) as string[],
-  title: r.title,
-  summary: r.summary,
-  byline: r.byline,
-  dateline: r.dateline,
-  date: r.date,
-  leadImage: r.lead_image ? (JSON.parse(r.lead_image) as LeadImage) : null,
-  body: JSON.parse(r.body_json) as DocNode,
-  bodyHtml: r.body_html,
-  bodyText: r.body_text,
-  renderVersion: r.render_version,
-  revision: r.revision,
-  firstPublishedAt: r.first_published_at,
-  scheduledAt: r.scheduled_at,
-  visibleFrom: r.visible_from,
-  lastModifiedAt: r.last_modified_at,
-  state: r.state as PublicState,
-  corrections: JSON.parse(r.corrections) as Correction[],
-  withdrawnAt: r.withdrawn_at,
-  withdrawnReason: r.withdrawn_reason,
-  views: r.views,
-  version: r.version,
-});
+/** The body JSON is parsed only when read: pages use the stored HTML, not the source. */
+const fromRow = (r: Row): Publication => {
+  let body: DocNode | null = null;
+  const pub = {
+    id: r.id,
+    slug: r.slug,
+    office: r.office,
+    officeSlug: r.office_slug,
+    province: r.province,
+    category: r.category as Category,
+    tags: JSON.parse(r.tags) as string[],
+    title: r.title,
+    summary: r.summary,
+    byline: r.byline,
+    dateline: r.dateline,
+    date: r.date,
+    leadImage: r.lead_image ? (JSON.parse(r.lead_image) as LeadImage) : null,
+    get body(): DocNode {
+      body ??= JSON.parse(r.body_json) as DocNode;
+      return body;
+    },
+    bodyHtml: r.body_html,
+    bodyText: r.body_text,
+    renderVersion: r.render_version,
+    revision: r.revision,
+    firstPublishedAt: r.first_published_at,
+    scheduledAt: r.scheduled_at,
+    visibleFrom: r.visible_from,
+    lastModifiedAt: r.last_modified_at,
+    state: r.state as PublicState,
+    corrections: JSON.parse(r.corrections) as Correction[],
+    withdrawnAt: r.withdrawn_at,
+    withdrawnReason: r.withdrawn_reason,
+    views: r.views,
+    version: r.version,
+  };
+  return pub;
+};
 
 const toRow = (p: Publication): Row => ({
   id: p.id,

@@ -18,13 +18,16 @@ export const isCrawler = (userAgent: string | undefined): boolean => CRAWLER_UA.
  * ever written anywhere.
  */
 export class ViewCounter {
+  private salt: { day: string; salt: string } | null = null;
+
   constructor(private readonly store: PublicationStore) {}
 
   /** Counts and returns true when this reader has not been counted for `releaseId` today. */
   count(releaseId: string, ip: string, userAgent: string | undefined, nowIso: string): boolean {
     if (isCrawler(userAgent)) return false;
     const day = jakartaDay(nowIso);
-    const salt = this.store.daySalt(day);
+    if (this.salt?.day !== day) this.salt = { day, salt: this.store.daySalt(day) };
+    const salt = this.salt.salt;
     const visitor = createHash('sha256').update(salt).update('\0').update(ip).update('\0').update(userAgent ?? '').digest('base64url').slice(0, 22);
     return this.store.recordView(releaseId, day, visitor);
   }
