@@ -30,22 +30,21 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
   const callbacks = useRef({ onChange, onBlur });
   callbacks.current = { onChange, onBlur };
 
-  const editor = useEditor({
-    extensions,
-    content: initial,
-    // The CSP forbids inline <style>; the editor's base styles live in styles/editor.css.
-    injectCSS: false,
-    immediatelyRender: true,
-    editorProps: {
+  // Stable across renders: useEditor compares options by identity and a new object would make
+  // it call setProps on every render, which re-syncs the DOM selection and can undo a caret
+  // move the browser just made (Home/End) before ProseMirror read it.
+  const bodyLabel = t('editor.body');
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': t('editor.body'),
+        'aria-label': bodyLabel,
         class: 'body-editor',
         spellcheck: 'true',
         lang: 'id',
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();
           setLinkOpen(true);
@@ -53,7 +52,18 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
         }
         return false;
       },
-    },
+    }),
+    // The label follows the language through the effect below, not by rebuilding the props.
+    [],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: initial,
+    // The CSP forbids inline <style>; the editor's base styles live in styles/editor.css.
+    injectCSS: false,
+    immediatelyRender: true,
+    editorProps,
     onUpdate: ({ editor: e }) => {
       const read = (): DocNode => {
         if (!e.isDestroyed) lastBody.current = e.getJSON() as DocNode;

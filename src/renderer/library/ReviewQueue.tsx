@@ -49,9 +49,13 @@ export function ReviewQueue({ onSelect }: { onSelect: (id: string) => void }) {
               <button type="button" className="queue-item" onClick={() => onSelect(item.id)}>
                 <span className="release-item-title">{item.title.trim() || t('library.untitled')}</span>
                 <span className="release-item-time">
-                  {item.office}
-                  {item.changedBy && item.changedAt ? ` · ${item.changedBy}, ${shortDateTime(item.changedAt, language)}` : ''}
-                  {item.openThreads > 0 ? ` · ${t('review.openThreads', { count: item.openThreads })}` : ''}
+                  {[
+                    item.office,
+                    item.changedBy && item.changedAt ? `${item.changedBy}, ${shortDateTime(item.changedAt, language)}` : '',
+                    item.openThreads > 0 ? t('review.openThreads', { count: item.openThreads }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </button>
             </li>

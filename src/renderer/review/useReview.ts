@@ -80,9 +80,16 @@ export function useReview(releaseId: string, editor: Editor | null, activeThread
   }, [refresh, releaseId]);
 
   // Commented passages are highlighted in the editor (decorations, never part of the text).
+  // Only when they changed: every dispatch re-syncs the DOM selection, which could undo a
+  // caret move the browser made a moment earlier.
+  const lastRanges = useRef<string>('');
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    editor.commands.setCommentHighlights(threadRanges(editor, threads, activeThread));
+    const ranges = threadRanges(editor, threads, activeThread);
+    const key = JSON.stringify(ranges);
+    if (key === lastRanges.current) return;
+    lastRanges.current = key;
+    editor.commands.setCommentHighlights(ranges);
   }, [editor, threads, activeThread]);
 
   return { available, workflow, threads, refresh };
