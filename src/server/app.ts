@@ -42,7 +42,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const HQ_DB_FILE = 'hq.sqlite';
 
 export function openStorage(dataDir: string): SqliteStorage {
-  mkdirSync(dataDir, { recursive: true });
+  // Holds token hashes and every release: readable by HQ's user only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return new SqliteStorage(join(dataDir, HQ_DB_FILE));
 }
 
