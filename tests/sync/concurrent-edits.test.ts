@@ -95,6 +95,12 @@ describe('concurrent offline edits', () => {
     expect(texts({ type: 'doc', content: [conflict.blocks[0]!.theirs!] })).toEqual(['Versi Siti untuk paragraf kedua.']);
     expect(texts({ type: 'doc', content: [conflict.blocks[0]!.base!] })).toEqual(['Paragraf kedua.']);
 
+    // Typing on while the conflict is open: kept, and the release still shows konflik.
+    await b.releases.saveRelease({ id, fields: { summary: 'Ditulis saat konflik' } });
+    await b.sync.handlers.syncNow({});
+    expect((await b.releases.getRelease({ id })).syncState).toBe('konflik');
+    expect((await a.releases.getRelease({ id })).summary).toBe('');
+
     // Unresolved pieces are refused with a message.
     await expect(b.sync.handlers.resolveConflict({ releaseId: id, resolutions: [], fields: [] })).rejects.toThrow(/belum dipilih/);
 
@@ -111,6 +117,7 @@ describe('concurrent offline edits', () => {
     for (const w of [a, b]) {
       const r = await w.releases.getRelease({ id });
       expect(texts(r.body)).toEqual(['Paragraf pertama.', 'Gabungan Siti dan Budi untuk paragraf kedua.', 'Paragraf ketiga.']);
+      expect(r.summary).toBe('Ditulis saat konflik');
     }
     expect(workstationContent(a).get(id)).toBe(hqContent(hq).get(id));
     expect(workstationContent(b).get(id)).toBe(hqContent(hq).get(id));

@@ -19,7 +19,7 @@ import type { AttachmentAccess } from './attachments';
 import { deleteConflict, emptyBase, getConflict, saveConflict } from './conflicts';
 import { HqError, type HqClient } from './hq-client';
 import { countLiveReleases, deleteFromHq, outboxUpto, readLocal, setSyncState, writeFromHq } from './local-releases';
-import { META, addLog, getBase, getMeta, pendingPushes, recordHqRevision, setBase, setMeta, type PushRow } from './tables';
+import { META, addLog, getBase, getMeta, pendingPushes, reassertConflictStates, recordHqRevision, setBase, setMeta, type PushRow } from './tables';
 import { q } from './statements';
 
 /**
@@ -547,6 +547,7 @@ export async function runSync(ctx: EngineContext): Promise<RunOutcome> {
   if (pendingPushes(ctx.db).length === 0) setMeta(ctx.db, META.nextSeq, String(me.nextSeq));
   await push(ctx, summary);
   const needsConfirmation = await pull(ctx, summary, me.headCursor);
+  reassertConflictStates(ctx.db);
   if (!needsConfirmation) setMeta(ctx.db, META.lastSyncAt, nowIso());
   ctx.progress('idle', 0, 0);
   return { summary, needsConfirmation };

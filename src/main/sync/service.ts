@@ -12,7 +12,7 @@ import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { runSync, type PushExtension, type RunOutcome } from './engine';
 import { HqClient, HqError, normaliseHqUrl } from './hq-client';
 import { seededRandom, type Random } from './random';
-import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, setMeta } from './tables';
+import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, reassertConflictStates, setMeta } from './tables';
 import { q } from './statements';
 
 /** Settings keys (the store's `settings` table) and the secret key of the device token. */
@@ -179,6 +179,7 @@ export class SyncService {
   // ------------------------------------------------------------------ status
 
   status(): SyncStatus {
+    reassertConflictStates(this.db);
     const connected = !!this.hqUrl() && !!this.token();
     const pending = q<[], { n: number }>(this.db, 'SELECT COUNT(DISTINCT release_id) AS n FROM outbox').get()!.n;
     const conflicts = q<[], { n: number }>(this.db, 'SELECT COUNT(*) AS n FROM sync_conflicts').get()!.n;

@@ -127,3 +127,15 @@ export function pendingPushes(db: Db): PushRow[] {
       entry: r.entry ? (JSON.parse(r.entry) as Record<string, unknown>) : null,
     }));
 }
+
+/**
+ * A local save marks a release `belum_terkirim` (the store does not know about conflicts);
+ * while its conflict is open it stays `konflik` so the library keeps showing it.
+ */
+export function reassertConflictStates(db: Db): void {
+  q(
+    db,
+    `UPDATE releases SET sync_state = 'konflik'
+     WHERE id IN (SELECT release_id FROM sync_conflicts) AND sync_state <> 'konflik' AND deleted_at IS NULL`,
+  ).run();
+}
