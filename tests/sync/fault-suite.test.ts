@@ -154,7 +154,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
 
   it(
     'converges with nothing lost or duplicated',
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       console.log(`[fault-suite] seed=${SEED} rounds=${ROUNDS} (replay: WARTA_FAULT_SEED=${SEED} WARTA_FAULT_ROUNDS=${ROUNDS})`);
       const random = seededRandom(SEED);
