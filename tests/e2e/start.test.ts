@@ -14,7 +14,7 @@ function electronPresent(): boolean {
   }
 }
 
-describe('npm start without the Electron runtime', () => {
+describe('npm start without the Electron runtime', { timeout: 180_000 }, () => {
   const tmp = makeTempDir('warta-start-');
   afterAll(() => tmp.cleanup());
 

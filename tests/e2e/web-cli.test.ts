@@ -27,7 +27,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
-describe('npm run web command line', () => {
+describe('npm run web command line', { timeout: 180_000 }, () => {
   const tmp = makeTempDir('warta-cli-');
   let blocker: Server | null = null;
   afterAll(() => {

@@ -24,10 +24,10 @@ function collect(node: DocNode, out: { types: Set<string>; marks: Set<string>; h
 }
 
 async function waitSaved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 60_000 });
 }
 
-describe('writer workstation end to end (Chromium → web host → SQLite)', () => {
+describe('writer workstation end to end (Chromium → web host → SQLite)', { timeout: 240_000 }, () => {
   const tmp = makeTempDir('warta-e2e-');
   let browser: Browser;
   let host: RunningWebHost | null = null;
@@ -46,6 +46,7 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', () 
   it('keeps a release written in the editor across a SIGKILL of the host, and finds it by a body word', async () => {
     host = await startWebHost({ dataDir: tmp.dir });
     const page = await browser.newPage();
+    page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
@@ -108,9 +109,9 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', () 
     await page.goto(host.url);
     await page.getByRole('searchbox', { name: 'Cari rilis' }).fill(UNIQUE_WORD.toLowerCase());
     const hit = page.getByRole('list', { name: 'Rilis' }).getByRole('button').filter({ hasText: TITLE });
-    await hit.waitFor({ timeout: 30_000 });
+    await hit.waitFor({ timeout: 60_000 });
     await hit.click();
-    await page.getByRole('textbox', { name: 'Isi rilis' }).filter({ hasText: UNIQUE_WORD }).waitFor({ timeout: 30_000 });
+    await page.getByRole('textbox', { name: 'Isi rilis' }).filter({ hasText: UNIQUE_WORD }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue()).toBe(TITLE);
     expect(pageErrors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
 
 /** What the page itself can reach, in real Chromium through the web host. */
-describe('workstation page in Chromium', () => {
+describe('workstation page in Chromium', { timeout: 120_000 }, () => {
   let host: RunningWebHost;
   let browser: Browser;
   const tmp = makeTempDir('warta-page-');
@@ -21,6 +21,7 @@ describe('workstation page in Chromium', () => {
 
   it('has no Node: require, process, module and Buffer are undefined; no raw bridge', async () => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     await page.goto(host.url);
     const seen = await page.evaluate(() => ({
       require: typeof (globalThis as Record<string, unknown>).require,
@@ -36,6 +37,7 @@ describe('workstation page in Chromium', () => {
 
   it('blocks inline script by CSP and cannot call the host without the secret', async () => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     await page.goto(host.url);
     // A string, evaluated in the page: this file is type-checked without DOM types.
     const result = await page.evaluate(`(async () => {
@@ -53,6 +55,7 @@ describe('workstation page in Chromium', () => {
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     const { attachment } = await rpc(host, 'importImage', { name: 'foto.png', dataBase64: png });
     const page = await browser.newPage();
+    page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     await page.goto(host.url);
     const status = await page.evaluate(async (sha) => (await fetch(`/media/${sha}`)).status, attachment);
     expect(status).toBe(200);

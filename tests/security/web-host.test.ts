@@ -6,7 +6,7 @@ import { assertRendererBuilt, makeTempDir, rpc, rpcRaw, startWebHost, type Runni
  * no or wrong secret, another Origin, a foreign Host (DNS rebinding), and it must answer
  * bad calls with a clear envelope — without changing anything already stored.
  */
-describe('web host refuses what is not its own page', () => {
+describe('web host refuses what is not its own page', { timeout: 120_000 }, () => {
   let host: RunningWebHost;
   const tmp = makeTempDir('warta-sec-');
   let releaseId = '';
