@@ -51,9 +51,11 @@ export class ReviewSync {
     const client = new HqClient({ baseUrl: url, token, timeoutMs: this.options.requestTimeoutMs ?? 30_000 });
     try {
       const out = await pushReview(db, client, identity.deviceId);
-      // Accepted transitions queue their audit record: send it in the same run.
-      if (out.sent > 0 && out.waiting > 0) {
+      // One transition per release per batch (the next starts from the revision it makes), and
+      // accepted transitions queue their audit record: keep going while entries move.
+      for (let round = 0; round < 20 && out.waiting > 0; round++) {
         const more = await pushReview(db, client, identity.deviceId);
+        if (more.sent === 0) break;
         out.sent += more.sent;
         out.waiting = more.waiting;
       }

@@ -218,6 +218,8 @@ export async function pushReview(db: Db, client: HqClient, deviceId: string): Pr
       db.prepare('UPDATE review_outbox SET push_seq = ?, sent_entry = ? WHERE id = ?').run(seq, JSON.stringify(entry), row.id);
       out.push({ row, entry });
       seq++;
+      // The next transition of this release starts from the revision this one makes.
+      if (entry.kind === 'workflow.transition') blocked.add(row.releaseId);
     }
     if (seq > me.nextSeq) setMeta(db, META.nextSeq, String(Math.max(seq, Number(getMeta(db, META.nextSeq) ?? '1'))));
     return out;
