@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/main/sync/backoff';
 import { seededRandom } from '../../src/main/sync/random';
-import { doc, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
+import { waitFor } from '../helpers/tmp';
+import { doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
 
 describe('mass-delete guard', () => {
   const tmp = tempRoot('guard');
@@ -107,5 +108,34 @@ describe('backoff', () => {
     expect(s.pending).toBe(0);
     expect(Date.parse(s.nextAttemptAt!) - NOW).toBe(300_000);
     expect(w.sync.service.failureCount).toBe(0);
+  });
+
+  it('syncs on its own when HQ becomes reachable again, without waiting out the backoff', async () => {
+    hq ??= await startHq(join(tmp.root, 'hq'));
+    const port = Number(new URL(hq.url).port);
+    const w = openWorkstation(tmp.root, 'auto', {
+      autoStart: true,
+      probeMs: 100,
+      // A backoff far longer than the test: only the reachability probe can explain a sync.
+      backoff: { baseMs: 3_600_000, maxMs: 3_600_000, factor: 2 },
+    });
+    open.push(w);
+    await w.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
+    // Connecting starts a sync by itself.
+    await waitFor(async () => (await w.sync.handlers.getSyncStatus({})).lastSyncAt, 'first automatic sync');
+    await hq.close();
+    hq = null;
+    await writeRelease(w, { title: 'Ditulis saat luring' });
+    const failed = await w.sync.handlers.syncNow({});
+    expect(failed.online).toBe(false);
+    expect(failed.pending).toBe(1);
+
+    hq = await startHq(join(tmp.root, 'hq'), port);
+    const done = await waitFor(async () => {
+      const s = await w.sync.handlers.getSyncStatus({});
+      return !s.running && s.pending === 0 && s.online ? s : null;
+    }, 'automatic sync after HQ came back', 60_000);
+    expect(done.lastError).toBeNull();
+    expect([...hqContent(hq).values()].some((f) => JSON.parse(f).title === 'Ditulis saat luring')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
+import { enrollPerson } from '../../src/server/admin';
 import {
   doc,
   hqContent,
@@ -95,6 +96,8 @@ describe('sync between workstations through one HQ', () => {
       await expect(d.sync.handlers.connectToHq({ serverUrl: hq.url, code: 'SALAH-KODE-1234' })).rejects.toThrow(/Kode pendaftaran salah|tidak valid/);
       await expect(d.sync.handlers.connectToHq({ serverUrl: 'ftp://127.0.0.1/', code: 'ABCD-1234' })).rejects.toThrow(/http:\/\/ atau https:\/\//);
       await expect(d.sync.handlers.connectToHq({ serverUrl: 'http://127.0.0.1:1', code: 'ABCD-1234' })).rejects.toThrow(/tidak dapat dihubungi/);
+      const stale = await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Kode lama', role: 'penulis' }, new Date(Date.now() - 48 * 3600_000));
+      await expect(d.sync.handlers.connectToHq({ serverUrl: hq.url, code: stale.code })).rejects.toThrow(/kedaluwarsa/);
       const code = await hq.code('KPU Kabupaten Blora', 'Penulis d');
       await d.sync.handlers.connectToHq({ serverUrl: hq.url, code });
       await expect(e.sync.handlers.connectToHq({ serverUrl: hq.url, code })).rejects.toThrow(/sudah dipakai/);
