@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import type { Api, MethodName } from '../../shared/contract';
+import { id } from '../i18n/id';
 import { createClient, type Transport } from '../../shared/contract/client';
 
 /** What the desktop preload exposes: one function per contract method, each resolving to the raw envelope. */
@@ -15,7 +17,7 @@ function preloadTransport(bridge: PreloadBridge): Transport {
   return async (name, input) => {
     const fn = bridge[name];
     if (typeof fn !== 'function') {
-      return { ok: false, error: { code: 'unknown_method', message: `Metode "${name}" tidak tersedia di aplikasi desktop ini.` } };
+      return { ok: false, error: { code: 'unknown_method', message: say('noMethod', { name }) } };
     }
     return fn(input);
   };
@@ -70,7 +72,7 @@ function httpTransport(initialSecret: string): Transport {
         keepalive: document.visibilityState === 'hidden' && body.length < 60_000,
       });
     } catch (error) {
-      return { status: 0, envelope: { ok: false, error: { code: 'network', message: `Tidak dapat menghubungi layanan lokal: ${errorText(error)}` } } };
+      return { status: 0, envelope: { ok: false, error: { code: 'network', message: say('unreachable', { message: errorText(error) }) } } };
     }
     const text = await response.text();
     try {
@@ -78,7 +80,7 @@ function httpTransport(initialSecret: string): Transport {
     } catch {
       return {
         status: response.status,
-        envelope: { ok: false, error: { code: 'network', message: `Jawaban tidak terbaca dari layanan lokal (HTTP ${response.status}).` } },
+        envelope: { ok: false, error: { code: 'network', message: say('unreadable', { status: response.status }) } },
       };
     }
   };
@@ -94,6 +96,12 @@ function httpTransport(initialSecret: string): Transport {
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Transport messages go through the same resources; before i18n starts, the Indonesian ones. */
+function say(key: keyof typeof id.transport, values: Record<string, string | number>): string {
+  if (i18next.isInitialized) return i18next.t(`transport.${key}`, values);
+  return id.transport[key].replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(values[name] ?? ''));
+}
 
 export function selectTransport(): Transport {
   if (typeof window !== 'undefined' && window.warta && typeof window.warta === 'object') return preloadTransport(window.warta);

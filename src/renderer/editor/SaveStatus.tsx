@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockTime } from '../format/dates';
+import { useLanguage } from '../i18n';
 import type { Autosaver, SaveState } from './autosave';
 
 /**
@@ -9,6 +10,7 @@ import type { Autosaver, SaveState } from './autosave';
  */
 export function SaveStatus<P>({ saver }: { saver: Autosaver<P> }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [state, setState] = useState<SaveState>(saver.state);
   useEffect(() => {
     setState(saver.state);
@@ -16,7 +18,7 @@ export function SaveStatus<P>({ saver }: { saver: Autosaver<P> }) {
   }, [saver]);
   const text =
     state.kind === 'saved'
-      ? t('save.saved', { time: clockTime(state.at) })
+      ? t('save.saved', { time: clockTime(state.at, language) })
       : state.kind === 'saving'
         ? t('save.saving')
         : state.kind === 'dirty'

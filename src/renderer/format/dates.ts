@@ -30,9 +30,9 @@ export function datelinePreview(place: string, isoDate: string): string {
   return where ? `${where} – ${when}` : when;
 }
 
-/** "10.42" — Indonesian clock style, used in "Tersimpan 10.42". */
-export function clockTime(date: Date): string {
-  return format(date, 'HH.mm');
+/** "10.42" — Indonesian clock style, used in "Tersimpan 10.42" ("10:42" in English). */
+export function clockTime(date: Date, language: Language = 'id'): string {
+  return format(date, language === 'id' ? 'HH.mm' : 'HH:mm');
 }
 
 /** "4 Des 2025 10.42" for lists (updated time, revisions, log). */

@@ -14,6 +14,11 @@ export const en: Resources = {
     noRelease: 'Pick a release from the list or create a new one.',
     loadFailed: 'Could not load the release: {{message}}',
   },
+  transport: {
+    unreachable: 'Cannot reach the local service: {{message}}',
+    unreadable: 'Unreadable answer from the local service (HTTP {{status}}).',
+    noMethod: 'Method "{{name}}" is not available in this desktop app.',
+  },
   library: {
     heading: 'Releases',
     newRelease: 'New release',

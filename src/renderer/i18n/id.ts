@@ -16,6 +16,11 @@ export const id = {
     noRelease: 'Pilih rilis di daftar atau buat rilis baru.',
     loadFailed: 'Gagal memuat rilis: {{message}}',
   },
+  transport: {
+    unreachable: 'Tidak dapat menghubungi layanan lokal: {{message}}',
+    unreadable: 'Jawaban tidak terbaca dari layanan lokal (HTTP {{status}}).',
+    noMethod: 'Metode "{{name}}" tidak tersedia di aplikasi desktop ini.',
+  },
   library: {
     heading: 'Daftar rilis',
     newRelease: 'Rilis baru',

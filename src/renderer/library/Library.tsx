@@ -7,6 +7,7 @@ import { useAlerts } from '../common/alerts';
 import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
+import { textStats } from '../../shared/editor/text';
 import { HighlightText } from './HighlightText';
 import { ReviewQueue } from './ReviewQueue';
 
@@ -81,7 +82,7 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false }: P
     const off = releaseEvents.on((release) => {
       if (release) {
         setRows((current) =>
-          current.map((row) => (row.release.id === release.id ? { ...row, release: { ...row.release, ...withoutBody(release) } } : row)),
+          current.map((row) => (row.release.id === release.id ? { ...row, release: { ...row.release, ...withoutBody(release), wordCount: textStats(release.body).words } } : row)),
         );
       }
       if (timer) clearTimeout(timer);
