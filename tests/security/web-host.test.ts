@@ -88,6 +88,21 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     expect(await snapshot()).toBe(before);
   });
 
+  it('guards the RPC route however its path is spelled (percent-encoding)', async () => {
+    const before = await snapshot();
+    for (const path of ['%72pc/saveRelease', 'rp%63/saveRelease', 'rpc/%73aveRelease']) {
+      const res = await fetch(`${host.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: host.origin },
+        body: JSON.stringify({ id: releaseId, fields: { title: 'DIUBAH OLEH PENYERANG' } }),
+      });
+      const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+      expect(body.ok, path).toBe(false);
+      expect([403, 404], path).toContain(res.status);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
   it('refuses a foreign Host header (DNS rebinding), even for the page that carries the secret', async () => {
     // fetch() will not let us forge Host, so speak HTTP directly.
     const { request } = await import('node:http');

@@ -78,20 +78,6 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (request.headers.host !== ownHost) {
       return refuse(reply, 403, 'forbidden', `Host "${String(request.headers.host).slice(0, 100)}" is not allowed; use ${ownOrigin}/`);
     }
-    if (!request.url.startsWith('/rpc/')) return;
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== ownOrigin) {
-      return refuse(reply, 403, 'forbidden', `Requests from origin "${origin.slice(0, 100)}" are not allowed`);
-    }
-    const site = request.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') {
-      return refuse(reply, 403, 'forbidden', 'Cross-site requests are not allowed');
-    }
-    const given = request.headers['x-warta-secret'];
-    if (given === undefined) return refuse(reply, 403, 'forbidden', 'Missing x-warta-secret header');
-    if (!secretMatches(Array.isArray(given) ? given[0] : given, secret)) {
-      return refuse(reply, 403, 'forbidden', 'Wrong x-warta-secret');
-    }
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -109,7 +95,28 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   app.setNotFoundHandler((request, reply) => refuse(reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.slice(0, 100)}`));
 
-  app.post<{ Params: { method: string } }>('/rpc/:method', async (request, reply) => {
+  /**
+   * The RPC guard runs as a hook of the route itself, not by looking at the URL: a path
+   * spelled differently (e.g. percent-encoded "/%72pc/…") still routes here and is still checked.
+   */
+  const rpcGuard = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin) {
+      return refuse(reply, 403, 'forbidden', `Requests from origin "${origin.slice(0, 100)}" are not allowed`);
+    }
+    const site = request.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') {
+      return refuse(reply, 403, 'forbidden', 'Cross-site requests are not allowed');
+    }
+    const given = request.headers['x-warta-secret'];
+    if (given === undefined) return refuse(reply, 403, 'forbidden', 'Missing x-warta-secret header');
+    if (!secretMatches(Array.isArray(given) ? given[0] : given, secret)) {
+      return refuse(reply, 403, 'forbidden', 'Wrong x-warta-secret');
+    }
+    return undefined;
+  };
+
+  app.post<{ Params: { method: string } }>('/rpc/:method', { onRequest: rpcGuard }, async (request, reply) => {
     const type = request.headers['content-type'];
     if (request.body !== undefined && !String(type).toLowerCase().startsWith('application/json')) {
       return refuse(reply, 415, 'invalid_input', 'Send the arguments as application/json');
