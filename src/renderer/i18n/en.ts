@@ -29,8 +29,8 @@ export const en: Resources = {
     categoryFilter: 'Filter by section',
     categoryFilterLabel: 'Section',
     sort: 'Sort',
-    allStatuses: 'All statuses',
-    allCategories: 'All sections',
+    allStatuses: 'All',
+    allCategories: 'All',
     sorts: {
       updated_desc: 'Recently changed',
       updated_asc: 'Least recently changed',

@@ -31,8 +31,8 @@ export const id = {
     categoryFilter: 'Saring rubrik',
     categoryFilterLabel: 'Rubrik',
     sort: 'Urutkan',
-    allStatuses: 'Semua status',
-    allCategories: 'Semua rubrik',
+    allStatuses: 'Semua',
+    allCategories: 'Semua',
     sorts: {
       updated_desc: 'Terakhir diubah',
       updated_asc: 'Paling lama diubah',
