@@ -75,6 +75,11 @@ async function loadPublicModule(): Promise<PublicModule | null> {
 
 /** Terbit / Dikoreksi / Ditarik revisions go to the publisher, inside the batch's transaction. */
 function publishRevision(site: PublicSiteHandle, rev: RevisionRow, office: OfficeRow | null): void {
+  if (rev.fromStatus === 'terbit' && rev.status === 'diajukan') {
+    // An edit cancelled a publication still under embargo: it must not go live at its time.
+    site.publisher.withdraw(rev.releaseId, rev.note?.trim() || 'Penerbitan dibatalkan', { at: rev.actor.hqTime });
+    return;
+  }
   if (rev.event !== 'transition' || !rev.fields) return;
   const release = { id: rev.releaseId, ...rev.fields, office: office?.name ?? rev.fields.office, province: office?.province || null, revision: rev.revision };
   const at = rev.actor.hqTime;

@@ -57,6 +57,30 @@ describe('publishing hook', () => {
   });
 });
 
+describe('embargo', () => {
+  it('an edit before the embargo time cancels the publication and sends the release back to Diajukan', async () => {
+    const id = newId();
+    const title = `Jadwal Kampanye ${id.slice(-6)}`;
+    const later = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+    const steps: [Device, Parameters<typeof push>[2][number]][] = [
+      [writer, { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: fields({ title, slug: '' }) }],
+      [writer, { kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan' }],
+      [reviewer, { kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui' }],
+      [reviewer, { kind: 'workflow.transition', releaseId: id, baseRevision: 3, to: 'terbit', publishAt: later }],
+    ];
+    for (const [dev, entry] of steps) expect((await push(url, dev, [entry])).body.results[0]!.status).toBe('accepted');
+    const pub = () => (hq.storage.dump().pub_releases as { id: string; state: string }[]).find((p) => p.id === id);
+    expect(pub()?.state).toBe('terbit');
+    // A slug-only change is not a change of the approved text.
+    expect((await push(url, writer, [{ kind: 'release.upsert', releaseId: id, baseRevision: 4, fields: fields({ title, slug: 'jadwal-kampanye' }) }])).body.results[0]).toMatchObject({ status: 'accepted', revision: 5 });
+    expect(hq.storage.getReleaseHead(id)).toMatchObject({ status: 'terbit', publishAt: later });
+    expect((await push(url, writer, [{ kind: 'release.upsert', releaseId: id, baseRevision: 5, fields: fields({ title: `${title} (revisi)`, slug: 'jadwal-kampanye' }) }])).body.results[0]).toMatchObject({ status: 'accepted', revision: 6 });
+    expect(hq.storage.getReleaseHead(id)).toMatchObject({ status: 'diajukan', publishAt: null });
+    expect(hq.storage.getRevision(id, 6)).toMatchObject({ fromStatus: 'terbit', note: expect.stringContaining('dibatalkan') });
+    expect(pub()?.state).toBe('ditarik');
+  });
+});
+
 describe('the address HQ prints', () => {
   it('leads to the public index', async () => {
     const res = await fetch(url, { redirect: 'manual' });

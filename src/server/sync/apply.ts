@@ -28,8 +28,24 @@ export interface ApplyContext {
   onRevision?: ((rev: RevisionRow) => void) | undefined;
 }
 
-/** An edit after approval sends the release back for review: the approval is pinned to its text. */
-const statusAfterEdit = (current: Status): Status => (current === 'disetujui' ? 'diajukan' : current);
+/**
+ * An approval — and a publication still waiting for its embargo — is pinned to the exact text
+ * approved (same rule as the workstation's onContentChanged in src/shared/workflow): another
+ * text sends the release back to Diajukan. A live publication stays live; publishing the edit
+ * is a correction (Dikoreksi).
+ */
+function statusAfterEdit(head: ReleaseHead, next: WireFields, now: number): { status: Status; publishAt: string | null; note: string | null } {
+  const embargoed = head.status === 'terbit' && head.publishAt !== null && Date.parse(head.publishAt) > now;
+  const pinned = head.status === 'disetujui' || embargoed;
+  if (!pinned || (head.fields && contentHash(head.fields) === contentHash(next))) return { status: head.status, publishAt: head.publishAt, note: null };
+  return {
+    status: 'diajukan',
+    publishAt: null,
+    note: embargoed
+      ? 'Rilis diubah sebelum waktu terbitnya, sehingga penerbitan dibatalkan dan rilis kembali ke status Diajukan.'
+      : 'Rilis diubah setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.',
+  };
+}
 
 type NewRevision = Omit<RevisionRow, 'cursor' | 'releaseId' | 'officeId' | 'revision' | 'actor'>;
 
@@ -74,15 +90,16 @@ function applyUpsert(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'relea
     return { seq, status: 'rejected', releaseId, reason: 'unknown_base', message: `baseRevision ${baseRevision} is newer than HQ's head ${head.revision}` };
   }
   const write = (next: WireFields, event: 'edited' | 'merged' | 'resolved'): number => {
-    const status = head.deleted ? 'draf' : statusAfterEdit(head.status);
+    const after = head.deleted ? { status: 'draf' as const, publishAt: null, note: null } : statusAfterEdit(head, next, Date.parse(ctx.hqTime));
+    const changed = after.status !== head.status;
     return append(ctx, head, releaseId, head.officeId, {
       deleted: false,
       fields: next,
-      status,
-      publishAt: status === head.status ? head.publishAt : null,
+      status: after.status,
+      publishAt: after.publishAt,
       event,
-      fromStatus: status === head.status ? null : head.status,
-      note: status === head.status ? null : 'diubah setelah disetujui',
+      fromStatus: changed ? head.status : null,
+      note: after.note,
     });
   };
   if (baseRevision === head.revision) {
