@@ -6,7 +6,7 @@
 // serves the existing out/ without rebuilding.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +63,8 @@ function ensureElectronSqlite() {
   console.log(`Menyiapkan better-sqlite3 untuk Electron ${electronVersion} (sekali saja) / building better-sqlite3 for Electron's ABI (once)…`);
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dirname(dest), { recursive: true });
-  cpSync(src, dest, { recursive: true, filter: (p) => !p.startsWith(join(src, 'build')) });
+  const oldBuild = join(src, 'build');
+  cpSync(src, dest, { recursive: true, filter: (p) => p !== oldBuild && !p.startsWith(oldBuild + sep) });
   const result = spawnSync(
     process.execPath,
     [entry.nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
