@@ -40,3 +40,24 @@ export async function killHard(child: ChildProcess): Promise<void> {
   child.kill('SIGKILL');
   await exited;
 }
+
+/** `npm run hq -- …` as people start it, in its own process group (so it can be stopped whole). */
+export async function spawnHqViaNpm(args: string[]): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
+  const child = spawn('npm', ['run', 'hq', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^Warta HQ: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`npm run hq exited early (${code})`)));
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+  };
+  return { child, url, stop };
+}

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enrollPerson } from '../../src/server/admin';
 import { createHqServer, type HqServer } from '../../src/server/app';
 import { call, removeDir, tempDir } from './helpers';
-import { runHqCli } from './cli';
+import { runHqCli, spawnHqViaNpm } from './cli';
 
 const dirs: string[] = [];
 const servers: HqServer[] = [];
@@ -75,6 +75,20 @@ describe('enrollment through the real CLI', () => {
     expect(strict.stderr).toContain('idn-area-data');
     const badRole = await runHqCli(['enroll', '--data-dir', dataDir, '--office', 'KPU Kabupaten Blora', '--name', 'Tes', '--role', 'editor']);
     expect(badRole.code).not.toBe(0);
+  });
+});
+
+describe('npm run hq', () => {
+  it('prints "Warta HQ: http://127.0.0.1:N/" when ready and serves there', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const { url, stop } = await spawnHqViaNpm(['--port', '0', '--data-dir', dataDir]);
+    try {
+      expect((await call(url, '/api/v1/health')).body).toEqual({ ok: true, protocol: 1 });
+      expect((await call(url, '/api/v1/sync/pull')).status).toBe(401);
+    } finally {
+      await stop();
+    }
   });
 });
 
