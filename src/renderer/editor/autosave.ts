@@ -53,7 +53,7 @@ export class Autosaver<P> {
     this.debounceMs = options.debounceMs ?? 600;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.retryMs = options.retryMs ?? 2000;
-    this.maxRetryMs = options.maxRetryMs ?? 30_000;
+    this.maxRetryMs = options.maxRetryMs ?? 10_000;
     this.current = options.initial ?? { kind: 'saved', at: new Date() };
     if (options.onState) this.listeners.add(options.onState);
   }

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, waitFor, type RunningWebHost } from '../helpers';
+
+/**
+ * "Must never lose a word": the host dies while the writer types. The words stay in the
+ * editor, the status never claims "Tersimpan" while they are not stored, and once the host
+ * is back (same port, same data dir, but a NEW per-run secret) the page saves them by
+ * itself — no reload, which would have dropped them.
+ */
+
+const FIRST = 'Rapat pleno terbuka dimulai pukul sembilan.';
+const DURING = 'Kalimat ini ditulis ketika layanan lokal mati.';
+
+describe('autosave through a host outage', () => {
+  const tmp = makeTempDir('warta-renderer-outage-');
+  let browser: Browser;
+  const hosts: RunningWebHost[] = [];
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const h of hosts) await h.kill('SIGKILL');
+    tmp.cleanup();
+  });
+
+  it('keeps retrying, never shows Tersimpan while unsaved, and stores everything once the host is back', async () => {
+    const dataDir = join(tmp.dir, 'ws');
+    const first = await startWebHost({ dataDir });
+    hosts.push(first);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(first.url);
+
+    await page.getByRole('button', { name: 'Rilis baru' }).click();
+    await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Uji pemadaman');
+    const body = page.getByRole('textbox', { name: 'Isi rilis' });
+    await body.click();
+    await page.keyboard.type(FIRST);
+    const status = page.getByRole('status').filter({ hasText: /^(Tersimpan|Menyimpan|Belum disimpan|Gagal menyimpan)/ });
+    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+    const id = (await rpc(first, 'listReleases', {})).items[0]?.id;
+    expect(id).toBeTruthy();
+
+    await first.kill('SIGKILL');
+    await page.keyboard.press('End');
+    await page.keyboard.type(` ${DURING}`);
+    await page.getByRole('status').filter({ hasText: /^Gagal menyimpan/ }).waitFor({ timeout: 30_000 });
+    // Retries keep failing while the host is away; the status must not claim success.
+    for (let i = 0; i < 5; i += 1) {
+      expect(await status.textContent()).not.toMatch(/Tersimpan/);
+      await page.waitForTimeout(300);
+    }
+    expect(await body.textContent()).toContain(DURING);
+
+    const second = await startWebHost({ dataDir, port: first.port });
+    hosts.push(second);
+    expect(await second.secret()).not.toBe(await first.secret());
+    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 90_000 });
+
+    const stored = await rpc(second, 'getRelease', { id: id as string });
+    const text = JSON.stringify(stored.body);
+    expect(text).toContain(FIRST);
+    expect(text).toContain(DURING);
+    expect(errors).toEqual([]);
+  });
+});
