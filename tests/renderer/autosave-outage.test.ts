@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, waitFor, type RunningWebHost } from '../helpers';
+import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
 
 /**
  * "Must never lose a word": the host dies while the writer types. The words stay in the
