@@ -96,6 +96,11 @@ describe('push and pull', () => {
     const body = again.body as { results: { replayed?: boolean; status: string; revision?: number }[] };
     expect(body.results[0]).toMatchObject({ status: 'accepted', revision: 1, replayed: true });
     expect(hq.storage.dump()).toEqual(before);
+    // A forged replay — an applied seq with other content — answers the stored result, changes nothing.
+    const forged = await call(url, '/api/v1/sync/push', { token: blora.token, body: { deviceId: blora.deviceId, entries: [{ ...entries[0]!, fields: fields({ title: 'Dipalsukan' }) }] } });
+    expect(forged.status).toBe(200);
+    expect((forged.body as { results: unknown[] }).results[0]).toMatchObject({ status: 'accepted', revision: 1, replayed: true });
+    expect(hq.storage.dump()).toEqual(before);
     // A batch that overlaps: the old part replays, the new part applies.
     const id2 = newId();
     const mixed = await call(url, '/api/v1/sync/push', {
