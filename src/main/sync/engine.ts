@@ -108,7 +108,6 @@ export function assignPushes(db: Db, extensions: readonly PushExtension[] = []):
     const candidates = q<[], { release_id: string; upto: number }>(db, 
         `SELECT release_id, MAX(seq) AS upto FROM outbox
          WHERE release_id NOT IN (SELECT release_id FROM sync_push WHERE owner = 'release')
-           AND release_id NOT IN (SELECT release_id FROM sync_conflicts)
          GROUP BY release_id ORDER BY MIN(seq)`,
       )
       .all();
@@ -123,6 +122,11 @@ export function assignPushes(db: Db, extensions: readonly PushExtension[] = []):
       if (!local) {
         trimOutboxFor(db, id, upto);
         continue;
+      }
+      if (getConflict(db, id)) {
+        // An open conflict waits for the writer; deleting the release settles it as a delete.
+        if (!local.deleted) continue;
+        deleteConflict(db, id);
       }
       if (local.deleted) {
         if (!base || base.deleted) {
