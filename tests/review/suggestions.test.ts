@@ -27,9 +27,11 @@ const BODY: DocNode = {
 
 function setup(body: DocNode = BODY) {
   let n = 0;
+  let tick = 0;
   let state = EditorState.create({
     doc: PmNode.fromJSON(schema, body),
-    plugins: [suggestModePlugin({ newId: () => `s${++n}`, now: () => '2026-11-30T05:00:00.000Z' }), commentHighlightsPlugin()],
+    // The clock moves on every keystroke, as it does in the browser.
+    plugins: [suggestModePlugin({ newId: () => `s${++n}`, now: () => new Date(Date.UTC(2026, 10, 30, 5, 0, tick++)).toISOString() }), commentHighlightsPlugin()],
   });
   const apply = (make: (s: EditorState) => import('@tiptap/pm/state').Transaction) => {
     state = state.apply(make(state));
@@ -63,6 +65,9 @@ describe('suggest mode', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ kind: 'insert', text: 'aula ', author: 'Budi', at: '2026-11-30T05:00:00.000Z' });
     expect(text(ed.state)).toContain('digelar aula di Blora');
+    // One mark with one time for the whole word: it renders as a single <ins>.
+    const p1 = (ed.state.doc.toJSON() as DocNode).content![0]!.content!;
+    expect(p1.filter((t) => t.marks?.length).map((t) => t.text)).toEqual(['aula ']);
   });
 
   it('turns deleting into a proposed deletion: the text stays, struck out, and backspace keeps moving left', () => {

@@ -41,13 +41,17 @@ const suggestionAttributes = () => ({
   at: { default: '', parseHTML: (el: Element) => el.getAttribute('data-at') ?? '', renderHTML: (a: Record<string, unknown>) => ({ 'data-at': a['at'] }) },
 });
 
+/** "Budi Peninjau · 2026-11-30 05:24": who proposed it and when, shown on hover. */
+const suggestionTitle = (attrs: Record<string, unknown>): string =>
+  `${String(attrs['data-author'] ?? '')} · ${String(attrs['data-at'] ?? '').replace('T', ' ').slice(0, 16)}`;
+
 export const SuggestionInsert = Mark.create({
   name: SUGGESTION_INSERT,
   inclusive: false,
   excludes: SUGGESTION_DELETE,
   addAttributes: suggestionAttributes,
   parseHTML: () => [{ tag: 'ins[data-suggestion-id]' }],
-  renderHTML: ({ HTMLAttributes }) => ['ins', mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-insert' }), 0],
+  renderHTML: ({ HTMLAttributes }) => ['ins', mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-insert', title: suggestionTitle(HTMLAttributes) }), 0],
 });
 
 export const SuggestionDelete = Mark.create({
@@ -56,7 +60,7 @@ export const SuggestionDelete = Mark.create({
   excludes: SUGGESTION_INSERT,
   addAttributes: suggestionAttributes,
   parseHTML: () => [{ tag: 'del[data-suggestion-id]' }],
-  renderHTML: ({ HTMLAttributes }) => ['del', mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-delete' }), 0],
+  renderHTML: ({ HTMLAttributes }) => ['del', mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-delete', title: suggestionTitle(HTMLAttributes) }), 0],
 });
 
 // ------------------------------------------------------------------------------------------
@@ -115,15 +119,15 @@ export function suggestModePlugin(options: SuggestModeOptions = {}): Plugin<Sugg
           const insEnd = slice.size > 0 ? map(from + slice.size, -1) : insStart;
           if (insEnd > insStart) {
             out.removeMark(insStart, insEnd, delType);
-            const id = neighbourId(out.doc, insStart, insEnd, insType, mode.author) ?? newId();
-            out.addMark(insStart, insEnd, insType.create({ ...attrs, id }));
+            const same = neighbour(out.doc, insStart, insEnd, insType, mode.author);
+            out.addMark(insStart, insEnd, insType.create(same ?? { ...attrs, id: newId() }));
             changed = true;
           }
           if (to > from) {
             const removed = keptDeletion(before, from, to, insType, delType, mode.author);
             if (removed.size > 0) {
-              const id = neighbourId(out.doc, insStart, insStart, delType, mode.author) ?? newId();
-              const marked = markFragment(removed, delType, { ...attrs, id });
+              const same = neighbour(out.doc, insStart, insStart, delType, mode.author);
+              const marked = markFragment(removed, delType, same ?? { ...attrs, id: newId() });
               out.insert(insStart, marked);
               changed = true;
               const sel = oldState.selection;
@@ -173,13 +177,14 @@ function markFragment(fragment: Fragment, delType: MarkType, attrs: SuggestionAt
   return Fragment.fromArray(nodes);
 }
 
-/** The id of an adjacent suggestion of the same kind and author, so one typed word stays one suggestion. */
-function neighbourId(doc: PmNode, from: number, to: number, type: MarkType, author: string): string | null {
+/**
+ * The attributes of an adjacent suggestion of the same kind and author: typing a word adds to
+ * one suggestion (same id and time) instead of making one per keystroke.
+ */
+function neighbour(doc: PmNode, from: number, to: number, type: MarkType, author: string): SuggestionAttrs | null {
   const find = (marks: readonly PmMark[] | undefined) => marks?.find((m) => m.type === type && m.attrs['author'] === author);
-  const $from = doc.resolve(from);
-  const $to = doc.resolve(to);
-  const mark = find($from.nodeBefore?.marks) ?? find($to.nodeAfter?.marks);
-  return mark ? String(mark.attrs['id']) : null;
+  const mark = find(doc.resolve(from).nodeBefore?.marks) ?? find(doc.resolve(to).nodeAfter?.marks);
+  return mark ? { id: String(mark.attrs['id']), author, at: String(mark.attrs['at']) } : null;
 }
 
 // ------------------------------------------------------------------------------------------
