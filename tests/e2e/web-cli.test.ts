@@ -57,6 +57,12 @@ describe('npm run web command line', { timeout: 180_000 }, () => {
     expect(r.stderr).toMatch(/tidak dapat ditulis/);
   });
 
+  it('says clearly when the page has not been built, exit code 1', async () => {
+    const r = await runCli(['--port', '0', '--data-dir', join(tmp.dir, 'nobuild'), '--renderer-dir', join(tmp.dir, 'no-such-out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not built .*npm run build/s);
+  });
+
   it('says so when the port is taken, exit code 1', async () => {
     blocker = createServer();
     await new Promise<void>((res) => blocker!.listen(0, '127.0.0.1', res));
