@@ -17,6 +17,7 @@ import { useReview } from '../review/useReview';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
+import { LeadImageField } from './LeadImageField';
 import { SaveStatus } from './SaveStatus';
 import { flushRelease, forgetSaver, saverFor } from './savers';
 import { TagsInput } from './TagsInput';
@@ -305,6 +306,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
             <span>{t('editor.summary')}</span>
             <textarea value={fields.summary} rows={2} maxLength={2000} onChange={(e) => update('summary', e.target.value)} />
           </label>
+          <LeadImageField value={fields.leadImage} onChange={(leadImage) => update('leadImage', leadImage)} />
         </section>
 
         <BodyEditor initial={release.body} onChange={onBodyChange} onBlur={flush} onEditor={setEditor} review={toolbarReview} />

@@ -2,9 +2,10 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ImageIcon, LinkIcon } from './icons';
+import { ImageTooLargeError, importImageFile } from './imageFile';
 import { LinkDialog } from './LinkDialog';
 import { suggestModeKey } from '../../shared/editor';
 
@@ -46,18 +47,6 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: Bu
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Review controls, present when the host has the review area. */
 export interface ToolbarReview {
@@ -106,17 +95,16 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
   const chain = () => editor.chain().focus();
 
   const insertImage = async (file: File) => {
-    if (file.size > MAX_IMAGE_BYTES) {
-      report(t('toolbar.imageTooLarge', { size: (file.size / 1048576).toFixed(1), max: MAX_IMAGE_BYTES / 1048576 }));
-      return;
-    }
     setUploading(true);
     try {
-      const dataBase64 = await readAsBase64(file);
-      const stored = await api.importImage({ name: file.name.slice(0, 255), dataBase64 });
-      chain().insertFigure({ attachment: stored.attachment, alt: '', caption: '', credit: '' }).run();
+      const attachment = await importImageFile(file);
+      chain().insertFigure({ attachment, alt: '', caption: '', credit: '' }).run();
     } catch (error) {
-      report(t('toolbar.imageFailed', { message: errorMessage(error) }));
+      if (error instanceof ImageTooLargeError) {
+        report(t('toolbar.imageTooLarge', { size: (error.bytes / 1048576).toFixed(1), max: MAX_IMAGE_BYTES / 1048576 }));
+      } else {
+        report(t('toolbar.imageFailed', { message: errorMessage(error) }));
+      }
     } finally {
       setUploading(false);
     }

@@ -138,6 +138,16 @@ export const en: Resources = {
     apply: 'Apply',
     remove: 'Remove link',
   },
+  leadImage: {
+    heading: 'Lead image',
+    choose: 'Choose lead image',
+    replace: 'Replace lead image',
+    remove: 'Remove lead image',
+    caption: 'Lead image: caption',
+    credit: 'Lead image: credit',
+    alt: 'Lead image: alternative text',
+    none: 'No lead image yet.',
+  },
   figure: {
     caption: 'Photo caption',
     credit: 'Photo credit',

@@ -140,6 +140,16 @@ export const id = {
     apply: 'Terapkan',
     remove: 'Hapus tautan',
   },
+  leadImage: {
+    heading: 'Foto utama',
+    choose: 'Pilih foto utama',
+    replace: 'Ganti foto utama',
+    remove: 'Hapus foto utama',
+    caption: 'Foto utama: keterangan',
+    credit: 'Foto utama: kredit',
+    alt: 'Foto utama: teks alternatif',
+    none: 'Belum ada foto utama.',
+  },
   figure: {
     caption: 'Keterangan foto',
     credit: 'Kredit foto',
