@@ -171,6 +171,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       proxy.setRate(0.3);
 
       let restarts = 0;
+      let midBatch = 0;
       let kills = 0;
       for (let round = 1; round <= ROUNDS; round++) {
         const edits = 1 + Math.floor(random() * 3);
@@ -180,12 +181,24 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
         if (round % 25 === 10) {
           // HQ restart mid-batch: a sync with many small batches is running when HQ goes down.
           const w = pick(random, inProcess);
-          for (let i = 0; i < 4; i++) await randomEdit(random, w);
+          for (let i = 0; i < 10; i++) await randomEdit(random, w);
+          // The restart is this round's fault: a clean link makes sure a batch is in flight.
+          proxy.setRate(0);
           const running = w.sync.handlers.syncNow({});
-          await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+          // Wait until at least one batch was answered and more are on their way, then restart.
+          for (const t0 = Date.now(); Date.now() - t0 < 10_000; ) {
+            const st = w.sync.service.status();
+            if (!st.running) break;
+            if (st.phase === 'push' && st.done >= 1 && st.done < st.total) {
+              midBatch++;
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 1));
+          }
           await restartHq();
           proxy.setTarget(hq.url);
           await running;
+          proxy.setRate(0.3);
           restarts++;
         } else if (round % 50 === 30) {
           await killChildMidSync(random, round);
@@ -214,7 +227,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
         }
       }
       for (const w of stations) await w.sync.handlers.syncNow({});
-      console.log(`[fault-suite] seed=${SEED} hq restarts=${restarts} child kills=${kills} faults=${JSON.stringify(proxy.counts)}`);
+      console.log(`[fault-suite] seed=${SEED} hq restarts=${restarts} (mid-batch ${midBatch}) child kills=${kills} faults=${JSON.stringify(proxy.counts)}`);
       expect(settled).toBe(true);
 
       const truth = hqContent(hq);
@@ -246,6 +259,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
         expect(states).toEqual(['terkirim']);
       }
       expect(restarts).toBeGreaterThan(0);
+      expect(midBatch).toBeGreaterThan(0);
       expect(kills).toBeGreaterThan(0);
     },
   );
