@@ -21,6 +21,10 @@ class Emitter {
 }
 
 export class FakeWebContents extends Emitter {
+  reloads = 0;
+  reload(): void {
+    this.reloads += 1;
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(fn: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = fn;

@@ -80,6 +80,13 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
     expect(fake.openedExternally).toEqual(['https://kpu.go.id/berita', 'mailto:humas@kpu.go.id']);
   });
 
+  it('reloads a crashed page, but not in an endless loop', () => {
+    const wc = fake.windows[0]!.webContents;
+    const before = wc.reloads;
+    for (let i = 0; i < 5; i++) wc.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(wc.reloads - before).toBe(3);
+  });
+
   it('registers exactly one IPC handler per contract method', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `warta:${m}`).sort());
   });

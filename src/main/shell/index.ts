@@ -87,6 +87,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    // A crashed page comes back by itself (everything saved is in the store); not in a loop.
+    const crashes: number[] = [];
+    mainWindow.webContents.on('render-process-gone', (_event, details) => {
+      log.error({ reason: details.reason, exitCode: details.exitCode }, 'the page crashed');
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && (crashes[0] ?? now) < now - 60_000) crashes.shift();
+      if (details.reason !== 'clean-exit' && crashes.length <= 3) mainWindow?.webContents.reload();
+    });
     log.info({ dataDir, sqliteBinding: nativeBinding ?? 'default' }, 'ready');
 
     app.on('activate', () => {
