@@ -4,6 +4,9 @@
  * STABILITY: this file changes only ADDITIVELY (new optional fields, new entry kinds,
  * new change types, new reject reasons, new error codes). Anything else is announced here,
  * in this header, with a date. Clients must ignore change types they do not know.
+ * Additive changes so far (2026-11-30): MAX_JSON_DEPTH (deeper → 400), PULL_MAX_BYTES (a pull
+ * page may end early with hasMore), workflow.transition `note` may be null and takes an
+ * optional `contentHash`.
  *
  * Overview (docs/ARCHITECTURE.md, "Sync and HQ", has the full story):
  * - Enrollment: `POST /api/v1/enroll` exchanges a one-time code for a device token.
