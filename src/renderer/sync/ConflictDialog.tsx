@@ -17,8 +17,24 @@ interface Props {
 
 const blockText = (node: DocNode | null): string | null => (node ? docToPlainText({ type: 'doc', content: [node] }) : null);
 
+/** Field names as the writer knows them from the form. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'editor.title',
+  dateline: 'editor.dateline',
+  date: 'editor.date',
+  category: 'editor.category',
+  tags: 'editor.tags',
+  summary: 'editor.summary',
+  byline: 'editor.byline',
+  leadImage: 'leadImage.heading',
+};
+
 const fieldText = (value: unknown): string => {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && !Array.isArray(value) && 'caption' in value) {
+    const image = value as { caption?: unknown; credit?: unknown };
+    return [image.caption, image.credit].filter((part) => typeof part === 'string' && part).join(' — ');
+  }
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -164,7 +180,11 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
       {conflict && (
         <>
           <p className="hint">{t('conflict.intro', { author: conflict.theirsAuthor, rev: conflict.theirsRev })}</p>
-          {conflict.fields.map((f) => row(`field:${f.field}`, t('conflict.field', { field: f.field }), fieldText(f.mine), fieldText(f.theirs)))}
+          {conflict.fields.map((f) => {
+            const label = FIELD_LABELS[f.field] ? t(FIELD_LABELS[f.field] as string) : f.field;
+            const show = (v: unknown) => (f.field === 'category' && typeof v === 'string' ? t(`category.${v}`, { defaultValue: v }) : fieldText(v));
+            return row(`field:${f.field}`, t('conflict.field', { field: label }), show(f.mine), show(f.theirs));
+          })}
           {conflict.blocks.map((b, index) => row(`block:${b.blockId}`, t('conflict.block', { index: index + 1 }), blockText(b.mine), blockText(b.theirs)))}
           <div className="dialog-actions">
             {!complete && <span className="hint">{t('conflict.choose')}</span>}
