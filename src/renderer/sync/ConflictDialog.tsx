@@ -120,7 +120,7 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
     }
   };
 
-  const row = (key: string, label: string, mine: string | null, theirs: string | null) => (
+  const row = (key: string, label: string, mine: string | null, theirs: string | null, editable = true) => (
     <fieldset key={key} className="conflict-row">
       <legend>{label}</legend>
       <div className="conflict-sides">
@@ -141,10 +141,12 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
           </label>
         </div>
       </div>
-      <label className="choice">
-        <input type="radio" name={key} checked={choices[key] === 'edited'} onChange={() => choose(key, 'edited', mine ?? theirs ?? '')} />
-        {t('conflict.edit')}
-      </label>
+      {editable && (
+        <label className="choice">
+          <input type="radio" name={key} checked={choices[key] === 'edited'} onChange={() => choose(key, 'edited', mine ?? theirs ?? '')} />
+          {t('conflict.edit')}
+        </label>
+      )}
       {choices[key] === 'edited' && (
         <label className="field">
           <span>{t('conflict.editedText')}</span>
@@ -183,7 +185,8 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
           {conflict.fields.map((f) => {
             const label = FIELD_LABELS[f.field] ? t(FIELD_LABELS[f.field] as string) : f.field;
             const show = (v: unknown) => (f.field === 'category' && typeof v === 'string' ? t(`category.${v}`, { defaultValue: v }) : fieldText(v));
-            return row(`field:${f.field}`, t('conflict.field', { field: label }), show(f.mine), show(f.theirs));
+            // Only free text can be written by hand; a category, date or image is chosen.
+            return row(`field:${f.field}`, t('conflict.field', { field: label }), show(f.mine), show(f.theirs), !['category', 'date', 'leadImage'].includes(f.field));
           })}
           {conflict.blocks.map((b, index) => row(`block:${b.blockId}`, t('conflict.block', { index: index + 1 }), blockText(b.mine), blockText(b.theirs)))}
           <div className="dialog-actions">
