@@ -36,28 +36,26 @@ async function sync(page: Page): Promise<void> {
 /** Selects `text` inside the editor with a real DOM selection, as a mouse drag would. */
 async function select(page: Page, text: string, collapseAtStart = false): Promise<void> {
   await page.getByRole('textbox', { name: 'Isi rilis' }).click();
-  await page.evaluate(
-    ([needle, collapse]) =>
-      new Promise<void>((resolve, reject) => {
-        const root = document.querySelector('.ProseMirror')!;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(needle as string);
-          if (at < 0) continue;
-          // ProseMirror reads the DOM selection on selectionchange; resolve once it has.
-          document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), { once: true });
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, collapse ? at : at + (needle as string).length);
-          const sel = window.getSelection()!;
-          sel.removeAllRanges();
-          sel.addRange(range);
-          return;
-        }
-        reject(new Error(`text not found: ${needle as string}`));
-      }),
-    [text, collapseAtStart] as const,
-  );
+  // Runs in the page (a string: this file compiles without the DOM library).
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const needle = ${JSON.stringify(text)};
+    const root = document.querySelector('.ProseMirror');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(needle);
+      if (at < 0) continue;
+      // ProseMirror reads the DOM selection on selectionchange; resolve once it has.
+      document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), { once: true });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, ${collapseAtStart ? 'at' : 'at + needle.length'});
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return;
+    }
+    reject(new Error('text not found: ' + needle));
+  })`);
 }
 
 async function saved(page: Page): Promise<void> {
@@ -153,7 +151,7 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     await writer.locator('ins.warta-suggestion-insert', { hasText: 'dilaksanakan' }).waitFor({ timeout: 30_000 });
     const panelButton = writer.getByRole('button', { name: 'Tinjauan', exact: true });
     if ((await panelButton.getAttribute('aria-expanded')) !== 'true') await panelButton.click();
-    await writer.getByText('Rekapitulasi tingkat apa?').waitFor({ timeout: 30_000 });
+    await writer.locator('.thread-messages').getByText('Rekapitulasi tingkat apa?').waitFor({ timeout: 30_000 });
     await writer.getByText('Budi Peninjau menambahkan').waitFor({ timeout: 30_000 });
     // Edit around the commented passage: it stays highlighted on its words.
     await select(writer, 'Ketua KPU', true);
