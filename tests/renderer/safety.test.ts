@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+
+/**
+ * The page under its strict CSP (no inline scripts or styles): editing with every kind of
+ * block raises no CSP violation; text that looks like HTML stays text in search highlights;
+ * links other than http/https/mailto are refused by the link dialog.
+ */
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Pemilu serentak';
+
+declare global {
+  interface Window {
+    __csp?: string[];
+    __pwned?: number;
+  }
+}
+
+describe('renderer safety under the CSP', () => {
+  const tmp = makeTempDir('warta-renderer-safety-');
+  let browser: Browser;
+  let host: RunningWebHost;
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    [browser, host] = await Promise.all([launchChromium(), startWebHost({ dataDir: join(tmp.dir, 'ws') })]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill('SIGTERM');
+    tmp.cleanup();
+  });
+
+  it('edits with headings, tables, figures and links without a CSP violation, and never renders stored text as HTML', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp?.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(host.url);
+
+    await page.getByRole('button', { name: 'Rilis baru' }).click();
+    await page.getByRole('textbox', { name: 'Judul', exact: true }).fill(HOSTILE_TITLE);
+    const body = page.getByRole('textbox', { name: 'Isi rilis' });
+    await body.click();
+    await page.keyboard.type('Tahapan pemilu berjalan sesuai jadwal.');
+    const toolbar = page.getByRole('toolbar', { name: 'Format teks' });
+
+    // A link with a script URL is refused; nothing is linked.
+    await toolbar.getByRole('button', { name: 'Tautan', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Alamat tautan' }).fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Alamat tidak diizinkan' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Batal' }).click();
+    expect(await body.locator('a').count()).toBe(0);
+
+    await toolbar.getByRole('button', { name: 'Subjudul', exact: true }).click();
+    await toolbar.getByRole('button', { name: 'Sisipkan tabel' }).click();
+    await page.keyboard.type('TPS');
+    const chooser = page.waitForEvent('filechooser');
+    await toolbar.getByRole('button', { name: 'Sisipkan gambar' }).click();
+    await (await chooser).setFiles({ name: 'foto.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('textbox', { name: 'Kredit foto' }).fill('Foto: Humas');
+    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+    expect(await body.locator('table').count()).toBe(1);
+    expect(await body.locator('figure img').count()).toBe(1);
+
+    await page.getByRole('searchbox', { name: 'Cari rilis' }).fill('pemilu');
+    const list = page.getByRole('list', { name: 'Rilis' });
+    await list.locator('mark').first().waitFor({ timeout: 30_000 });
+    // The title's markup is shown as the characters it is, never parsed.
+    expect(await list.locator('img').count()).toBe(0);
+    expect(await list.textContent()).toContain('<img src=x');
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+
+    const stored = await rpc(host, 'listReleases', {});
+    expect(stored.items[0]?.title).toBe(HOSTILE_TITLE);
+    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
