@@ -13,11 +13,11 @@ import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, ty
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Pemilu serentak';
 
-declare global {
-  interface Window {
-    __csp?: string[];
-    __pwned?: number;
-  }
+/** What the page's global object carries in this test (tests compile without the DOM lib). */
+interface PageGlobal {
+  __csp?: string[];
+  __pwned?: number;
+  addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string }) => void): void;
 }
 
 describe('renderer safety under the CSP', () => {
@@ -41,8 +41,10 @@ describe('renderer safety under the CSP', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(() => {
-      window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp?.push(`${e.violatedDirective} ${e.blockedURI}`));
+      const g = globalThis as unknown as PageGlobal;
+      g.__csp = [];
+      // The event bubbles from the offending element up to the window.
+      g.addEventListener('securitypolicyviolation', (e) => g.__csp?.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(host.url);
 
@@ -78,11 +80,11 @@ describe('renderer safety under the CSP', () => {
     // The title's markup is shown as the characters it is, never parsed.
     expect(await list.locator('img').count()).toBe(0);
     expect(await list.textContent()).toContain('<img src=x');
-    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).__pwned)).toBeUndefined();
 
     const stored = await rpc(host, 'listReleases', {});
     expect(stored.items[0]?.title).toBe(HOSTILE_TITLE);
-    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).__csp)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
