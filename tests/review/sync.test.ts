@@ -252,6 +252,9 @@ describe('authorization at HQ', () => {
     const me = await client.me();
     const res = await client.push(reviewer.deviceId(), [{ seq: me.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision - 1, to: 'disetujui' }]);
     expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'stale_revision' });
+    // The head's revision but a fingerprint of other words: refused as well.
+    const res2 = await client.push(reviewer.deviceId(), [{ seq: res.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision, to: 'disetujui', contentHash: 'a'.repeat(64) }]);
+    expect(res2.results[0]).toMatchObject({ status: 'rejected', reason: 'stale_revision' });
     // Through the workstations: the reviewer approves what they saw while the writer changed it.
     const r = await reviewer.review.getWorkflow({ releaseId: id });
     const own = await writer.ws.releases.getRelease({ id });

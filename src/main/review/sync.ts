@@ -132,6 +132,8 @@ function readiness(db: Db, row: ReviewOutboxRow): Readiness {
       releaseId: row.releaseId,
       baseRevision: base.hqRev,
       to: p.to,
+      // HQ checks the exact text too: a transition never applies to words the person did not see.
+      contentHash: p.contentHash,
       ...(p.note ? { note: p.note } : {}),
       ...(p.to === 'terbit' ? { publishAt: p.publishAt } : {}),
     },
