@@ -54,7 +54,9 @@ function Workstation({ initialInfo, startupError }: Props) {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!hasUnsavedEdits()) return;
       void flushAll();
-      event.preventDefault();
+      // In a browser this asks "leave the page?"; in Electron it would silently refuse to
+      // close the window (no dialog there), so on the desktop we only flush.
+      if (!window.warta) event.preventDefault();
     };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onHide);
