@@ -109,7 +109,7 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
       <p className="counts" aria-label={t('editor.counts')}>
         <span>{t('editor.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
         <span aria-hidden="true"> · </span>
-        <span>{t('editor.characters', { count: stats.characters })}</span>
+        <span>{t('editor.characters', { count: stats.characters, formatted: numberFormat.format(stats.characters) })}</span>
       </p>
     </div>
   );
