@@ -112,6 +112,14 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
     if (autoFocusTitle && release.title === '') titleRef.current?.focus();
   }, [autoFocusTitle, release.title]);
 
+  // The window title names the release being edited (taskbar, window switcher).
+  useEffect(() => {
+    document.title = `${fields.title.trim() || t('library.untitled')} — Warta`;
+    return () => {
+      document.title = 'Warta';
+    };
+  }, [fields.title, t]);
+
   // Status and sync state come back with every save. After a sync (a bulk change) the stored
   // release may have moved on — pulled or merged from HQ: if nothing typed is pending, show it.
   useEffect(
