@@ -11,7 +11,7 @@ import { HqClient } from '../../src/main/sync/hq-client';
 import { SECRET_DEVICE_TOKEN } from '../../src/main/sync/service';
 import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
-import { applyAnnotation } from '../../src/main/review/sync';
+import { applyAnnotation, reviewPushExtension } from '../../src/main/review/sync';
 import { enrollPerson } from '../../src/server/admin';
 import { doc, openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from '../sync/helpers/world';
 
@@ -43,11 +43,11 @@ async function code(office: string, name: string, role: 'penulis' | 'peninjau' |
 }
 
 async function desk(name: string, enrollment: string): Promise<Desk> {
-  const ws = openWorkstation(tmp.root, name, { onAnnotation: applyAnnotation });
+  const ws = openWorkstation(tmp.root, name, { onAnnotation: applyAnnotation, extensions: [reviewPushExtension] });
   const secrets = createFileSecretStore(join(ws.dataDir, 'secrets.json'));
   await ws.sync.handlers.connectToHq({ serverUrl: hq.url, code: enrollment });
   const review = createReviewHandlers({ store: ws.store });
-  const sync = new ReviewSync({ db: ws.store.db, sync: ws.sync.service, secrets, requestTimeoutMs: 10_000 });
+  const sync = new ReviewSync({ db: ws.store.db, sync: ws.sync.service });
   return { ws, review, sync, token: () => secrets.get(SECRET_DEVICE_TOKEN)!, deviceId: () => ws.sync.service.identity()!.deviceId };
 }
 

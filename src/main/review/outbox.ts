@@ -10,8 +10,7 @@ export interface ReviewOutboxRow {
   refId: string;
   payload: Record<string, unknown>;
   createdAt: string;
-  pushSeq: number | null;
-  /** The entry as sent (with its seq), kept until HQ's answer is stored. */
+  /** The entry as handed to the sync engine's queue; null while it waits here. */
   sentEntry: string | null;
 }
 
@@ -29,7 +28,7 @@ export function enqueueReview(db: Db, kind: ReviewEntryKind, releaseId: string, 
 
 export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
   return db
-    .prepare<[], { id: number; kind: ReviewEntryKind; release_id: string; ref_id: string; payload: string; created_at: string; push_seq: number | null; sent_entry: string | null }>(
+    .prepare<[], { id: number; kind: ReviewEntryKind; release_id: string; ref_id: string; payload: string; created_at: string; sent_entry: string | null }>(
       'SELECT * FROM review_outbox ORDER BY id',
     )
     .all()
@@ -40,7 +39,6 @@ export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
       refId: r.ref_id,
       payload: JSON.parse(r.payload) as Record<string, unknown>,
       createdAt: r.created_at,
-      pushSeq: r.push_seq,
       sentEntry: r.sent_entry,
     }));
 }

@@ -4,26 +4,24 @@ import { AnchorSchema } from '../../shared/review/anchor';
 import type { AnnotationChange, EntryResult, PushEntry } from '../../shared/sync/protocol';
 import { contentHash, STATUS_LABELS } from '../../shared/workflow';
 import type { Db } from '../store/types';
-import { HqError, type HqClient } from '../sync/hq-client';
-import { META, addLog, getBase, getMeta, pendingPushes, setBase, setMeta } from '../sync/tables';
+import type { PushExtension, QueuedEntry } from '../sync/engine';
+import { addLog, getBase, setBase } from '../sync/tables';
+import { rowFields, type ReleaseRow } from '../store/rows';
 import { v7 as uuidv7 } from 'uuid';
 import { enqueueReview, readReviewOutbox, type ReviewOutboxRow } from './outbox';
 
 /**
  * Review records travelling to and from HQ.
  *
- * Out: the review outbox becomes `annotation.put` entries (a thread, a reply, a resolve/reopen
- * event — each its own annotation, so concurrent work merges by union and nothing is
- * overwritten) and `workflow.transition` entries. A transition is sent only once HQ holds
- * exactly the text it was made on (no unsent edits, base text with the same content hash);
- * its `baseRevision` is then HQ's head, and HQ refuses it if the head moved meanwhile.
+ * Out: `reviewPushExtension` plugs the review outbox into the sync engine's push queue (one
+ * per-device seq counter, the engine's durability: seqs stored before sending, a resend
+ * reuses them and gets HQ's stored answer). Threads, replies and resolve/reopen events are
+ * `annotation.put` entries, each its own annotation, so concurrent work merges by union and
+ * nothing is overwritten. Transitions are `workflow.transition` entries carrying the
+ * contentHash of the text acted on: HQ refuses them when its text differs.
  *
  * In: `applyAnnotation` is the sync client's `onAnnotation` hook (pull), storing records
  * made elsewhere with the person, role and time HQ confirmed.
- *
- * The sync engine (src/main/sync) pushes only release edits and offers no hook for other
- * entries yet, so `pushReview` runs right after the engine's own sync, sharing its seq
- * counter (sync_meta `next_seq`); see docs/ARCHITECTURE.md ("Review") for the caveat.
  */
 
 const ThreadData = z.object({ anchor: AnchorSchema, quote: z.string().min(1).max(5000), body: z.string().min(1).max(5000) });
@@ -106,41 +104,42 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
 
 type ReviewEntry = Extract<PushEntry, { kind: 'annotation.put' | 'workflow.transition' }>;
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
-type Readiness = { ready: true; entry: WithoutSeq<ReviewEntry> } | { ready: false; wait: true } | { ready: false; wait: false; reason: string };
+type Readiness = { ready: true; entry: WithoutSeq<ReviewEntry> } | { ready: false };
 
-/** Whether a queued review change can travel now, and as which entry. */
+/** Whether a queued review change can travel in this round, and as which entry. */
 function readiness(db: Db, row: ReviewOutboxRow): Readiness {
   const base = getBase(db, row.releaseId);
-  if (!base || base.deleted || base.hqRev < 1) return { ready: false, wait: true };
+  // The release must reach HQ first: known there already, or its edit queued ahead in this round.
+  const editQueued = !!db.prepare<[string], { one: number }>("SELECT 1 AS one FROM sync_push WHERE release_id = ? AND owner = 'release' LIMIT 1").get(row.releaseId);
+  if ((!base || base.deleted || base.hqRev < 1) && !editQueued) return { ready: false };
+  const baseRevision = base && !base.deleted ? base.hqRev : 0;
   if (row.kind === 'annotation.put') {
     const { annotationType, data } = row.payload as { annotationType: string; data: Record<string, unknown> };
-    return { ready: true, entry: { kind: 'annotation.put', releaseId: row.releaseId, annotationId: row.refId, annotationType, baseRevision: base.hqRev, data } };
+    return { ready: true, entry: { kind: 'annotation.put', releaseId: row.releaseId, annotationId: row.refId, annotationType, baseRevision, data } };
   }
-  const unsent =
-    db.prepare<[string], { one: number }>('SELECT 1 AS one FROM outbox WHERE release_id = ? LIMIT 1').get(row.releaseId) ||
-    db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_push WHERE release_id = ? LIMIT 1').get(row.releaseId) ||
-    db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_conflicts WHERE release_id = ? LIMIT 1').get(row.releaseId);
-  if (unsent) return { ready: false, wait: true };
+  // An open conflict must be settled before anyone's transition can refer to a text.
+  if (db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_conflicts WHERE release_id = ?').get(row.releaseId)) return { ready: false };
   const p = row.payload as { to: Status; publishAt: string | null; note: string | null; contentHash: string };
-  if (!base.fields || contentHash(base.fields) !== p.contentHash) {
-    return { ready: false, wait: false, reason: 'Teks rilis di server pusat berbeda dari teks saat status diubah; periksa versi terbaru lalu ulangi.' };
-  }
+  // The writer's own moves (submit, take back) cover what they went on writing; a reviewer's
+  // move is pinned to exactly the text they read.
+  const own = p.to === 'diajukan' || p.to === 'draf';
+  const local = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(row.releaseId);
+  const hash = own && local ? contentHash(rowFields(local)) : p.contentHash;
   return {
     ready: true,
     entry: {
       kind: 'workflow.transition',
       releaseId: row.releaseId,
-      baseRevision: base.hqRev,
+      baseRevision,
       to: p.to,
-      // HQ checks the exact text too: a transition never applies to words the person did not see.
-      contentHash: p.contentHash,
+      contentHash: hash,
       ...(p.note ? { note: p.note } : {}),
       ...(p.to === 'terbit' ? { publishAt: p.publishAt } : {}),
     },
   };
 }
 
-/** A transition HQ (or this workstation) refused: the local status goes back, and the audit says why. */
+/** A transition HQ refused: the local status goes back, and the audit says why. */
 function refuseTransition(db: Db, transitionId: string, reason: string): void {
   const t = db
     .prepare<[string], { release_id: string; from_status: Status; to_status: Status; author: string; role: string }>(
@@ -149,108 +148,77 @@ function refuseTransition(db: Db, transitionId: string, reason: string): void {
     .get(transitionId);
   if (!t) return;
   db.prepare("UPDATE review_transitions SET state = 'rejected', reason = ? WHERE id = ?").run(reason, transitionId);
-  const later = db.prepare<[string, string], { n: number }>("SELECT COUNT(*) AS n FROM review_transitions WHERE release_id = ? AND rowid > (SELECT rowid FROM review_transitions WHERE id = ?)").get(t.release_id, transitionId)!.n;
+  const later = db
+    .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM review_transitions WHERE release_id = ? AND rowid > (SELECT rowid FROM review_transitions WHERE id = ?)')
+    .get(t.release_id, transitionId)!.n;
   if (later === 0) db.prepare('UPDATE releases SET status = ? WHERE id = ? AND status = ?').run(t.from_status, t.release_id, t.to_status);
-  db.prepare(
-    'INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(t.release_id, new Date().toISOString(), t.author, t.role, 'rejected', t.from_status, t.to_status, `${STATUS_LABELS[t.from_status]} → ${STATUS_LABELS[t.to_status]} ditolak: ${reason}`);
+  db.prepare('INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    t.release_id,
+    new Date().toISOString(),
+    t.author,
+    t.role,
+    'rejected',
+    t.from_status,
+    t.to_status,
+    `${STATUS_LABELS[t.from_status]} → ${STATUS_LABELS[t.to_status]} ditolak: ${reason}`,
+  );
   addLog(db, 'error', `Perubahan status ditolak: ${reason}`, t.release_id);
 }
 
-function applyReviewResult(db: Db, row: ReviewOutboxRow, entry: PushEntry, result: EntryResult): void {
+const outboxRow = (db: Db, ref: string): ReviewOutboxRow | undefined => readReviewOutbox(db).find((r) => String(r.id) === ref);
+
+function applyReviewResult(db: Db, ref: string, entry: PushEntry, result: EntryResult): void {
+  const row = outboxRow(db, ref);
+  if (!row) return;
   db.prepare('DELETE FROM review_outbox WHERE id = ?').run(row.id);
   if (entry.kind !== 'workflow.transition') {
     if (result.status === 'rejected') addLog(db, 'error', `Komentar ditolak server pusat (${result.reason}): ${result.message}`, row.releaseId);
     return;
   }
-  if (result.status === 'accepted') {
-    db.prepare("UPDATE review_transitions SET state = 'accepted', hq_revision = ? WHERE id = ?").run(result.revision, row.refId);
-    const base = getBase(db, row.releaseId);
-    // The transition made a new HQ revision with the same text: move the base along so the
-    // next edit is sent from it instead of being merged against the previous one.
-    if (base) setBase(db, row.releaseId, { ...base, hqRev: result.revision, status: entry.to });
-    const t = db.prepare<[string], { from_status: Status; publish_at: string | null }>('SELECT from_status, publish_at FROM review_transitions WHERE id = ?').get(row.refId);
-    if (t) {
-      enqueueReview(db, 'annotation.put', row.releaseId, uuidv7(), {
-        annotationType: 'review.transition',
-        data: { transitionId: row.refId, revision: result.revision, from: t.from_status, to: entry.to, publishAt: t.publish_at },
-      });
-    }
+  if (result.status !== 'accepted') {
+    refuseTransition(db, row.refId, result.status === 'rejected' ? `${result.message} (${result.reason})` : 'jawaban server pusat tidak terduga');
     return;
   }
-  const reason = result.status === 'rejected' ? `${result.message} (${result.reason})` : 'jawaban server pusat tidak terduga';
-  refuseTransition(db, row.refId, reason);
+  db.prepare("UPDATE review_transitions SET state = 'accepted', hq_revision = ? WHERE id = ?").run(result.revision, row.refId);
+  const base = getBase(db, row.releaseId);
+  // The transition made a new HQ revision with the same text: move the base along so the
+  // next edit is sent from it instead of being merged against the previous one.
+  if (base && base.hqRev < result.revision) setBase(db, row.releaseId, { ...base, hqRev: result.revision, status: entry.to });
+  const t = db.prepare<[string], { from_status: Status; publish_at: string | null }>('SELECT from_status, publish_at FROM review_transitions WHERE id = ?').get(row.refId);
+  if (t) {
+    // The audit record others will see, with the role and time HQ confirms for it.
+    enqueueReview(db, 'annotation.put', row.releaseId, uuidv7(), {
+      annotationType: 'review.transition',
+      data: { transitionId: row.refId, revision: result.revision, from: t.from_status, to: entry.to, publishAt: t.publish_at },
+    });
+  }
 }
 
-export interface ReviewPushOutcome {
-  sent: number;
-  waiting: number;
-}
-
-/**
- * Sends the review outbox. Call it only when the engine is idle (right after its sync run):
- * it takes seqs from HQ's expectation and moves the shared counter past them.
- */
-export async function pushReview(db: Db, client: HqClient, deviceId: string): Promise<ReviewPushOutcome> {
-  if (pendingPushes(db).length > 0) return { sent: 0, waiting: readReviewOutbox(db).length };
-  const me = await client.me();
-  const plan = db.transaction(() => {
-    const rows = readReviewOutbox(db);
-    const out: { row: ReviewOutboxRow; entry: PushEntry }[] = [];
-    // Sent before, answer lost: resend exactly, HQ replays its stored answer. A seq HQ does
-    // not know yet is simply sent again as new.
-    const resend = rows.filter((r) => r.pushSeq !== null && r.sentEntry !== null && r.pushSeq < me.nextSeq);
-    for (const row of resend) out.push({ row, entry: JSON.parse(row.sentEntry!) as PushEntry });
+/** The review outbox as a push extension of the sync engine (see src/main/sync/engine.ts). */
+export const reviewPushExtension: PushExtension = {
+  owner: 'review',
+  collect(db) {
+    const out: { releaseId: string; ref: string; entry: QueuedEntry }[] = [];
     const blocked = new Set<string>();
-    let seq = me.nextSeq;
-    for (const row of rows) {
-      if (resend.includes(row) || blocked.has(row.releaseId)) continue;
+    for (const row of readReviewOutbox(db)) {
+      // Already in the engine's queue (with its seq), or behind a change of its release that must go first.
+      if (row.sentEntry !== null || blocked.has(row.releaseId)) continue;
       const r = readiness(db, row);
       if (!r.ready) {
-        if (r.wait) blocked.add(row.releaseId);
-        else {
-          db.prepare('DELETE FROM review_outbox WHERE id = ?').run(row.id);
-          refuseTransition(db, row.refId, r.reason);
-        }
+        blocked.add(row.releaseId); // keep each release's review changes in order
         continue;
       }
-      if (out.length >= 100) break;
-      const entry = { ...r.entry, seq } as PushEntry;
-      db.prepare('UPDATE review_outbox SET push_seq = NULL WHERE push_seq = ?').run(seq);
-      db.prepare('UPDATE review_outbox SET push_seq = ?, sent_entry = ? WHERE id = ?').run(seq, JSON.stringify(entry), row.id);
-      out.push({ row, entry });
-      seq++;
-      // The next transition of this release starts from the revision this one makes.
-      if (entry.kind === 'workflow.transition') blocked.add(row.releaseId);
+      db.prepare('UPDATE review_outbox SET sent_entry = ? WHERE id = ?').run(JSON.stringify(r.entry), row.id);
+      out.push({ releaseId: row.releaseId, ref: String(row.id), entry: r.entry });
     }
-    if (seq > me.nextSeq) setMeta(db, META.nextSeq, String(Math.max(seq, Number(getMeta(db, META.nextSeq) ?? '1'))));
     return out;
-  })();
-  if (plan.length === 0) return { sent: 0, waiting: readReviewOutbox(db).length };
-  try {
-    const res = await client.push(deviceId, plan.map((p) => p.entry));
-    const bySeq = new Map(res.results.map((r) => [r.seq, r]));
-    db.transaction(() => {
-      for (const p of plan) {
-        const r = bySeq.get(p.entry.seq);
-        if (r && r.releaseId === p.row.releaseId) applyReviewResult(db, p.row, p.entry, r);
-      }
-      setMeta(db, META.nextSeq, String(res.nextSeq));
-    })();
-  } catch (error) {
-    if (error instanceof HqError && error.kind === 'http' && (error.status === 400 || error.status === 403 || error.status === 409)) {
-      // A whole-request refusal changed nothing at HQ: free the seqs; a 400/403 names the entry to drop.
-      db.transaction(() => {
-        db.prepare('UPDATE review_outbox SET push_seq = NULL, sent_entry = NULL WHERE push_seq IS NOT NULL').run();
-        if (error.status === 409) return;
-        const culprit = plan.find((p) => p.entry.seq === error.body?.seq) ?? plan[0]!;
-        db.prepare('DELETE FROM review_outbox WHERE id = ?').run(culprit.row.id);
-        if (culprit.entry.kind === 'workflow.transition') refuseTransition(db, culprit.row.refId, error.message);
-        else addLog(db, 'error', `Komentar ditolak server pusat: ${error.message}`, culprit.row.releaseId);
-      })();
-    }
-    // Otherwise (link dropped, HQ down) the entries keep their seqs and are resent as they were.
-    throw error;
-  }
-  return { sent: plan.length, waiting: readReviewOutbox(db).length };
-}
+  },
+  onResult: (db, ref, entry, result) => applyReviewResult(db, ref, entry, result),
+  onRefused(db, ref, entry, message) {
+    const row = outboxRow(db, ref);
+    if (!row) return;
+    db.prepare('DELETE FROM review_outbox WHERE id = ?').run(row.id);
+    if (entry.kind === 'workflow.transition') refuseTransition(db, row.refId, message);
+    else addLog(db, 'error', `Komentar ditolak server pusat: ${message}`, row.releaseId);
+  },
+};

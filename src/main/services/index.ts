@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { METHOD_NAMES, WartaError, type Handlers, type MethodName } from '../../shared/contract';
 import { createReviewHandlers } from '../review/handlers';
 import { ReviewSync } from '../review/runner';
-import { applyAnnotation } from '../review/sync';
+import { applyAnnotation, reviewPushExtension } from '../review/sync';
 import { openStore, readAttachment } from '../store';
 import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
@@ -52,6 +52,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     log: opts.log,
     autoStart: true,
     onAnnotation: applyAnnotation,
+    extensions: [reviewPushExtension],
   });
   // Review changes (comments, status transitions) go to HQ after the release sync; a
   // local review change or a finished "Sinkronkan" with review work waiting nudges it.

@@ -113,8 +113,7 @@ export const migration020: Migration = {
         ref_id TEXT NOT NULL,
         payload TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        -- Set once sent: the seq and the exact entry, resent as is after a lost answer so HQ replays it.
-        push_seq INTEGER UNIQUE,
+        -- Set once handed to the sync engine's queue (which owns its seq and resends): the entry.
         sent_entry TEXT
       );
     `);
