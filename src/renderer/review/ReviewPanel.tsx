@@ -215,7 +215,7 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
             {audit.map((entry, index) => (
               <li key={`${entry.at}:${index}`}>
                 <time dateTime={entry.at}>{shortDateTime(entry.hqTime ?? entry.at, language)}</time>{' '}
-                <strong>{entry.actor}</strong> ({entry.role}) {t(`review.actions.${entry.action}`)}
+                <strong>{entry.actor}</strong> ({t(`review.roles.${entry.role}`, { defaultValue: entry.role })}) {t(`review.actions.${entry.action}`)}
                 {entry.fromStatus && entry.toStatus && (
                   <span>
                     : {t(`status.${entry.fromStatus}`)} → {t(`status.${entry.toStatus}`)}
