@@ -201,6 +201,24 @@ describe('review round trip through HQ', () => {
   }, 120_000);
 });
 
+describe('embargo', () => {
+  it('a publication scheduled by the reviewer holds at HQ and shows its time on the writer\'s workstation', async () => {
+    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Embargo', body: doc(paragraph('e1', 'Diumumkan besok pagi.')), office: 'KPU Kabupaten Blora' } });
+    const w = await writer.review.getWorkflow({ releaseId: id });
+    await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
+    await writer.sync.run();
+    await reviewer.sync.run();
+    let r = await reviewer.review.getWorkflow({ releaseId: id });
+    r = await reviewer.review.transition({ releaseId: id, to: 'disetujui', baseHash: r.contentHash });
+    r = await reviewer.review.transition({ releaseId: id, to: 'terbit', baseHash: r.contentHash, at: '2099-12-31T01:00:00.000Z' });
+    expect(r.publishAt).toBe('2099-12-31T01:00:00.000Z');
+    await reviewer.sync.run();
+    expect(hq.server.storage.getReleaseHead(id)).toMatchObject({ status: 'terbit', publishAt: '2099-12-31T01:00:00.000Z' });
+    await writer.sync.run();
+    expect(await writer.review.getWorkflow({ releaseId: id })).toMatchObject({ status: 'terbit', publishAt: '2099-12-31T01:00:00.000Z', changedBy: 'Budi Peninjau' });
+  }, 60_000);
+});
+
 describe('authorization at HQ', () => {
   it('a penulis cannot approve: refused in the workstation and, forged, at HQ', async () => {
     const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Uji', body: doc(paragraph('a1', 'Teks uji.')), office: 'KPU Kabupaten Blora' } });

@@ -89,12 +89,14 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
          VALUES (?, ?, ?, ?, 'transition', ?, ?, ?, ?, ?)
          ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role`,
       ).run(releaseId, hqTime, by.name, by.role, from, to, `${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`, `transition:${transitionId}`, hqTime);
-      // Who moved it last, as the workflow bar shows it.
+      // Who moved it last (and the embargo, if any), as the workflow bar shows it.
+      const publishAt = to === 'terbit' ? (data.data.publishAt ?? null) : null;
       db.prepare(
-        `INSERT INTO review_workflow (release_id, changed_by, changed_role, changed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (release_id) DO UPDATE SET changed_by = excluded.changed_by, changed_role = excluded.changed_role, changed_at = excluded.changed_at
+        `INSERT INTO review_workflow (release_id, changed_by, changed_role, changed_at, publish_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (release_id) DO UPDATE SET changed_by = excluded.changed_by, changed_role = excluded.changed_role,
+           changed_at = excluded.changed_at, publish_at = excluded.publish_at
          WHERE review_workflow.changed_at IS NULL OR review_workflow.changed_at <= excluded.changed_at`,
-      ).run(releaseId, by.name, by.role, hqTime);
+      ).run(releaseId, by.name, by.role, hqTime, publishAt);
       return;
     }
     default:
