@@ -149,3 +149,37 @@ describe('local review: workflow', () => {
     await expect(call('transition', { releaseId: r.id, to: 'disetujui', baseHash: v.contentHash })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/saran/) });
   });
 });
+
+describe('pulled review records', () => {
+  const by = { deviceId: '0190a0b0-0000-7000-8000-0000000000d1', personId: '0190a0b0-0000-7000-8000-0000000000e1', name: 'Budi (HQ)', role: 'peninjau' as const, office: 'KPU Kabupaten Blora', hqTime: '2026-11-30T06:00:00.000Z' };
+  const change = (releaseId: string, annotationType: string, data: Record<string, unknown>, cursor = 7) => ({
+    type: 'annotation' as const,
+    cursor,
+    releaseId,
+    annotationId: '0190a0b0-0000-7000-8000-0000000000f1',
+    annotationType,
+    version: 1,
+    baseRevision: 1,
+    data,
+    by,
+  });
+
+  it('stores a thread once, with the person, role and time HQ confirmed; ignores malformed or unknown records', async () => {
+    const { applyAnnotation } = await import('../../src/main/review/sync');
+    as('penulis', 'Sari');
+    const r = createRelease(store, { title: 'x', body: BODY });
+    const anchor = { blockId: 'p1', from: 6, to: 11, quote: 'pleno', original: 'pleno', prefix: 'Rapat ', suffix: ' terbuka digelar di aula KPU Kabupaten Blora.' };
+    applyAnnotation(store.db, change(r.id, 'review.thread', { anchor: { ...anchor, from: 'x' }, quote: 'pleno', body: 'Rusak' }));
+    applyAnnotation(store.db, change(r.id, 'review.unknown', { whatever: 1 }));
+    expect(((await call('listThreads', { releaseId: r.id })) as { items: unknown[] }).items).toEqual([]);
+    applyAnnotation(store.db, change(r.id, 'review.thread', { anchor, quote: 'pleno', body: 'Pleno apa?' }));
+    applyAnnotation(store.db, change(r.id, 'review.thread', { anchor, quote: 'pleno', body: 'Pleno apa?' }));
+    const items = ((await call('listThreads', { releaseId: r.id })) as { items: (ThreadOut & { synced: boolean })[] }).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ quote: 'pleno', synced: true, messages: [{ author: 'Budi (HQ)', body: 'Pleno apa?' }] });
+    const audit = (await call('listAudit', { releaseId: r.id })) as { items: { action: string; actor: string; role: string; hqTime: string }[] };
+    expect(audit.items).toEqual([expect.objectContaining({ action: 'comment', actor: 'Budi (HQ)', role: 'peninjau', hqTime: '2026-11-30T06:00:00.000Z' })]);
+    // Nothing pulled goes back out.
+    expect(readReviewOutbox(store.db)).toEqual([]);
+  });
+});
