@@ -90,6 +90,10 @@ describe('local review: threads', () => {
     await expect(call('addComment', { releaseId: r.id, blockId: 'zz', from: 0, to: 3, body: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(call('addComment', { releaseId: r.id, blockId: 'p1', from: 5, to: 6, body: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(call('addComment', { releaseId: r.id, blockId: 'p1', from: 0, to: 5, body: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('addComment', { releaseId: r.id, blockId: 'p1', from: 500, to: 505, body: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
+    // A selection that runs on into the next paragraph keeps its part in this one.
+    const t = (await call('addComment', { releaseId: r.id, blockId: 'p1', from: 36, to: 200, body: 'Kabupaten?' })) as ThreadOut;
+    expect(t.quote).toBe('KPU Kabupaten Blora.');
   });
 });
 

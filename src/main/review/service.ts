@@ -334,8 +334,9 @@ export class ReviewService {
       const release = getRelease(this.db, input.releaseId);
       const block = textBlocks(release.body).find((b) => b.id === input.blockId);
       if (!block) throw new WartaError('invalid_input', 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.');
-      if (input.to > block.text.length || input.from >= input.to) throw new WartaError('invalid_input', 'Pilih teks di dalam satu paragraf untuk dikomentari.');
-      const anchor: Anchor | null = makeAnchor(block, input.from, input.to);
+      if (input.from >= block.text.length || input.from >= input.to) throw new WartaError('invalid_input', 'Pilih teks di dalam satu paragraf untuk dikomentari.');
+      // A selection running on into the next paragraph comments on its part in this one.
+      const anchor: Anchor | null = makeAnchor(block, input.from, Math.min(input.to, block.text.length));
       if (!anchor) throw new WartaError('invalid_input', 'Pilih kata-kata yang ingin dikomentari.');
       const id = uuidv7();
       const now = nowIso();
