@@ -7,8 +7,6 @@ export interface ReviewSyncOptions {
   sync: SyncService;
   /** Kept for the composition root's call; the engine holds the device token. */
   secrets?: SecretStore;
-  /** Retry while review changes wait (offline, or waiting for their release). Default 60 s. */
-  retryMs?: number;
 }
 
 export interface ReviewSyncOutcome {
@@ -19,12 +17,11 @@ export interface ReviewSyncOutcome {
 /**
  * Makes review changes travel soon: a sync run (the engine sends the review outbox through
  * `reviewPushExtension` together with release edits) — and, when accepted transitions queued
- * their audit records meanwhile, another run to send those. One at a time; retried while
- * review changes wait.
+ * their audit records meanwhile, another run to send those. One at a time. Nothing to retry
+ * here: every run of the engine's own scheduler sends whatever review changes still wait.
  */
 export class ReviewSync {
   private running: Promise<ReviewSyncOutcome | null> | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(private readonly options: ReviewSyncOptions) {}
@@ -38,7 +35,6 @@ export class ReviewSync {
     if (this.running) return this.running;
     this.running = this.execute().finally(() => {
       this.running = null;
-      this.schedule();
     });
     return this.running;
   }
@@ -62,18 +58,8 @@ export class ReviewSync {
     setTimeout(() => void this.run().catch(() => undefined), 50).unref();
   }
 
-  private schedule(): void {
-    if (this.closed || this.timer || this.waiting() === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.run().catch(() => undefined);
-    }, this.options.retryMs ?? 60_000);
-    this.timer.unref();
-  }
-
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
     if (this.running) await this.running.catch(() => undefined);
   }
 }
