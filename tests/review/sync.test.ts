@@ -201,6 +201,38 @@ describe('review round trip through HQ', () => {
   }, 120_000);
 });
 
+describe('concurrent review work', () => {
+  it('replies written offline on both sides are all kept, and a resolve/reopen race ends the same everywhere (HQ order)', async () => {
+    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Balasan serentak', body: doc(paragraph('r1', 'Jumlah TPS di Blora sebanyak 2.000.')), office: 'KPU Kabupaten Blora' } });
+    await writer.sync.run();
+    await reviewer.sync.run();
+    const t = await reviewer.review.addComment({ releaseId: id, blockId: 'r1', from: 0, to: 10, body: 'Angka pastinya?' });
+    await reviewer.sync.run();
+    await writer.sync.run();
+    // Offline on both sides: a reply each; the writer resolves, the reviewer replies again.
+    await writer.review.replyToComment({ threadId: t.id, body: 'Tepatnya 2.013.' });
+    await writer.review.resolveThread({ threadId: t.id });
+    await reviewer.review.replyToComment({ threadId: t.id, body: 'Mohon cek data KPU RI.' });
+    await reviewer.review.resolveThread({ threadId: t.id });
+    await writer.sync.run();
+    await reviewer.sync.run();
+    await writer.sync.run();
+    const both = async () => [(await writer.review.listThreads({ releaseId: id })).items[0]!, (await reviewer.review.listThreads({ releaseId: id })).items[0]!];
+    let [a, b] = await both();
+    expect(a!.messages.map((m) => m.body).sort()).toEqual(['Angka pastinya?', 'Mohon cek data KPU RI.', 'Tepatnya 2.013.'].sort());
+    // The same order on both sides: HQ's.
+    expect(b!.messages.map((m) => m.body)).toEqual(a!.messages.map((m) => m.body));
+    expect([a!.status, b!.status]).toEqual(['resolved', 'resolved']);
+    expect(a!.synced && b!.synced).toBe(true);
+    // Reopened on one side: open on both after sync.
+    await reviewer.review.reopenThread({ threadId: t.id });
+    await reviewer.sync.run();
+    await writer.sync.run();
+    [a, b] = await both();
+    expect([a!.status, b!.status]).toEqual(['open', 'open']);
+  }, 60_000);
+});
+
 describe('embargo', () => {
   it('a publication scheduled by the reviewer holds at HQ and shows its time on the writer\'s workstation', async () => {
     const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Embargo', body: doc(paragraph('e1', 'Diumumkan besok pagi.')), office: 'KPU Kabupaten Blora' } });
