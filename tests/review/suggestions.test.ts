@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '@tiptap/core';
-import { Node as PmNode } from '@tiptap/pm/model';
+import { Node as PmNode, Slice } from '@tiptap/pm/model';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import {
   commentHighlightsKey,
@@ -99,6 +99,41 @@ describe('suggest mode', () => {
     ed.apply((s) => s.tr.delete(pos, pos + 'Kabupaten '.length));
     expect(listSuggestions(ed.state.doc)).toEqual([]);
     expect(text(ed.state)).toBe('Rapat pleno digelar di Blora.\nKetua KPU hadir.');
+  });
+
+  it('a deletion across paragraphs is proposed too: both paragraphs stay, with their ids, struck out', () => {
+    const ed = setup();
+    const from = ed.at('di Blora');
+    const to = ed.at('KPU hadir');
+    ed.apply((s) => s.tr.delete(from, to));
+    expect(text(ed.state)).toBe('Rapat pleno digelar di Blora.\nKetua KPU hadir.');
+    expect((ed.state.doc.toJSON() as DocNode).content!.map((b) => b.attrs?.['id'])).toEqual(['p1', 'p2']);
+    expect(listSuggestions(ed.state.doc).map((x) => [x.kind, x.text])).toEqual([
+      ['delete', 'di Blora.'],
+      ['delete', 'Ketua '],
+    ]);
+    ed.apply((s) => decideSuggestions(s, null, true)!);
+    expect(text(ed.state)).toBe('Rapat pleno digelar \nKPU hadir.');
+  });
+
+  it('backspace at the start of a paragraph does not join it to the one above', () => {
+    const ed = setup();
+    const start = ed.at('Ketua');
+    ed.apply((s) => s.tr.setSelection(TextSelection.create(s.doc, start)));
+    // what joinBackward does: remove the boundary between the two paragraphs
+    ed.apply((s) => s.tr.delete(start - 2, start));
+    expect(ed.state.doc.childCount).toBe(2);
+    expect(text(ed.state)).toBe('Rapat pleno digelar di Blora.\nKetua KPU hadir.');
+  });
+
+  it('pasted paragraphs are proposed insertions', () => {
+    const ed = setup();
+    const pasted = PmNode.fromJSON(schema, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Satu.' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Dua.' }] }] });
+    const end = ed.at('hadir.', 6);
+    ed.apply((s) => s.tr.replace(end, end, new Slice(pasted.content, 1, 1)));
+    expect(listSuggestions(ed.state.doc).filter((x) => x.kind === 'insert').map((x) => x.text)).toEqual(['Satu.', 'Dua.']);
+    ed.apply((s) => decideSuggestions(s, null, false)!);
+    expect(text(ed.state)).not.toMatch(/Satu|Dua/);
   });
 
   it('does nothing while off: the writer edits normally', () => {

@@ -10,12 +10,13 @@
  * approvals and clash with the writer's edits). Their passages are highlighted with
  * decorations (`commentHighlights`, CSS class `warta-comment`) placed from stored anchors.
  *
- * Suggest mode: while on, a plugin turns the reviewer's typing and deleting inside a paragraph
- * into these marks instead of changing the text (deleted text is put back, marked). Changes of
- * structure (splitting or joining blocks) are not tracked and pass as ordinary edits.
+ * Suggest mode: while on, a plugin turns the reviewer's typing, pasting and deleting into these
+ * marks instead of changing the text: deleted content is put back, struck out (across blocks
+ * too, which undoes the join), inserted text is marked. Splitting a paragraph (Enter) is not a
+ * proposal: it loses nothing and passes as an ordinary edit.
  */
 import { Extension, Mark, mergeAttributes } from '@tiptap/core';
-import { Fragment, type Mark as PmMark, type MarkType, type Node as PmNode } from '@tiptap/pm/model';
+import { Fragment, Slice, type Mark as PmMark, type MarkType, type Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -108,7 +109,6 @@ export function suggestModePlugin(options: SuggestModeOptions = {}): Plugin<Sugg
           if (!(step instanceof ReplaceStep)) return;
           const before = tr.docs[i]!;
           const { from, to, slice } = step as ReplaceStep & { from: number; to: number };
-          if (!isTextEdit(before, from, to, slice.content)) return;
           // Where this step's positions are now: through the rest of this transaction, the
           // later ones of the batch, and what we appended so far.
           const rest = new Mapping(tr.mapping.maps.slice(i + 1));
@@ -124,16 +124,25 @@ export function suggestModePlugin(options: SuggestModeOptions = {}): Plugin<Sugg
             changed = true;
           }
           if (to > from) {
-            const removed = keptDeletion(before, from, to, insType, delType, mode.author);
-            if (removed.size > 0) {
-              const same = neighbour(out.doc, insStart, insStart, delType, mode.author);
-              const marked = markFragment(removed, delType, same ?? { ...attrs, id: newId() });
-              out.insert(insStart, marked);
+            // Put the deleted content back, struck out. Across blocks this also undoes the
+            // join, so a reviewer never merges or removes the writer's paragraphs.
+            const deleted = before.slice(from, to);
+            const same = neighbour(out.doc, insStart, insStart, delType, mode.author);
+            const marked = new Slice(markDeleted(deleted.content, insType, delType, mode.author, same ?? { ...attrs, id: newId() }), deleted.openStart, deleted.openEnd);
+            const structural = deleted.openStart > 0 || deleted.openEnd > 0 || !isInline(deleted.content);
+            if (marked.content.size > 0 || structural) {
+              const sizeBefore = out.doc.content.size;
+              try {
+                out.replace(insStart, insStart, marked);
+              } catch {
+                return; // cannot be put back here (unusual schema position): the edit stands as made
+              }
               changed = true;
+              const restored = out.doc.content.size - sizeBefore;
               const sel = oldState.selection;
               // Backspace leaves the cursor before the struck-out text, so it keeps moving left.
-              if (slice.size === 0 && sel.empty && sel.head === to) out.setSelection(TextSelection.create(out.doc, insStart));
-              else if (slice.size === 0) out.setSelection(TextSelection.create(out.doc, insStart + marked.size));
+              if (slice.size === 0 && sel.empty && sel.head === to) out.setSelection(TextSelection.near(out.doc.resolve(insStart), -1));
+              else if (slice.size === 0) out.setSelection(TextSelection.near(out.doc.resolve(insStart + restored), 1));
             }
           }
         });
@@ -144,35 +153,28 @@ export function suggestModePlugin(options: SuggestModeOptions = {}): Plugin<Sugg
   });
 }
 
-/** A change of text inside one text block (no block boundaries removed or added). */
-function isTextEdit(doc: PmNode, from: number, to: number, inserted: Fragment): boolean {
-  const $from = doc.resolve(from);
-  const $to = doc.resolve(to);
-  if (!$from.parent.isTextblock || !$from.sameParent($to)) return false;
+const isInline = (fragment: Fragment): boolean => {
   let inline = true;
-  inserted.forEach((n) => {
+  fragment.forEach((n) => {
     if (!n.isInline) inline = false;
   });
   return inline;
-}
+};
 
-/** The deleted inline content that must stay visible, struck out: a reviewer's own proposed insertions really go. */
-function keptDeletion(doc: PmNode, from: number, to: number, insType: MarkType, delType: MarkType, author: string): Fragment {
-  const nodes: PmNode[] = [];
-  doc.slice(from, to).content.forEach((n) => {
-    const own = n.marks.find((m) => m.type === insType && m.attrs['author'] === author);
-    if (own) return;
-    nodes.push(n);
-  });
-  void delType;
-  return Fragment.fromArray(nodes);
-}
-
-function markFragment(fragment: Fragment, delType: MarkType, attrs: SuggestionAttrs): Fragment {
+/**
+ * Deleted content as it is put back: text struck out with `suggestionDelete` (text already
+ * struck out keeps its mark); the reviewer's own proposed insertions really go.
+ */
+function markDeleted(fragment: Fragment, insType: MarkType, delType: MarkType, author: string, attrs: SuggestionAttrs): Fragment {
   const nodes: PmNode[] = [];
   fragment.forEach((n) => {
+    if (!n.isText) {
+      nodes.push(n.isLeaf ? n : n.copy(markDeleted(n.content, insType, delType, author, attrs)));
+      return;
+    }
+    if (n.marks.some((m) => m.type === insType && m.attrs['author'] === author)) return;
     if (n.marks.some((m) => m.type === delType)) nodes.push(n);
-    else nodes.push(n.mark(delType.create(attrs).addToSet(n.marks.filter((m) => m.type.name !== SUGGESTION_INSERT))));
+    else nodes.push(n.mark(delType.create(attrs).addToSet(n.marks.filter((m) => m.type !== insType))));
   });
   return Fragment.fromArray(nodes);
 }
