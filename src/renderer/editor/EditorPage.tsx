@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../shared/contract';
 import type { Status } from '../../shared/domain';
@@ -35,6 +35,8 @@ export function EditorPage({ releaseId, identity, autoFocusTitle, onDeleted }: P
   const [release, setRelease] = useState<Release | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  // Kept here so a side panel stays open when the editor restarts from a restored revision.
+  const [panel, setPanel] = useState<SidePanel>(null);
 
   useEffect(() => {
     let live = true;
@@ -70,6 +72,8 @@ export function EditorPage({ releaseId, identity, autoFocusTitle, onDeleted }: P
       autoFocusTitle={autoFocusTitle}
       onDeleted={onDeleted}
       onReplaced={setRelease}
+      panel={panel}
+      setPanel={setPanel}
     />
   );
 }
@@ -81,11 +85,15 @@ interface EditorProps {
   onDeleted: () => void;
   /** The stored release changed under the editor (a restore): start over from it. */
   onReplaced: (release: Release) => void;
+  panel: SidePanel;
+  setPanel: Dispatch<SetStateAction<SidePanel>>;
 }
+
+type SidePanel = 'history' | 'review' | null;
 
 type MetaFields = Omit<ReleaseFields, 'body'>;
 
-function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplaced }: EditorProps) {
+function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplaced, panel, setPanel }: EditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -94,7 +102,6 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
     const { body: _body, ...rest } = release;
     return rest;
   });
-  const [panel, setPanel] = useState<'history' | 'review' | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [draft, setDraft] = useState<CommentDraft | null>(null);
