@@ -233,6 +233,33 @@ describe('concurrent review work', () => {
   }, 60_000);
 });
 
+describe('approval pinned to the text', () => {
+  it('an edit after approval sends the release back to Diajukan at HQ, with a notice on both workstations', async () => {
+    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Dipatok', body: doc(paragraph('d1', 'Teks yang disetujui.')), office: 'KPU Kabupaten Blora' } });
+    const w = await writer.review.getWorkflow({ releaseId: id });
+    await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
+    await writer.sync.run();
+    await reviewer.sync.run();
+    const r = await reviewer.review.getWorkflow({ releaseId: id });
+    await reviewer.review.transition({ releaseId: id, to: 'disetujui', baseHash: r.contentHash });
+    await reviewer.sync.run();
+    await writer.sync.run();
+    expect((await writer.review.getWorkflow({ releaseId: id })).status).toBe('disetujui');
+    const own = await writer.ws.releases.getRelease({ id });
+    await writer.ws.releases.saveRelease({ id, fields: { body: edit(own.body, null, (s) => s.tr.insertText(' Ditambah.', posOf(s, 'disetujui.') + 10)) } });
+    const mine = await writer.review.getWorkflow({ releaseId: id });
+    expect(mine).toMatchObject({ status: 'diajukan', notice: expect.stringMatching(/setelah disetujui/) });
+    await writer.sync.run();
+    expect(statusAtHq(id)).toBe('diajukan');
+    await reviewer.sync.run();
+    const theirs = await reviewer.review.getWorkflow({ releaseId: id });
+    expect(theirs).toMatchObject({ status: 'diajukan', notice: expect.stringMatching(/diubah oleh Sari Penulis setelah disetujui/) });
+    expect(theirs.allowed).toContain('disetujui');
+    const audit = (await reviewer.review.listAudit({ releaseId: id })).items;
+    expect(audit.map((a) => a.action)).toContain('notice');
+  }, 60_000);
+});
+
 describe('embargo', () => {
   it('a publication scheduled by the reviewer holds at HQ and shows its time on the writer\'s workstation', async () => {
     const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Embargo', body: doc(paragraph('e1', 'Diumumkan besok pagi.')), office: 'KPU Kabupaten Blora' } });

@@ -221,7 +221,7 @@ export class ReviewService {
       changedRole: state.changedRole,
       changedAt: state.changedAt,
       publishAt: state.publishAt,
-      notice: row?.notice ?? null,
+      notice: row?.notice ?? this.hqReverts(releaseId).filter((r) => r.current).map((r) => r.message)[0] ?? null,
       pendingSuggestions: pending,
       openThreads: this.listThreads(releaseId).filter((t) => t.status === 'open').length,
       contentHash: hash,
@@ -397,7 +397,48 @@ export class ReviewService {
       )
       .all(releaseId);
     const items: AuditEntry[] = rows.map((r) => ({ at: r.at, hqTime: r.hq_time, actor: r.actor, role: r.role, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, detail: r.detail }));
+    // Approvals HQ withdrew because someone else edited the text (this workstation's own
+    // edits already left a local notice).
+    const self = this.actor().name;
+    for (const r of this.hqReverts(releaseId)) {
+      if (r.author === self) continue;
+      items.push({ at: r.at, hqTime: r.at, actor: r.author, role: '', action: 'notice', fromStatus: r.from, toStatus: 'diajukan', detail: r.message });
+    }
     return items.sort((a, b) => (a.hqTime ?? a.at).localeCompare(b.hqTime ?? b.at));
+  }
+
+  /**
+   * Edits that took an approval away at HQ (HQ applies the same pin as onContentChanged),
+   * read from HQ's history as this workstation mirrors it. `current`: no move since.
+   */
+  private hqReverts(releaseId: string): { at: string; author: string; from: Status; message: string; current: boolean }[] {
+    let rows: { hq_rev: number; event: string; author: string; hq_time: string | null; status: Status | null }[];
+    try {
+      rows = this.db
+        .prepare<[string], { hq_rev: number; event: string; author: string; hq_time: string | null; status: Status | null }>(
+          'SELECT hq_rev, event, author, hq_time, status FROM sync_hq_revisions WHERE release_id = ? ORDER BY hq_rev',
+        )
+        .all(releaseId);
+    } catch {
+      return []; // no sync tables in this store
+    }
+    const out: { at: string; author: string; from: Status; message: string; current: boolean }[] = [];
+    let prev: Status | null = null;
+    for (const r of rows) {
+      if (out.length && r.status !== prev) out[out.length - 1]!.current = false;
+      if (r.event !== 'transition' && r.status === 'diajukan' && (prev === 'disetujui' || prev === 'terbit') && r.hq_time) {
+        out.push({
+          at: r.hq_time,
+          author: r.author,
+          from: prev,
+          message: `Rilis diubah oleh ${r.author} setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.`,
+          current: true,
+        });
+      }
+      prev = r.status ?? prev;
+    }
+    const status = requireRow(this.db, releaseId).status;
+    return out.map((r) => ({ ...r, current: r.current && status === 'diajukan' }));
   }
 
   reviewQueue(): QueueItem[] {
