@@ -177,6 +177,15 @@ describe('HQ publishes through its workflow', () => {
       const f = fields({ title: `${payload} ${i}`.slice(0, 300), slug: '', summary: payload, byline: payload.slice(0, 200), tags: [payload.slice(0, 60)], body });
       await publishThroughWorkflow(f);
     }
+    // Reviewer comments (annotations) carry payloads too; they never reach a public page.
+    const commented = await publishThroughWorkflow(fields({ title: 'Rilis dengan komentar', slug: 'rilis-dengan-komentar' }));
+    const note = await push(reviewer, [
+      { kind: 'annotation.put', releaseId: commented, annotationId: uuidv7(), annotationType: 'comment', baseRevision: 4, data: { text: '<script>__xss(300)</script> KOMENTAR-INTERNAL', quote: '<img src=x onerror=__xss(301)>' } },
+    ]);
+    expect(note[0]?.status).toBe('accepted');
+    for (const path of ['/berita/rilis-dengan-komentar', '/berita', '/feed.xml', '/api/v1/releases?perPage=100', '/sitemap.xml']) {
+      expect(await (await get(path)).text(), path).not.toContain('KOMENTAR-INTERNAL');
+    }
     const index = await (await get('/berita?halaman=1')).text();
     expect(auditHtml(index, 'page')).toEqual([]);
     for (const m of index.matchAll(/<h2><a href="(\/berita\/[^"]+)">/g)) slugs.push(m[1] as string);

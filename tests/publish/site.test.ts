@@ -186,7 +186,8 @@ describe('feed, API and sitemap', () => {
     NinjsItemSchema.parse(await (await get(`/api/v1/releases/${id}`)).json());
   });
 
-  it('lists visible articles in sitemap.xml', async () => {
+  it('lists visible articles in sitemap.xml, named in robots.txt', async () => {
+    expect(await (await get('/robots.txt')).text()).toContain(`Sitemap: ${s.url}/sitemap.xml`);
     const xml = await (await get('/sitemap.xml')).text();
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(xml).toContain(`<loc>${s.url}/berita/berita-untuk-feed-pembaca</loc>`);
@@ -215,7 +216,7 @@ describe('images', () => {
       const res = await get(`/media/${sha}/${size}.jpg`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
-      expect(res.headers.get('cache-control')).toContain('immutable');
+      expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
       const out = Buffer.from(await res.arrayBuffer());
       const meta = await sharp(out).metadata();
       expect(meta.width).toBe(width);
@@ -228,6 +229,11 @@ describe('images', () => {
     const cached = readFileSync(join(s.dir, 'public-media', sha.slice(0, 2), sha, 'w800.jpg'));
     expect(cached.length).toBeGreaterThan(100);
     expect((await get(`/media/${sha}/w999.jpg`)).status).toBe(404);
+    // Only images of visible releases are served: not a draft's, not after a withdrawal.
+    const draftSha = s.addAttachment(await sharp({ create: { width: 300, height: 200, channels: 3, background: '#000' } }).png().toBuffer());
+    expect((await get(`/media/${draftSha}/w400.jpg`)).status).toBe(404);
+    s.site.publisher.withdraw(pub.id, 'Foto salah.');
+    expect((await get(`/media/${sha}/w400.jpg`)).status).toBe(404);
     expect((await get(`/media/${'b'.repeat(64)}/w400.jpg`)).status).toBe(404);
     expect((await get(`/media/..%2f..%2fetc/w400.jpg`)).status).toBe(404);
   });

@@ -50,7 +50,8 @@ export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
     publisher,
     attachments: o.attachments,
     mediaCacheDir: join(o.dataDir, 'public-media'),
-    ...(o.baseUrl !== undefined ? { baseUrl: o.baseUrl } : {}),
+    // The public origin behind a proxy/CDN; otherwise absolute URLs follow the request's Host.
+    ...((o.baseUrl ?? process.env.WARTA_PUBLIC_URL) ? { baseUrl: (o.baseUrl ?? process.env.WARTA_PUBLIC_URL) as string } : {}),
     ...(o.siteName !== undefined ? { siteName: o.siteName } : {}),
     ...(o.perPage !== undefined ? { perPage: o.perPage } : {}),
     ...(o.renderCache !== undefined ? { renderCache: o.renderCache } : {}),

@@ -113,6 +113,8 @@ export interface PublicationStore {
   save(pub: Publication): void;
   list(q: ListQuery): { items: Publication[]; total: number };
   offices(now: string): OfficeEntry[];
+  /** Whether a release visible at `now` shows this attachment (only those are served). */
+  mediaVisible(sha256: string, now: string): boolean;
   stamp(now: string): VisibleStamp;
   /** Count one view of `id` by `visitor` (an opaque daily hash) on `day`. True when counted. */
   recordView(id: string, day: string, visitor: string): boolean;

@@ -44,6 +44,8 @@ const LIST_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 /** Articles revalidate every time: the view count is part of the page (304 keeps it cheap). */
 const ARTICLE_CACHE = 'public, no-cache';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Images: content-addressed, but a withdrawal must be able to take them down within a day. */
+const MEDIA_CACHE = 'public, max-age=86400';
 
 const pageNum = z.coerce.number().int().min(1).max(10_000).catch(1);
 const optSlug = z
@@ -130,6 +132,15 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     });
     return reply.type(HTML).send(html);
   });
+
+  app.get('/berita/', async (_req, reply) => reply.redirect('/berita', 301));
+
+  app.get('/robots.txt', async (req, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=86400')
+      .type('text/plain; charset=utf-8')
+      .send(`User-agent: *\nAllow: /berita\nDisallow: /api/\nAllow: /api/v1/releases\n\nSitemap: ${site(req).baseUrl}/sitemap.xml\n`),
+  );
 
   app.get<{ Params: { office: string } }>('/kantor/:office', async (req, reply) =>
     reply.redirect(`/berita?kantor=${encodeURIComponent(req.params.office)}`, 301),
@@ -258,6 +269,8 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     const size = m?.[1] ?? '';
     const format = m?.[2] ?? '';
     if (!/^[0-9a-f]{64}$/.test(sha) || !isImageSize(size) || !isImageFormat(format)) return notFound(req, reply);
+    // Only images the public can see: not a draft's, not an embargoed or withdrawn release's.
+    if (!store.mediaVisible(sha, now())) return notFound(req, reply);
     let path: string;
     try {
       path = await images.rendition(sha, size, format);
@@ -266,7 +279,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
       throw err;
     }
     const etag = `"${sha.slice(0, 16)}-${size}-${format}"`;
-    if (notModified(req, reply, { etag, lastModified: null, cacheControl: IMMUTABLE })) return reply;
+    if (notModified(req, reply, { etag, lastModified: null, cacheControl: MEDIA_CACHE })) return reply;
     return reply.type(format === 'webp' ? 'image/webp' : 'image/jpeg').send(createReadStream(path));
   });
 }

@@ -49,6 +49,8 @@ const MIGRATIONS: string[] = [
    CREATE TABLE pub_view_marks (day TEXT NOT NULL, release_id TEXT NOT NULL, visitor TEXT NOT NULL,
      PRIMARY KEY (day, release_id, visitor)) WITHOUT ROWID;
    CREATE TABLE pub_view_salt (day TEXT PRIMARY KEY, salt TEXT NOT NULL);`,
+  // Which attachments each publication shows (lead image, figures): only those are served.
+  `CREATE TABLE pub_media (release_id TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (sha256, release_id)) WITHOUT ROWID;`,
 ];
 
 interface Row {
@@ -152,6 +154,14 @@ const toRow = (p: Publication): Row => ({
   version: p.version,
 });
 
+/** The attachments a publication shows: its lead image and the figures the gate kept. */
+function mediaOf(pub: Publication): string[] {
+  const out = new Set<string>();
+  if (pub.leadImage) out.add(pub.leadImage.attachment);
+  for (const m of pub.bodyHtml.matchAll(/\/media\/([0-9a-f]{64})\//g)) out.add(m[1] as string);
+  return [...out];
+}
+
 const VISIBLE = `state IN ('terbit','dikoreksi') AND visible_from <= @now`;
 
 export class SqlitePublicationStore implements PublicationStore {
@@ -215,7 +225,21 @@ export class SqlitePublicationStore implements PublicationStore {
         )
         .run(row);
       this.db.prepare(`UPDATE pub_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'`).run();
+      this.db.prepare('DELETE FROM pub_media WHERE release_id = ?').run(pub.id);
+      const add = this.db.prepare('INSERT OR IGNORE INTO pub_media (release_id, sha256) VALUES (?, ?)');
+      for (const sha of mediaOf(pub)) add.run(pub.id, sha);
     });
+  }
+
+  mediaVisible(sha256: string, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM pub_media m JOIN pub_releases r ON r.id = m.release_id
+           WHERE m.sha256 = @sha AND r.state IN ('terbit','dikoreksi') AND r.visible_from <= @now LIMIT 1`,
+        )
+        .get({ sha: sha256, now }) !== undefined
+    );
   }
 
   list(q: ListQuery): { items: Publication[]; total: number } {
