@@ -19,7 +19,8 @@ import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
 import { LeadImageField } from './LeadImageField';
 import { SaveStatus } from './SaveStatus';
-import { flushRelease, forgetSaver, saverFor } from './savers';
+import { mergeDocs, jsonEqual } from '../../shared/sync/merge';
+import { fieldsOf, flushRelease, forgetSaver, sessionFor, type Adopt } from './savers';
 import { TagsInput } from './TagsInput';
 
 interface Props {
@@ -97,7 +98,8 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
-  const saver = useMemo(() => saverFor(release), [release]);
+  const session = useMemo(() => sessionFor(release), [release]);
+  const saver = session.saver;
   const [fields, setFields] = useState<MetaFields>(() => {
     const { body: _body, ...rest } = release;
     return rest;
@@ -112,8 +114,44 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   const [syncInfo, setSyncInfo] = useState({ syncState: release.syncState, syncError: release.syncError });
   const [conflictOpen, setConflictOpen] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
-  // The stored revision this editor's content is based on.
-  const knownRev = useRef(release.localRev);
+  const editorRef = useRef<Editor | null>(null);
+  editorRef.current = editor;
+
+  // A change stored under the editor (a sync) is merged into what is on screen: fields the
+  // writer has not touched since take the stored value; the body is merged block by block.
+  const adopt = useCallback<Adopt>(
+    (stored, sent, conflicts) => {
+      setStatus(stored.status);
+      setSyncInfo({ syncState: stored.syncState, syncError: stored.syncError });
+      setFields((prev) => {
+        const next: Record<string, unknown> = { ...prev };
+        for (const key of Object.keys(prev) as (keyof MetaFields)[]) {
+          if (jsonEqual(prev[key], sent[key])) next[key] = stored[key];
+        }
+        return next as MetaFields;
+      });
+      const live = editorRef.current;
+      if (live && !live.isDestroyed) {
+        const current = live.getJSON() as DocNode;
+        const merged = mergeDocs(sent.body, current, stored.body).doc;
+        if (!jsonEqual(merged, current)) {
+          const { from, to } = live.state.selection;
+          live.commands.setContent(merged, { emitUpdate: false });
+          const size = live.state.doc.content.size;
+          live.commands.setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) });
+        }
+      }
+      if (conflicts > 0) report(t('editor.mergedWithConflicts', { count: conflicts }));
+    },
+    [report, t],
+  );
+
+  useEffect(() => {
+    session.adopt = adopt;
+    return () => {
+      if (session.adopt === adopt) session.adopt = null;
+    };
+  }, [session, adopt]);
 
   useEffect(() => {
     if (autoFocusTitle && release.title === '') titleRef.current?.focus();
@@ -133,23 +171,27 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
     () =>
       releaseEvents.on((stored) => {
         if (stored === null) {
+          // With edits pending, the next save merges; otherwise take the stored version now.
           if (saver.hasUnsaved) return;
           api.getRelease({ id: release.id }).then(
             (fresh) => {
               setStatus(fresh.status);
               setSyncInfo({ syncState: fresh.syncState, syncError: fresh.syncError });
-              if (fresh.localRev !== knownRev.current && !saver.hasUnsaved) onReplaced(fresh);
+              if (fresh.localRev === session.knownRev || saver.hasUnsaved) return;
+              const base = session.base;
+              session.base = fieldsOf(fresh);
+              session.knownRev = fresh.localRev;
+              adopt(fresh, base, 0);
             },
             () => undefined, // deleted by the sync, or the host is away: the library shows it
           );
           return;
         }
         if (stored.id !== release.id) return;
-        knownRev.current = stored.localRev;
         setStatus(stored.status);
         setSyncInfo({ syncState: stored.syncState, syncError: stored.syncError });
       }),
-    [release.id, saver, onReplaced],
+    [release.id, saver, session, adopt],
   );
 
   const update = <K extends keyof MetaFields>(key: K, value: MetaFields[K]) => {

@@ -1,4 +1,5 @@
 import type { DocNode, Release, ReleaseFields } from '../../shared/domain';
+import { jsonEqual, mergeFields } from '../../shared/sync/merge';
 import { api, errorMessage } from '../api';
 import { releaseEvents } from '../common/events';
 import { Autosaver, type SaveState } from './autosave';
@@ -17,51 +18,124 @@ const mergePatches = (older: ReleasePatch, newer: ReleasePatch): ReleasePatch =>
   body: newer.body ?? older.body,
 });
 
+export const fieldsOf = (release: Release): ReleaseFields => {
+  const { id: _i, status: _s, createdAt: _c, updatedAt: _u, localRev: _l, syncState: _ss, syncError: _se, ...fields } = release;
+  return fields;
+};
+
 /**
- * One autosaver per release, kept beyond the editor's lifetime: when the writer switches
- * to another release while a save is still running or failing, it keeps going (and keeps
- * retrying) until the words are stored.
+ * The stored release changed under the editor (a sync pulled or merged a change from HQ):
+ * the editor takes `stored`, keeping whatever was typed since it sent `sent`.
+ * `conflicts` counts the parts where both sides changed the same thing and ours was kept.
  */
-const savers = new Map<string, Autosaver<ReleasePatch>>();
+export type Adopt = (stored: Release, sent: ReleaseFields, conflicts: number) => void;
+
+/**
+ * One editing session per release, kept beyond the editor's lifetime: when the writer
+ * switches to another release while a save is still running or failing, it keeps going (and
+ * retrying) until the words are stored.
+ *
+ * `base` is the stored version the editor's text is built on and `knownRev` its local
+ * revision. Saves are partial and the body travels whole, so a save made on top of a change
+ * that a sync stored meanwhile would silently undo it. Each save therefore first checks the
+ * stored revision; if it moved, it merges (base, the editor's version, the stored one) with
+ * the same three-way merge sync uses, stores the result and hands it to the editor.
+ */
+export interface ReleaseSession {
+  saver: Autosaver<ReleasePatch>;
+  base: ReleaseFields;
+  knownRev: number;
+  adopt: Adopt | null;
+  stopListening: () => void;
+}
+
+const sessions = new Map<string, ReleaseSession>();
+
+/** Fields of `merged` that differ from `stored`: what must be sent to store the merge. */
+function changedFields(merged: ReleaseFields, stored: ReleaseFields): Partial<ReleaseFields> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(merged) as (keyof ReleaseFields)[]) {
+    if (!jsonEqual(merged[key], stored[key])) out[key] = merged[key];
+  }
+  return out as Partial<ReleaseFields>;
+}
+
+async function saveOnTop(session: ReleaseSession, id: string, patch: ReleasePatch): Promise<void> {
+  const changed: Partial<ReleaseFields> = { ...patch.fields };
+  if (patch.body) changed.body = patch.body();
+  const current = await api.getRelease({ id });
+  if (current.localRev === session.knownRev) {
+    releaseEvents.emitSaved(await api.saveRelease({ id, fields: changed }));
+    return;
+  }
+  // Stored meanwhile by someone else (a sync): merge instead of overwriting.
+  const ours: ReleaseFields = { ...session.base, ...changed };
+  const theirs = fieldsOf(current);
+  const merge = mergeFields(session.base, ours, theirs);
+  const toSend = changedFields(merge.fields, theirs);
+  const stored = Object.keys(toSend).length > 0 ? await api.saveRelease({ id, fields: toSend }) : current;
+  releaseEvents.emitSaved(stored);
+  session.adopt?.(stored, ours, merge.conflictBlocks.length + merge.conflictFields.length);
+}
+
+export function sessionFor(release: Release): ReleaseSession {
+  const existing = sessions.get(release.id);
+  if (existing) {
+    // Reopened after everything was stored: the freshly loaded release is the base.
+    if (!existing.saver.hasUnsaved) {
+      existing.base = fieldsOf(release);
+      existing.knownRev = release.localRev;
+    }
+    return existing;
+  }
+  const session: ReleaseSession = {
+    base: fieldsOf(release),
+    knownRev: release.localRev,
+    adopt: null,
+    stopListening: () => undefined,
+    saver: new Autosaver<ReleasePatch>({
+      initial: { kind: 'saved', at: new Date(release.updatedAt) },
+      merge: mergePatches,
+      describeError: errorMessage,
+      save: (patch) => saveOnTop(session, release.id, patch),
+    }),
+  };
+  // Whatever stored this release through the UI (a save, a restore, a transition) is the new base.
+  session.stopListening = releaseEvents.on((stored) => {
+    if (stored?.id !== release.id) return;
+    session.base = fieldsOf(stored);
+    session.knownRev = stored.localRev;
+  });
+  sessions.set(release.id, session);
+  return session;
+}
 
 export function saverFor(release: Release): Autosaver<ReleasePatch> {
-  const existing = savers.get(release.id);
-  if (existing) return existing;
-  const saver = new Autosaver<ReleasePatch>({
-    initial: { kind: 'saved', at: new Date(release.updatedAt) },
-    merge: mergePatches,
-    describeError: errorMessage,
-    save: async (patch) => {
-      const fields: Partial<ReleaseFields> = { ...patch.fields };
-      if (patch.body) fields.body = patch.body();
-      const stored = await api.saveRelease({ id: release.id, fields });
-      releaseEvents.emitSaved(stored);
-    },
-  });
-  savers.set(release.id, saver);
-  return saver;
+  return sessionFor(release).saver;
 }
 
 /** Waits until whatever was typed into this release is stored (before reloading it, restoring…). */
 export async function flushRelease(id: string): Promise<boolean> {
-  const saver = savers.get(id);
-  return saver ? saver.flush() : true;
+  const session = sessions.get(id);
+  return session ? session.saver.flush() : true;
 }
 
 /** Saves every release with pending edits (page hide, before unload). */
 export function flushAll(): Promise<boolean[]> {
-  return Promise.all([...savers.values()].map((saver) => saver.flush()));
+  return Promise.all([...sessions.values()].map((session) => session.saver.flush()));
 }
 
 export function hasUnsavedEdits(): boolean {
-  for (const saver of savers.values()) if (saver.hasUnsaved) return true;
+  for (const session of sessions.values()) if (session.saver.hasUnsaved) return true;
   return false;
 }
 
-/** Drops the saver of a release that was deleted or replaced (restore): its state is gone. */
+/** Drops the session of a release that was deleted or replaced (restore): its state is gone. */
 export function forgetSaver(id: string): void {
-  savers.get(id)?.dispose();
-  savers.delete(id);
+  const session = sessions.get(id);
+  session?.saver.dispose();
+  session?.stopListening();
+  sessions.delete(id);
 }
 
 export type { SaveState };

@@ -96,6 +96,7 @@ export const en: Resources = {
     characters: '{{formatted}} characters',
     characters_one: '{{formatted}} character',
     counts: 'Word and character count',
+    mergedWithConflicts: 'This release was also changed elsewhere. Changes that did not clash were merged; in {{count}} parts changed on both sides your version was kept — the other one is in History.',
     deleteRelease: 'Delete release',
     deleteConfirm: 'Delete the release "{{title}}"? This cannot be undone on this computer.',
     delete: 'Delete',

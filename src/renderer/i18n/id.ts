@@ -98,6 +98,7 @@ export const id = {
     characters: '{{formatted}} karakter',
     characters_one: '{{formatted}} karakter',
     counts: 'Jumlah kata dan karakter',
+    mergedWithConflicts: 'Rilis ini juga diubah di tempat lain. Perubahan yang tidak berbenturan sudah digabungkan; pada {{count}} bagian yang diubah kedua pihak, versi Anda dipakai — versi lainnya ada di Riwayat.',
     deleteRelease: 'Hapus rilis',
     deleteConfirm: 'Hapus rilis "{{title}}"? Tindakan ini tidak dapat dibatalkan di komputer ini.',
     delete: 'Hapus',

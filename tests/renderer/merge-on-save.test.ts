@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { DocNode } from '../../src/shared/domain';
+import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, waitFor, type RunningWebHost } from '../helpers';
+import { startHq, type Hq } from '../sync/helpers/world';
+
+/**
+ * The release is open in the editor when a sync stores a change made on another workstation.
+ * Typing afterwards must not undo that change (saves are partial but the body travels whole):
+ * the editor merges it in, and the stored release holds both people's words.
+ */
+
+const para = (id: string, text: string): DocNode => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+const OTHER = 'Paragraf kedua yang disunting di kantor lain.';
+const MINE = 'Tambahan dari penulis yang sedang membuka rilis.';
+
+describe('saving on top of a synced change', () => {
+  const tmp = makeTempDir('warta-renderer-merge-');
+  let browser: Browser;
+  let hq: Hq;
+  const hosts: RunningWebHost[] = [];
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    [browser, hq] = await Promise.all([launchChromium(), startHq(join(tmp.dir, 'hq'))]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const h of hosts) await h.kill('SIGTERM');
+    await hq?.close();
+    tmp.cleanup();
+  });
+
+  it('keeps the change a sync stored under the open editor and adds what is typed', async () => {
+    const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'a') }), startWebHost({ dataDir: join(tmp.dir, 'b') })]);
+    hosts.push(a, b);
+    await rpc(a, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
+    await rpc(b, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
+    const created = await rpc(a, 'createRelease', { fields: { title: 'Sosialisasi pemilih', date: '2025-12-04' } });
+    await rpc(a, 'saveRelease', { id: created.id, fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', 'Paragraf kedua.')] } } });
+    await rpc(a, 'syncNow', {});
+    await rpc(b, 'syncNow', {});
+    await waitFor(async () => (await rpc(b, 'listReleases', {})).items.some((r) => r.id === created.id), 'release reaches B');
+
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(a.url);
+    await page.getByRole('list', { name: 'Rilis' }).getByRole('button', { name: /Sosialisasi pemilih/ }).click();
+    const body = page.getByRole('textbox', { name: 'Isi rilis' });
+    await body.getByText('Paragraf pertama.').waitFor({ timeout: 30_000 });
+
+    // Another office edits the second paragraph; A's sync stores it while the editor is open.
+    await rpc(b, 'saveRelease', { id: created.id, fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', OTHER)] } } });
+    await rpc(b, 'syncNow', {});
+    await rpc(a, 'syncNow', {});
+    await waitFor(async () => JSON.stringify((await rpc(a, 'getRelease', { id: created.id })).body).includes(OTHER), 'A stores the synced edit');
+
+    await body.getByText('Paragraf pertama.').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(` ${MINE}`);
+    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+
+    const stored = JSON.stringify((await rpc(a, 'getRelease', { id: created.id })).body);
+    expect(stored).toContain(MINE);
+    expect(stored).toContain(OTHER);
+    await body.getByText(OTHER).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+  });
+});
