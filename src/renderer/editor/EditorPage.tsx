@@ -116,6 +116,19 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   const titleRef = useRef<HTMLInputElement>(null);
   const editorRef = useRef<Editor | null>(null);
   editorRef.current = editor;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+
+  // The formatting toolbar sticks just below the release bar, whose height changes when it
+  // wraps (a long save error, a side panel open): keep a CSS variable in step (CSSOM, CSP-safe).
+  useEffect(() => {
+    const bar = barRef.current;
+    const root = rootRef.current;
+    if (!bar || !root) return;
+    const observer = new ResizeObserver(() => root.style.setProperty('--release-bar-height', `${bar.offsetHeight}px`));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
 
   // A change stored under the editor (a sync) is merged into what is on screen: fields the
   // writer has not touched since take the stored value; the body is merged block by block.
@@ -267,9 +280,9 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   };
 
   return (
-    <div className={`release-editor${panel ? ' with-panel' : ''}`}>
+    <div ref={rootRef} className={`release-editor${panel ? ' with-panel' : ''}`}>
       <div className="release-main" onBlur={flush}>
-        <div className="release-bar">
+        <div ref={barRef} className="release-bar">
           <span className={`badge status-${review.workflow?.status ?? status}`}>
             {t('editor.statusLabel', { status: t(`status.${review.workflow?.status ?? status}`) })}
           </span>
