@@ -94,6 +94,28 @@ describe('workflow transitions at HQ', () => {
   });
 });
 
+describe('open suggestions at HQ', () => {
+  it('a forged approval over unaccepted suggested edits is refused and nothing changes', async () => {
+    const w = writers.rembang!;
+    const id = newId();
+    const proposal = { type: 'suggestionInsert', attrs: { id: 's1', author: 'Provinsi Jateng', at: '2025-12-04T03:00:00.000Z' } };
+    const suggested = fields({ office: offices.rembang }, ['p1', 'Paragraf satu.']);
+    suggested.body = { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Paragraf ' }, { type: 'text', text: 'baru ', marks: [proposal] }, { type: 'text', text: 'satu.' }] }] };
+    const r = await push(url, w, [
+      { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: suggested },
+      { kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan' },
+    ]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted']);
+    const before = hq.storage.dump();
+    const approve = await push(url, reviewerJateng, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui' }]);
+    expect(approve.body.results[0]).toMatchObject({ status: 'rejected', reason: 'transition_not_allowed' });
+    expect(approve.body.results[0]!.message).toMatch(/suggested edit/);
+    expect(hq.storage.getReleaseHead(id)).toMatchObject({ revision: 2, status: 'diajukan' });
+    // Only the push bookkeeping of the refused entry differs: no revision was added.
+    expect(hq.storage.dump().revisions).toEqual(before.revisions);
+  });
+});
+
 describe('transitions pinned by content hash', () => {
   it('an edit and a submit queued together are both accepted; a submit on other text is stale', async () => {
     const w = writers.rembang!;

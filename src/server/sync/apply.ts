@@ -17,6 +17,7 @@ import type { Status } from '../../shared/domain';
 import { HttpError } from '../http-errors';
 import type { DeviceIdentity, HqStorage, ReadScope, ReleaseHead, RevisionRow } from '../storage/types';
 import { inScope, mayWriteRelease, readScope } from './scope';
+import { reviewTransitionBlocker } from '../review/checks';
 
 export interface ApplyContext {
   storage: HqStorage;
@@ -169,6 +170,8 @@ function applyTransition(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'w
   if (!rule || !rule.roles.includes(ctx.who.person.role)) {
     return { seq, status: 'rejected', releaseId, reason: 'transition_not_allowed', message: `a ${ctx.who.person.role} may not move a release from ${head.status} to ${to}` };
   }
+  const blocked = reviewTransitionBlocker(head.fields, to);
+  if (blocked) return { seq, status: 'rejected', releaseId, reason: 'transition_not_allowed', message: blocked };
   const revision = append(ctx, head, releaseId, head.officeId, {
     deleted: false,
     fields: head.fields,
