@@ -105,6 +105,7 @@ function Workstation({ initialInfo, startupError }: Props) {
           }}
           onCreate={createRelease}
           showQueue={info?.identity?.role === 'peninjau' || info?.identity?.role === 'admin'}
+          ownOffice={info?.identity?.office ?? null}
         />
         <main className="editor-area">
           {selectedId ? (

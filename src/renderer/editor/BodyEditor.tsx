@@ -27,8 +27,8 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
   const statsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The last body seen before the editor was torn down, so a late save still has it.
   const lastBody = useRef<DocNode>(initial);
-  const callbacks = useRef({ onChange, onBlur });
-  callbacks.current = { onChange, onBlur };
+  const callbacks = useRef({ onChange, onBlur, review });
+  callbacks.current = { onChange, onBlur, review };
 
   // Stable across renders: useEditor compares options by identity and a new object would make
   // it call setProps on every render, which re-syncs the DOM selection and can undo a caret
@@ -48,6 +48,13 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();
           setLinkOpen(true);
+          return true;
+        }
+        // Ctrl+Alt+M: comment on the selection (as in common word processors).
+        const comment = callbacks.current.review?.onComment;
+        if (comment && (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+          event.preventDefault();
+          comment();
           return true;
         }
         return false;

@@ -22,6 +22,7 @@ import { SaveStatus } from './SaveStatus';
 import { mergeDocs, jsonEqual } from '../../shared/sync/merge';
 import { fieldsOf, flushRelease, forgetSaver, sessionFor, type Adopt } from './savers';
 import { TagsInput } from './TagsInput';
+import { isCommentable } from './Toolbar';
 
 interface Props {
   releaseId: string;
@@ -236,7 +237,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   };
 
   const startComment = useCallback(() => {
-    if (!editor) return;
+    if (!editor || !isCommentable(editor)) return;
     const { from, to, $from } = editor.state.selection;
     const blockId: unknown = $from.parent.attrs['id'];
     if (typeof blockId !== 'string' || from === to) return;

@@ -215,7 +215,7 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
             type="button"
             className="tool tool-text"
             disabled={!state.commentable}
-            title={state.commentable ? undefined : t('review.commentHint')}
+            title={state.commentable ? `${t('review.comment')} (${MOD}+Alt+M)` : t('review.commentHint')}
             onMouseDown={(e) => e.preventDefault()}
             onClick={review.onComment}
           >

@@ -25,11 +25,13 @@ interface Props {
   onCreate: () => void;
   /** Reviewers and admins see the "Menunggu tinjauan" queue. */
   showQueue?: boolean;
+  /** This workstation's office: releases of other offices (a reviewer's) name theirs. */
+  ownOffice?: string | null;
 }
 
 const PAGE = 100;
 
-export function Library({ selectedId, onSelect, onCreate, showQueue = false }: Props) {
+export function Library({ selectedId, onSelect, onCreate, showQueue = false, ownOffice = null }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -178,6 +180,7 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false }: P
                   <SyncBadge release={row.release} />
                 </span>
                 <span className="release-item-time">
+                  {row.release.office && ownOffice && row.release.office !== ownOffice ? `${row.release.office} · ` : ''}
                   {t('library.updated', { when: shortDateTime(row.release.updatedAt, language) })} · {t('library.words', { count: row.release.wordCount })}
                 </span>
               </button>
