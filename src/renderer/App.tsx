@@ -5,7 +5,7 @@ import { api, errorMessage } from './api';
 import { AlertsProvider, useAlerts } from './common/alerts';
 import { NoticeBanner } from './common/NoticeBanner';
 import { EditorPage } from './editor/EditorPage';
-import { flushAll, hasUnsavedEdits } from './editor/savers';
+import { flushAll, hasUnsavedEdits, onBackgroundSaveFailure } from './editor/savers';
 import { Library } from './library/Library';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SyncBar } from './sync/SyncBar';
@@ -37,6 +37,11 @@ function Workstation({ initialInfo, startupError }: Props) {
   useEffect(() => {
     if (startupError) report(startupError);
   }, [startupError, report]);
+
+  useEffect(
+    () => onBackgroundSaveFailure((title, message) => report(t('save.backgroundFailed', { title: title || t('library.untitled'), message }))),
+    [report, t],
+  );
 
   const refreshInfo = useCallback(async () => {
     try {

@@ -51,6 +51,18 @@ export interface ReleaseSession {
 
 const sessions = new Map<string, ReleaseSession>();
 
+type BackgroundFailure = (title: string, message: string) => void;
+const backgroundFailureListeners = new Set<BackgroundFailure>();
+
+/**
+ * A release no longer on screen whose save keeps failing (it is still retried): the writer
+ * must hear of it, since its status line is gone.
+ */
+export function onBackgroundSaveFailure(listener: BackgroundFailure): () => void {
+  backgroundFailureListeners.add(listener);
+  return () => backgroundFailureListeners.delete(listener);
+}
+
 /** Fields of `merged` that differ from `stored`: what must be sent to store the merge. */
 function changedFields(merged: ReleaseFields, stored: ReleaseFields): Partial<ReleaseFields> {
   const out: Record<string, unknown> = {};
@@ -101,6 +113,10 @@ export function sessionFor(release: Release): ReleaseSession {
     }),
   };
   // Whatever stored this release through the UI (a save, a restore, a transition) is the new base.
+  session.saver.listen((state) => {
+    if (state.kind !== 'error' || session.adopt) return;
+    for (const listener of backgroundFailureListeners) listener(session.base.title, state.message);
+  });
   session.stopListening = releaseEvents.on((stored) => {
     if (stored?.id !== release.id) return;
     session.base = fieldsOf(stored);

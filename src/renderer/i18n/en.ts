@@ -102,6 +102,7 @@ export const en: Resources = {
     delete: 'Delete',
   },
   save: {
+    backgroundFailed: 'The release "{{title}}" is not saved yet: {{message}}. Still retrying.',
     saved: 'Saved {{time}}',
     saving: 'Saving…',
     unsaved: 'Not saved yet',

@@ -104,6 +104,7 @@ export const id = {
     delete: 'Hapus',
   },
   save: {
+    backgroundFailed: 'Rilis "{{title}}" belum tersimpan: {{message}}. Masih dicoba lagi.',
     saved: 'Tersimpan {{time}}',
     saving: 'Menyimpan…',
     unsaved: 'Belum disimpan',
