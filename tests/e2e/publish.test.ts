@@ -32,7 +32,7 @@ async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
  * Presses "Sinkronkan" until `done()` holds. (A sync may already be running, or finish between
  * two polls of its progress bar: the state it should reach is what we wait for.)
  */
-async function syncUntil(page: Page, done: () => Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
+async function syncUntil(page: Page, done: () => Promise<boolean>, what: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const bar = page.getByRole('progressbar', { name: 'Sinkronisasi' });
   while (Date.now() < deadline) {
@@ -95,7 +95,7 @@ describe('publishing end to end', () => {
     tmp.cleanup();
   });
 
-  it('written, approved, published and synced → /berita/<slug>, feed and API', { timeout: 240_000 }, async () => {
+  it('written, approved, published and synced → /berita/<slug>, feed and API', { timeout: 420_000 }, async () => {
     const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'penulis') }), startWebHost({ dataDir: join(tmp.dir, 'peninjau') })]);
     hosts.push(a, b);
     const code = async (name: string, role: 'penulis' | 'peninjau') => (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
@@ -169,7 +169,7 @@ describe('publishing end to end', () => {
     await readerContext.close();
     expect(errors).toEqual([]);
   });
-  it('hostile input typed and pasted into the editor never executes on a public page', { timeout: 240_000 }, async () => {
+  it('hostile input typed and pasted into the editor never executes on a public page', { timeout: 420_000 }, async () => {
     const title = 'Rilis uji <img src=x onerror=__xss(1)> "><script>__xss(2)</script>';
     await writer.getByRole('button', { name: 'Rilis baru' }).click();
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);

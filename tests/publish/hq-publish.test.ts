@@ -164,9 +164,10 @@ describe('HQ publishes through its workflow', () => {
     const slugs: string[] = [];
     for (let i = 0; i < 12; i++) {
       const payload = STRING_PAYLOADS[i * 5] as string;
-      // HQ refuses bodies that point at attachments it lacks (missing_attachment), so forged
-      // figures are exercised in browser.test.ts, straight through publish().
-      const forged = forgedNodes('c'.repeat(64), i).filter((n) => n.type !== 'figure');
+      // HQ refuses bodies that point at attachments it lacks (missing_attachment) and approvals
+      // while suggested edits are open, so forged figures and suggestion marks are exercised in
+      // browser.test.ts, straight through publish().
+      const forged = forgedNodes('c'.repeat(64), i).filter((n) => n.type !== 'figure' && !JSON.stringify(n).includes('"suggestion'));
       const body = {
         type: 'doc',
         content: [

@@ -6,6 +6,7 @@ import { Publisher } from './publisher';
 import { registerPublicRoutes } from './http/routes';
 import type { PublicSiteDeps } from './http/routes';
 import { SqlitePublicationStore } from './store/sqlite-store';
+import { readWordPressConfig, WordPressForwarder } from './wordpress/forwarder';
 import type { AttachmentSource } from './types';
 
 export { Publisher, PublishError } from './publisher';
@@ -18,6 +19,8 @@ export { CONTENT_SECURITY_POLICY } from './http/routes';
 export type { PublicSiteDeps } from './http/routes';
 export { directoryAttachmentSource } from './media/images';
 export { isCrawler } from './views/counter';
+export { WordPressForwarder, WordPressConfigSchema, readWordPressConfig } from './wordpress/forwarder';
+export type { WordPressConfig } from './wordpress/forwarder';
 export * from './types';
 
 export interface OpenPublicSiteOptions {
@@ -31,6 +34,8 @@ export interface OpenPublicSiteOptions {
   perPage?: number;
   renderCache?: boolean;
   now?: () => Date;
+  /** Start the WordPress forwarder when `<dataDir>/wordpress.json` exists. Default true. */
+  forwardToWordPress?: boolean;
 }
 
 export interface PublicSite {
@@ -38,6 +43,8 @@ export interface PublicSite {
   publisher: Publisher;
   store: SqlitePublicationStore;
   deps: PublicSiteDeps;
+  /** Present when `<dataDir>/wordpress.json` configures offices to forward to. */
+  wordpress: WordPressForwarder | null;
   close(): void;
 }
 
@@ -57,7 +64,25 @@ export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
     ...(o.renderCache !== undefined ? { renderCache: o.renderCache } : {}),
     ...(o.now !== undefined ? { now: o.now } : {}),
   };
-  return { publisher, store, deps, close: () => store.close() };
+  const wpConfig = o.forwardToWordPress === false ? null : readWordPressConfig(join(o.dataDir, 'wordpress.json'));
+  let wordpress: WordPressForwarder | null = null;
+  if (wpConfig && wpConfig.offices.length) {
+    const baseUrl = deps.baseUrl ?? 'http://127.0.0.1';
+    wordpress = new WordPressForwarder(store, wpConfig, { baseUrl, ...(o.now ? { now: o.now } : {}) });
+    const forwarder = wordpress;
+    publisher.afterSave((pub) => forwarder.enqueue(pub));
+    forwarder.start();
+  }
+  return {
+    publisher,
+    store,
+    deps,
+    wordpress,
+    close: () => {
+      void wordpress?.stop();
+      store.close();
+    },
+  };
 }
 
 /**

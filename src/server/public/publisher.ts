@@ -38,12 +38,24 @@ const cleanLeadImage = (img: LeadImage | null): LeadImage | null =>
 export class Publisher {
   readonly gate: RenderGate;
 
+  /** Called inside the transaction after every publish/correct/withdraw (e.g. queue a forward). */
+  private readonly onSaved: ((pub: Publication) => void)[] = [];
+
   constructor(
     readonly store: PublicationStore,
     private readonly clock: () => Date = () => new Date(),
     gate?: RenderGate,
   ) {
     this.gate = gate ?? new RenderGate();
+  }
+
+  afterSave(listener: (pub: Publication) => void): void {
+    this.onSaved.push(listener);
+  }
+
+  private save(pub: Publication): void {
+    this.store.save(pub);
+    for (const l of this.onSaved) l(pub);
   }
 
   private time(at: string | undefined): string {
@@ -108,7 +120,7 @@ export class Publisher {
         views: prev?.views ?? 0,
         version: (prev?.version ?? 0) + 1,
       };
-      this.store.save(pub);
+      this.save(pub);
       return pub;
     });
   }
@@ -129,7 +141,7 @@ export class Publisher {
         lastModifiedAt: at,
         version: prev.version + 1,
       };
-      this.store.save(pub);
+      this.save(pub);
       return pub;
     });
   }
@@ -142,7 +154,7 @@ export class Publisher {
       const prev = this.store.get(id);
       if (!prev) throw new PublishError('not_published', 'only a published release can be withdrawn');
       const pub: Publication = { ...prev, state: 'ditarik', withdrawnAt: at, withdrawnReason: text, lastModifiedAt: at, version: prev.version + 1 };
-      this.store.save(pub);
+      this.save(pub);
       return pub;
     });
   }

@@ -51,7 +51,22 @@ const MIGRATIONS: string[] = [
    CREATE TABLE pub_view_salt (day TEXT PRIMARY KEY, salt TEXT NOT NULL);`,
   // Which attachments each publication shows (lead image, figures): only those are served.
   `CREATE TABLE pub_media (release_id TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (sha256, release_id)) WITHOUT ROWID;`,
+  // Forwarding to offices' WordPress sites: what is due (one row per release, latest version
+  // wins) and which WordPress post each release became.
+  `CREATE TABLE pub_wp_queue (release_id TEXT PRIMARY KEY, office_slug TEXT NOT NULL, version INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL, last_error TEXT);
+   CREATE TABLE pub_wp_posts (release_id TEXT NOT NULL, office_slug TEXT NOT NULL, wp_id INTEGER NOT NULL,
+     PRIMARY KEY (release_id, office_slug));`,
 ];
+
+export interface WpQueueRow {
+  releaseId: string;
+  officeSlug: string;
+  version: number;
+  attempts: number;
+  nextAt: string;
+  lastError: string | null;
+}
 
 interface Row {
   id: string;
@@ -306,6 +321,51 @@ export class SqlitePublicationStore implements PublicationStore {
       this.db.prepare('INSERT OR IGNORE INTO pub_view_salt (day, salt) VALUES (?, ?)').run(day, salt);
       return (this.db.prepare('SELECT salt FROM pub_view_salt WHERE day = ?').get(day) as { salt: string }).salt;
     });
+  }
+
+  // ---- WordPress forwarding queue (wordpress/forwarder.ts) ---------------------------------
+
+  wpEnqueue(releaseId: string, officeSlug: string, version: number, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO pub_wp_queue (release_id, office_slug, version, attempts, next_at) VALUES (?, ?, ?, 0, ?)
+         ON CONFLICT(release_id) DO UPDATE SET office_slug = excluded.office_slug, version = excluded.version, attempts = 0, next_at = excluded.next_at, last_error = NULL`,
+      )
+      .run(releaseId, officeSlug, version, at);
+  }
+
+  wpDue(now: string, limit: number): WpQueueRow[] {
+    return this.db
+      .prepare(
+        `SELECT release_id AS releaseId, office_slug AS officeSlug, version, attempts, next_at AS nextAt, last_error AS lastError
+         FROM pub_wp_queue WHERE next_at <= ? ORDER BY next_at LIMIT ?`,
+      )
+      .all(now, limit) as WpQueueRow[];
+  }
+
+  wpQueue(): WpQueueRow[] {
+    return this.db
+      .prepare(`SELECT release_id AS releaseId, office_slug AS officeSlug, version, attempts, next_at AS nextAt, last_error AS lastError FROM pub_wp_queue ORDER BY next_at`)
+      .all() as WpQueueRow[];
+  }
+
+  /** Done with `version`: forget the row unless a newer version was queued meanwhile. */
+  wpDone(releaseId: string, version: number, officeSlug: string, wpId: number | null): void {
+    this.transaction(() => {
+      if (wpId !== null) {
+        this.db.prepare('INSERT INTO pub_wp_posts (release_id, office_slug, wp_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET wp_id = excluded.wp_id').run(releaseId, officeSlug, wpId);
+      }
+      this.db.prepare('DELETE FROM pub_wp_queue WHERE release_id = ? AND version = ?').run(releaseId, version);
+    });
+  }
+
+  wpFailed(releaseId: string, version: number, nextAt: string, error: string): void {
+    this.db.prepare('UPDATE pub_wp_queue SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE release_id = ? AND version = ?').run(nextAt, error.slice(0, 500), releaseId, version);
+  }
+
+  wpPostId(releaseId: string, officeSlug: string): number | null {
+    const r = this.db.prepare('SELECT wp_id FROM pub_wp_posts WHERE release_id = ? AND office_slug = ?').get(releaseId, officeSlug) as { wp_id: number } | undefined;
+    return r?.wp_id ?? null;
   }
 
   close(): void {
