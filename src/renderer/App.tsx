@@ -90,6 +90,13 @@ function Workstation({ initialInfo, startupError }: Props) {
 
   return (
     <div className="shell">
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.querySelector<HTMLElement>('.release-main input, .library .search')?.focus()}
+      >
+        {t('app.skipToEditor')}
+      </button>
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>

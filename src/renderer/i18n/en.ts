@@ -3,6 +3,7 @@ import type { Resources } from './id';
 /** English, selectable in "Pengaturan". Same keys as Indonesian (the type enforces it). */
 export const en: Resources = {
   app: {
+    skipToEditor: 'Skip to the editor',
     name: 'Warta',
     tagline: 'Newsroom desk',
     loading: 'Loading…',

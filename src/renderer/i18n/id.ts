@@ -5,6 +5,7 @@
  */
 export const id = {
   app: {
+    skipToEditor: 'Lompat ke editor',
     name: 'Warta',
     tagline: 'Meja redaksi',
     loading: 'Memuat…',
