@@ -30,6 +30,7 @@ interface Props {
 }
 
 const PAGE = 100;
+const MAX_PAGE = 500;
 
 export function Library({ selectedId, onSelect, onCreate, showQueue = false, ownOffice = null }: Props) {
   const { t } = useTranslation();
@@ -41,7 +42,8 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
   const [sort, setSort] = useState<Sort>('updated_desc');
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState(0);
-  const [limit, setLimit] = useState(PAGE);
+  // How many rows the list shows; "load more" raises it a page at a time.
+  const [shown, setShown] = useState(PAGE);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
 
@@ -57,20 +59,29 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
         setRows(items.map((i) => ({ release: i.release, title: i.title, snippet: i.snippet })));
         setTotal(items.length);
       } else {
-        const input: { sort: Sort; limit: number; status?: Status; category?: Category } = { sort, limit };
-        if (status) input.status = status;
-        if (category) input.category = category;
-        const list = await api.listReleases(input);
+        const filter: { status?: Status; category?: Category } = {};
+        if (status) filter.status = status;
+        if (category) filter.category = category;
+        // The contract pages at most 500 per call: fetch what is shown in pages.
+        const items: ReleaseSummary[] = [];
+        let count = 0;
+        for (let offset = 0; offset < shown; offset += MAX_PAGE) {
+          const limit = Math.min(MAX_PAGE, shown - offset);
+          const list = await api.listReleases({ ...filter, sort, limit, offset });
+          items.push(...list.items);
+          count = list.total;
+          if (list.items.length < limit) break;
+        }
         if (mine !== generation.current) return;
-        setRows(list.items.map((release) => ({ release, title: null, snippet: null })));
-        setTotal(list.total);
+        setRows(items.map((release) => ({ release, title: null, snippet: null })));
+        setTotal(count);
       }
     } catch (error) {
       if (mine === generation.current) report(errorMessage(error));
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-  }, [query, status, category, sort, limit, report]);
+  }, [query, status, category, sort, shown, report]);
 
   // Typing in the search box waits for a short pause; filters apply at once.
   useEffect(() => {
@@ -189,7 +200,7 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
         </ul>
       )}
       {!searching && rows.length < total && (
-        <button type="button" className="ghost load-more" onClick={() => setLimit((l) => Math.min(l + PAGE, 500))}>
+        <button type="button" className="ghost load-more" onClick={() => setShown((n) => n + PAGE)}>
           {t('library.loadMore', { count: total - rows.length })}
         </button>
       )}
