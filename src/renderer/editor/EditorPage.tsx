@@ -19,6 +19,7 @@ import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
 import { LeadImageField } from './LeadImageField';
 import { SaveStatus } from './SaveStatus';
+import { REVIEW_INTERNAL } from '../../shared/editor';
 import { mergeDocs, jsonEqual } from '../../shared/sync/merge';
 import { fieldsOf, flushRelease, forgetSaver, sessionFor, type Adopt } from './savers';
 import { TagsInput } from './TagsInput';
@@ -150,7 +151,15 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
         const merged = mergeDocs(sent.body, current, stored.body).doc;
         if (!jsonEqual(merged, current)) {
           const { from, to } = live.state.selection;
-          live.commands.setContent(merged, { emitUpdate: false });
+          live
+            .chain()
+            // Not the writer's own edit: not undoable, and never turned into a suggestion.
+            .command(({ tr }) => {
+              tr.setMeta('addToHistory', false).setMeta(REVIEW_INTERNAL, true);
+              return true;
+            })
+            .setContent(merged, { emitUpdate: false })
+            .run();
           const size = live.state.doc.content.size;
           live.commands.setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) });
         }
