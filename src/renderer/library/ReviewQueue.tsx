@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../shared/contract';
-import { api, isUnavailable } from '../api';
+import { api, errorMessage, isUnavailable } from '../api';
+import { useAlerts } from '../common/alerts';
 import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
@@ -10,16 +11,18 @@ import { useLanguage } from '../i18n';
 export function ReviewQueue({ onSelect }: { onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { report } = useAlerts();
   const [items, setItems] = useState<QueueItem[] | null>(null);
 
   const load = useCallback(async () => {
     try {
       setItems((await api.reviewQueue({})).items);
     } catch (error) {
-      // No review area on this host, or HQ not reachable yet: simply no queue.
+      // No review area on this host: simply no queue. Anything else is the writer's to know.
       if (isUnavailable(error)) setItems(null);
+      else report(errorMessage(error));
     }
-  }, []);
+  }, [report]);
 
   useEffect(() => {
     void load();

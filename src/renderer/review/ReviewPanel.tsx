@@ -49,9 +49,12 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
   useEffect(() => {
     api.listAudit({ releaseId }).then(
       (result) => setAudit(result.items),
-      () => setAudit([]),
+      (error: unknown) => {
+        setAudit([]);
+        report(errorMessage(error));
+      },
     );
-  }, [releaseId, threads]);
+  }, [releaseId, threads, report]);
 
   const suggestions =
     useEditorState({
