@@ -30,9 +30,11 @@ export function SyncBar({ connected }: { connected: boolean }) {
       if (wasRunning.current && !next.running) releaseEvents.emitChanged();
       wasRunning.current = next.running;
     } catch (error) {
+      // Polled every few seconds: shown in the summary line rather than as a stack of alerts.
       if (isUnavailable(error)) setUnavailable(true);
+      else setMessage(t('sync.failed', { message: errorMessage(error) }));
     }
-  }, []);
+  }, [t]);
 
   useEffect(() => {
     if (unavailable) return;
