@@ -18,6 +18,7 @@ export function SyncBar({ connected }: { connected: boolean }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [pollError, setPollError] = useState<string | null>(null);
   const [pressed, setPressed] = useState(false);
   const [logOpen, setLogOpen] = useState(false);
   const wasRunning = useRef(false);
@@ -26,13 +27,14 @@ export function SyncBar({ connected }: { connected: boolean }) {
     try {
       const next = await api.getSyncStatus({});
       setStatus(next);
+      setPollError(null);
       // A run (ours or the scheduler's) just ended: sync states and pulled releases changed.
       if (wasRunning.current && !next.running) releaseEvents.emitChanged();
       wasRunning.current = next.running;
     } catch (error) {
       // Polled every few seconds: shown in the summary line rather than as a stack of alerts.
       if (isUnavailable(error)) setUnavailable(true);
-      else setMessage(t('sync.failed', { message: errorMessage(error) }));
+      else setPollError(t('sync.failed', { message: errorMessage(error) }));
     }
   }, [t]);
 
@@ -98,6 +100,7 @@ export function SyncBar({ connected }: { connected: boolean }) {
       <span id="sync-summary" className="sync-summary" aria-live="polite">
         {!running &&
           (message ??
+            pollError ??
             (!isConnected
               ? t('sync.notConnected')
               : [
