@@ -59,6 +59,12 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
         }
         return false;
       },
+      handleClickOn: (_view: unknown, _pos: number, _node: unknown, _nodePos: number, event: MouseEvent) => {
+        const target = event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
+        const threadId = target?.getAttribute('data-thread-id');
+        if (threadId) callbacks.current.review?.onThreadClick(threadId);
+        return false;
+      },
     }),
     // The label follows the language through the effect below, not by rebuilding the props.
     [],

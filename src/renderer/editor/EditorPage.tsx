@@ -256,8 +256,18 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   }, [editor]);
 
   const toolbarReview = useMemo(
-    () => (review.available ? { onComment: startComment, author: identity?.name ?? t('review.roles.peninjau') } : null),
-    [review.available, startComment, identity, t],
+    () =>
+      review.available
+        ? {
+            onComment: startComment,
+            onThreadClick: (threadId: string) => {
+              setActiveThread(threadId);
+              setPanel('review');
+            },
+            author: identity?.name ?? t('review.roles.peninjau'),
+          }
+        : null,
+    [review.available, startComment, identity, t, setPanel],
   );
 
   const restore = async (rev: number) => {

@@ -51,6 +51,8 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 /** Review controls, present when the host has the review area. */
 export interface ToolbarReview {
   onComment: () => void;
+  /** A highlighted passage was clicked: show its thread. */
+  onThreadClick: (threadId: string) => void;
   /** Name written into suggestions made in suggest mode. */
   author: string;
 }

@@ -248,8 +248,14 @@ interface ThreadProps {
 function ThreadItem({ thread, active, language, onFocus, onReply, onResolve, onReopen }: ThreadProps) {
   const { t } = useTranslation();
   const [reply, setReply] = useState('');
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (active) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   return (
-    <li className={`thread${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}${thread.orphaned ? ' is-orphaned' : ''}`}>
+    <li
+      ref={item}
+      className={`thread${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}${thread.orphaned ? ' is-orphaned' : ''}`}>
       <button type="button" className="thread-quote" onClick={onFocus}>
         “{thread.orphaned ? thread.quote : thread.anchor.quote}”
       </button>
