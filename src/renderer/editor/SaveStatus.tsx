@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clockTime } from '../format/dates';
+import { savedTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 import type { Autosaver, SaveState } from './autosave';
 
@@ -18,7 +18,7 @@ export function SaveStatus<P>({ saver }: { saver: Autosaver<P> }) {
   }, [saver]);
   const text =
     state.kind === 'saved'
-      ? t('save.saved', { time: clockTime(state.at, language) })
+      ? t('save.saved', { time: savedTime(state.at, language) })
       : state.kind === 'saving'
         ? t('save.saving')
         : state.kind === 'dirty'

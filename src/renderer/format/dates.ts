@@ -35,6 +35,12 @@ export function clockTime(date: Date, language: Language = 'id'): string {
   return format(date, language === 'id' ? 'HH.mm' : 'HH:mm');
 }
 
+/** When something was saved: "10.42" today, "29 Nov 10.42" on another day (not to mislead). */
+export function savedTime(date: Date, language: Language = 'id', now: Date = new Date()): string {
+  if (date.toDateString() === now.toDateString()) return clockTime(date, language);
+  return format(date, language === 'id' ? 'd MMM HH.mm' : 'd MMM HH:mm', { locale: locales[language] });
+}
+
 /** "4 Des 2025 10.42" for lists (updated time, revisions, log). */
 export function shortDateTime(timestamp: string, language: Language): string {
   const date = parseISO(timestamp);
