@@ -19,6 +19,14 @@ import { auditHtml } from '../publish/html-audit';
 const TITLE = 'KPU Blora Tetapkan Daftar Pemilih Tetap Pilkada';
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
+/** "Rilis baru", then wait until the new, empty release is the one in the editor (not the previous one). */
+async function newRelease(page: Page): Promise<void> {
+  const before = await page.getByRole('list', { name: /rilis/i }).getByRole('listitem').count();
+  await page.getByRole('button', { name: 'Rilis baru' }).click();
+  await expect.poll(() => page.getByRole('list', { name: /rilis/i }).getByRole('listitem').count(), { timeout: 30_000 }).toBe(before + 1);
+  await expect.poll(() => page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(), { timeout: 30_000 }).toBe('');
+}
+
 async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
   await page.getByRole('button', { name: 'Pengaturan' }).click();
   await page.getByRole('textbox', { name: 'Alamat server pusat' }).fill(hqUrl);
@@ -43,7 +51,9 @@ async function syncUntil(page: Page, done: () => Promise<boolean>, what: string,
       await page.waitForTimeout(250);
     }
   }
-  throw new Error(`sync did not reach: ${what}`);
+  const list = (await page.getByRole('list', { name: /rilis/i }).textContent().catch(() => '')) ?? '';
+  const header = (await page.locator('header').first().textContent().catch(() => '')) ?? '';
+  throw new Error(`sync did not reach: ${what}\nheader: ${header.slice(0, 400)}\nlist: ${list.slice(0, 800)}`);
 }
 
 describe('publishing end to end', () => {
@@ -105,7 +115,7 @@ describe('publishing end to end', () => {
     writer.on('pageerror', (e) => errors.push(e.message));
     await writer.goto(a.url);
     await enroll(writer, hqUrl, await code('Siti Aminah', 'penulis'));
-    await writer.getByRole('button', { name: 'Rilis baru' }).click();
+    await newRelease(writer);
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
     await writer.getByRole('textbox', { name: 'Dateline' }).fill('Blora');
     await writer.getByRole('textbox', { name: 'Isi rilis' }).click();
@@ -171,7 +181,7 @@ describe('publishing end to end', () => {
   });
   it('hostile input typed and pasted into the editor never executes on a public page', { timeout: 420_000 }, async () => {
     const title = 'Rilis uji <img src=x onerror=__xss(1)> "><script>__xss(2)</script>';
-    await writer.getByRole('button', { name: 'Rilis baru' }).click();
+    await newRelease(writer);
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);
     await writer.getByRole('textbox', { name: 'Dateline' }).fill('<svg onload=__xss(3)>');
     await writer.getByRole('textbox', { name: 'Penulis' }).fill('"><iframe src=javascript:__xss(4)>');
