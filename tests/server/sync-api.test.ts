@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HqServer } from '../../src/server/app';
-import { MAX_PUSH_ENTRIES, type ConflictResultSchema, type PullResponse } from '../../src/shared/sync/protocol';
+import { MAX_PUSH_ENTRIES, PushResponseSchema, type ConflictResultSchema, type PullResponse } from '../../src/shared/sync/protocol';
 import type { z } from 'zod';
 import { call, enrollDevice, fields, newId, push, removeDir, startHq, type Device } from './helpers';
 
@@ -214,6 +214,17 @@ describe('concurrent edits over HTTP', () => {
 describe('attachments', () => {
   const bytes = Buffer.from('\x89PNG fake image bytes for the test');
   const sha = createHash('sha256').update(bytes).digest('hex');
+
+  it('a figure naming a path instead of a digest is refused as invalid content, in a reply the protocol accepts', async () => {
+    const id = newId();
+    const forged = fields();
+    forged.body = { type: 'doc', content: [{ type: 'figure', attrs: { id: 'f1', attachment: '../../etc/passwd', caption: '', credit: '', alt: '' } }] };
+    const r = await push(url, blora, [{ kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: forged }]);
+    expect(r.status).toBe(200);
+    expect(PushResponseSchema.safeParse(r.body).success).toBe(true);
+    expect(r.body.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid_content' });
+    expect(hq.storage.getReleaseHead(id)).toBeNull();
+  });
 
   it('an upsert referencing a missing attachment is rejected; after the upload it is accepted', async () => {
     const id = newId();

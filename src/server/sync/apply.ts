@@ -4,6 +4,7 @@
  */
 import {
   referencedAttachments,
+  invalidAttachmentRefs,
   type ChangeActor,
   type EntryResult,
   type PushEntry,
@@ -76,6 +77,10 @@ function authorize(ctx: ApplyContext, entry: PushEntry): void {
 
 function applyUpsert(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'release.upsert' | 'release.resolve' }>): EntryResult {
   const { releaseId, baseRevision, fields, seq } = entry;
+  const invalid = invalidAttachmentRefs(fields);
+  if (invalid.length > 0) {
+    return { seq, status: 'rejected', releaseId, reason: 'invalid_content', message: `images must reference attachments by sha256; refused: ${invalid.map((r) => JSON.stringify(r.slice(0, 80))).join(', ')}` };
+  }
   const missing = missingAttachments(ctx, fields);
   if (missing.length > 0) {
     return { seq, status: 'rejected', releaseId, reason: 'missing_attachment', message: `upload these attachments first: ${missing.join(', ')}`, missing };

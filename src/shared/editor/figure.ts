@@ -13,6 +13,11 @@ declare module '@tiptap/core' {
   }
 }
 
+const pastedAttachment = (el: { querySelector(selector: string): { getAttribute(name: string): string | null } | null }): string | null => {
+  const ref = el.querySelector('img')?.getAttribute('data-attachment') ?? '';
+  return /^[0-9a-f]{64}$/.test(ref) ? ref : null;
+};
+
 /**
  * An image from disk, kept as a file in the data dir and referenced by its sha256 —
  * never inlined as base64 — with a caption and a photo credit ("Foto: …").
@@ -29,7 +34,7 @@ export const Figure = Node.create<FigureOptions>({
 
   addAttributes() {
     return {
-      attachment: { default: null, parseHTML: (el) => el.querySelector('img')?.getAttribute('data-attachment') ?? null, renderHTML: () => ({}) },
+      attachment: { default: null, parseHTML: (el) => pastedAttachment(el), renderHTML: () => ({}) },
       alt: { default: '', parseHTML: (el) => el.querySelector('img')?.getAttribute('alt') ?? '', renderHTML: () => ({}) },
       caption: { default: '', parseHTML: (el) => el.querySelector('.caption')?.textContent ?? '', renderHTML: () => ({}) },
       credit: { default: '', parseHTML: (el) => el.querySelector('.credit')?.textContent ?? '', renderHTML: () => ({}) },
@@ -37,7 +42,9 @@ export const Figure = Node.create<FigureOptions>({
   },
 
   parseHTML() {
-    return [{ tag: 'figure[data-type="figure"]' }];
+    // A pasted figure must name one of our attachments by digest; anything else (a path, a URL)
+    // is not an image this release owns and is left out rather than carried to HQ.
+    return [{ tag: 'figure[data-type="figure"]', getAttrs: (el) => (pastedAttachment(el) ? null : false) }];
   },
 
   renderHTML({ node, HTMLAttributes }) {

@@ -467,14 +467,29 @@ export const AttachmentPutResponseSchema = z.object({
 });
 export type AttachmentPutResponse = z.infer<typeof AttachmentPutResponseSchema>;
 
-/** Every attachment sha256 a snapshot references (lead image and figure nodes). */
-export function referencedAttachments(fields: WireFields): string[] {
+/** Every attachment a snapshot references (lead image and figure nodes), valid or not. */
+function attachmentRefs(fields: WireFields): string[] {
   const found = new Set<string>();
   if (fields.leadImage) found.add(fields.leadImage.attachment);
   const walk = (node: { attrs?: Record<string, unknown>; content?: unknown[]; type: string }): void => {
-    if (node.type === 'figure' && typeof node.attrs?.attachment === 'string') found.add(node.attrs.attachment);
+    if (node.type === 'figure' && node.attrs?.attachment != null) found.add(String(node.attrs.attachment));
     for (const child of node.content ?? []) walk(child as typeof node);
   };
   walk(fields.body);
   return [...found];
+}
+
+const isSha256 = (ref: string): boolean => /^[0-9a-f]{64}$/.test(ref);
+
+/** Every attachment sha256 a snapshot references (lead image and figure nodes). */
+export function referencedAttachments(fields: WireFields): string[] {
+  return attachmentRefs(fields).filter(isSha256);
+}
+
+/**
+ * References that are not sha256 digests (a pasted `<figure data-attachment="../x">`, a forged
+ * payload): such a snapshot is refused as invalid content, never looked up as a path.
+ */
+export function invalidAttachmentRefs(fields: WireFields): string[] {
+  return attachmentRefs(fields).filter((ref) => !isSha256(ref));
 }
