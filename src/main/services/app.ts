@@ -14,6 +14,7 @@ export interface AppDeps {
   settings: SettingsAccess;
   /** Things the user should know since start, e.g. a damaged database kept aside. */
   notices(): Notice[];
+  dismissNotice(id: number): void;
   /** Who this workstation is enrolled as, once connected to HQ. */
   identity(): Identity | null | Promise<Identity | null>;
   hqUrl(): string | null | Promise<string | null>;
@@ -22,7 +23,7 @@ export interface AppDeps {
 export const LANGUAGE_KEY = 'language';
 
 /** The app area of the contract: version, data dir, language (Indonesian by default). */
-export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'getAppInfo' | 'setLanguage'> {
+export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'getAppInfo' | 'setLanguage' | 'dismissNotice'> {
   const language = (): Language => {
     const parsed = LanguageSchema.safeParse(deps.settings.get(LANGUAGE_KEY));
     return parsed.success ? parsed.data : 'id';
@@ -39,6 +40,10 @@ export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'getAppInfo' | 
     setLanguage: ({ language: next }) => {
       deps.settings.set(LANGUAGE_KEY, next);
       return { language: next };
+    },
+    dismissNotice: ({ id }) => {
+      deps.dismissNotice(id);
+      return {};
     },
   };
 }

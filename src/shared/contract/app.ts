@@ -17,6 +17,8 @@ export const IdentitySchema = z.object({
 export type Identity = z.infer<typeof IdentitySchema>;
 
 export const NoticeSchema = z.object({
+  /** Local id, passed back to `dismissNotice`. */
+  id: z.number().int(),
   /** e.g. `db_recovered`: the database was damaged and kept aside. */
   code: z.string(),
   message: z.string(),
@@ -36,4 +38,6 @@ export const appMethods = {
     }),
   ),
   setLanguage: method(z.object({ language: LanguageSchema }), z.object({ language: LanguageSchema })),
+  /** Hides a notice for good (it stays in the database, marked dismissed). */
+  dismissNotice: method(z.object({ id: z.number().int().positive() }), z.object({})),
 };
