@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain';
 import { canonicalJson, jsonEqual, mergeDocs, mergeFields, mergeTags } from '../../src/shared/sync/merge';
+import { seededRandom as rng } from '../../src/shared/random/seeded';
 
 const p = (id: string | null, text: string): DocNode => ({ type: 'paragraph', attrs: id === null ? {} : { id }, content: [{ type: 'text', text }] });
 const h = (id: string, text: string): DocNode => ({ type: 'heading', attrs: { id, level: 2 }, content: [{ type: 'text', text }] });
@@ -99,18 +100,6 @@ describe('mergeFields', () => {
 });
 
 // ---- seeded property tests -------------------------------------------------------------------
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edit {
   doc: DocNode;

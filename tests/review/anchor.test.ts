@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnchor, resolveAnchor, textBlocks, type Anchor, type TextBlock } from '../../src/shared/review';
+import { seededRandom } from '../../src/shared/random/seeded';
 
 /**
  * Anchoring over seeded random edit sequences. The test models every character with an
@@ -9,14 +10,6 @@ import { makeAnchor, resolveAnchor, textBlocks, type Anchor, type TextBlock } fr
  * re-resolves the comment. The comment must stay on its passage (or a verbatim copy of it)
  * or be orphaned; it must never cover a word that was outside the passage.
  */
-
-const mulberry32 = (seed: number) => () => {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 interface Ch {
   c: string;
@@ -207,7 +200,7 @@ interface Outcome {
 }
 
 function runSequence(seed: number, steps: number, ops = OPS, nearOnly = false): Outcome {
-  const m = new Model(mulberry32(seed));
+  const m = new Model(seededRandom(seed));
   initial(m);
   const original = m.blocks.reduce((n, b) => n + b.chars.length, 0);
   // The commented passage: 1–6 words of some block, sometimes starting or ending mid-word.
@@ -281,7 +274,7 @@ describe('anchored comments: seeded random edit sequences', () => {
     const around: typeof OPS = OPS.filter((o) => ['type words', 'typo', 'delete', 'new paragraph'].includes(o.name));
     let attached = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const m = new Model(mulberry32(seed * 7919));
+      const m = new Model(seededRandom(seed * 7919));
       initial(m);
       const home = m.blocks[2]!;
       const text = m.text(home);

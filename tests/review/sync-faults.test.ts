@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { applyAnnotation, reviewPushExtension } from '../../src/main/review/sync';
 import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
-import { seededRandom } from '../../src/main/sync/random';
+import { seededRandom } from '../../src/shared/random/seeded';
 import { enrollPerson } from '../../src/server/admin';
 import { startFaultProxy, type FaultProxy } from '../sync/helpers/fault-proxy';
 import { doc, openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from '../sync/helpers/world';

@@ -9,21 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HqServer } from '../../src/server/app';
 import type { EntryResult, PullResponse, PushEntry, WireFields } from '../../src/shared/sync/protocol';
+import { seededRandom as rng } from '../../src/shared/random/seeded';
 import { call, enrollDevice, fields, newId, removeDir, startHq, type Device } from './helpers';
 
 const ROUNDS = Number(process.env.WARTA_HQ_ROUNDS ?? 200);
 const SEED = Number(process.env.WARTA_HQ_SEED ?? 20251204);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sim {
   dev: Device;

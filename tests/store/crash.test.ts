@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain/doc';
 import { openStore } from '../../src/main/store';
-import { mulberry32 } from './fixtures/random';
+import { seededRandom } from '../../src/shared/random/seeded';
 import { tempDir } from './helpers';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/save-stream.ts', import.meta.url));
@@ -105,7 +105,7 @@ describe('crash safety', () => {
   it(`every acknowledged save survives SIGKILL at random points (${ROUNDS} rounds, seed ${SEED})`, { timeout: 600_000 }, async () => {
     const dataDir = tempDir('warta-crash-');
     const command = await fixtureCommand(tempDir('warta-crash-bin-'));
-    const rand = mulberry32(SEED);
+    const rand = seededRandom(SEED);
     const acked = new Map<string, Acked>();
     let totalAcks = 0;
     for (let round = 0; round < ROUNDS; round += 1) {

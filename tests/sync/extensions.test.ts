@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../src/main/store';
 import type { PushExtension } from '../../src/main/sync';
-import { seededRandom } from '../../src/main/sync/random';
+import { seededRandom } from '../../src/shared/random/seeded';
 import type { AnnotationChange } from '../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
 import { doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocNode } from '../../src/shared/domain/doc';
-import { seededRandom, type Random } from '../../src/main/sync/random';
+import { seededRandom, type Random } from '../../src/shared/random/seeded';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
 import {
   doc,

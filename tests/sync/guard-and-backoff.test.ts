@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/main/sync/backoff';
-import { seededRandom } from '../../src/main/sync/random';
+import { seededRandom } from '../../src/shared/random/seeded';
 import { waitFor } from '../helpers/tmp';
 import { doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
 

@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../../shared/random/seeded';
 
 export interface BackoffPolicy {
   /** Delay after the first failure. */

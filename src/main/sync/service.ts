@@ -11,7 +11,7 @@ import { createAttachmentAccess, type AttachmentAccess } from './attachments';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { runSync, type PushExtension, type RunOutcome } from './engine';
 import { HqClient, HqError, normaliseHqUrl } from './hq-client';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random } from '../../shared/random/seeded';
 import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, reassertConflictStates, setMeta } from './tables';
 import { q } from './statements';
 

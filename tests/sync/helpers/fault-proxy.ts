@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { seededRandom, type Random } from '../../../src/main/sync/random';
+import { seededRandom, type Random } from '../../../src/shared/random/seeded';
 
 /**
  * An HTTP proxy on 127.0.0.1 between a workstation and HQ that misbehaves on purpose,

@@ -8,7 +8,7 @@ import { createFileSecretStore } from '../../../src/main/services/secrets';
 import { createReleaseHandlers } from '../../../src/main/services/releases';
 import { openStore, silentLogger } from '../../../src/main/store';
 import { createSyncHandlers } from '../../../src/main/sync';
-import { seededRandom } from '../../../src/main/sync/random';
+import { seededRandom } from '../../../src/shared/random/seeded';
 
 const [dataDir, seedArg, createsArg] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: sync-child.ts <dataDir> <seed> <creates>');

@@ -9,7 +9,7 @@ import { createFileSecretStore } from '../../../src/main/services/secrets';
 import { createReleaseHandlers } from '../../../src/main/services/releases';
 import { openStore, silentLogger, type Store } from '../../../src/main/store';
 import { createSyncHandlers, type SyncModule, type SyncServiceOptions } from '../../../src/main/sync';
-import { seededRandom } from '../../../src/main/sync/random';
+import { seededRandom } from '../../../src/shared/random/seeded';
 import { toWire } from '../../../src/main/sync/local-releases';
 import { enrollPerson } from '../../../src/server/admin';
 import { createHqServer, type HqServer } from '../../../src/server/app';

@@ -2,9 +2,10 @@
 export type Random = () => number;
 
 /**
- * mulberry32: small, fast and good enough for jitter and fault injection. Not for secrets.
- * The same seed always yields the same sequence, which is what makes a failing fault-suite
- * round reproducible from its printed seed.
+ * mulberry32: small, fast and good enough for jitter, fault injection and property tests.
+ * Not for secrets. The same seed always yields the same sequence, which is what makes a
+ * failing seeded round reproducible from its printed seed. Pure (no node:*), so the
+ * workstation, HQ and tests all draw from this one generator.
  */
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;
