@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directoryAttachmentSource, openPublicSite } from '../../src/server/public';
+import { directoryAttachmentSource, openPublicSite, readWordPressConfig } from '../../src/server/public';
 import type { PublicSite } from '../../src/server/public';
 import { p, release } from './helpers';
 
@@ -106,5 +106,13 @@ describe('forwarding to an office WordPress site', () => {
     expect(await site.wordpress?.runOnce()).toBe(1);
     const post = [...posts.values()].find((x) => x.title === 'Pengumuman Besok');
     expect(post).toMatchObject({ status: 'future', date_gmt: at.slice(0, 19) });
+  });
+
+  it('a malformed wordpress.json is refused with the file and the field named', () => {
+    const file = join(dir, 'wordpress-bad.json');
+    writeFileSync(file, '{ "offices": [ ');
+    expect(() => readWordPressConfig(file)).toThrow(/wordpress-bad\.json is not valid JSON/);
+    writeFileSync(file, JSON.stringify({ offices: [{ office: 'kpu-kabupaten-blora', url: 'http://wp.example', username: 'w', applicationPassword: 'x' }] }));
+    expect(() => readWordPressConfig(file)).toThrow(/wordpress-bad\.json is not a valid WordPress forwarding config:[\s\S]*offices\[0\]\.url/);
   });
 });

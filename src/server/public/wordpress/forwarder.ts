@@ -33,9 +33,18 @@ export const WordPressConfigSchema = z.strictObject({
 });
 export type WordPressConfig = z.infer<typeof WordPressConfigSchema>;
 
+/** Reads `wordpress.json`; a malformed file stops HQ with a message naming the file and the field. */
 export function readWordPressConfig(file: string): WordPressConfig | null {
   if (!existsSync(file)) return null;
-  return WordPressConfigSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = WordPressConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${file} is not a valid WordPress forwarding config:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 export interface ForwarderOptions {
