@@ -14,9 +14,9 @@ import { createHqServer, openStorage } from './app';
 const DEFAULT_DATA_DIR = 'hq-data';
 
 const int = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number');
-  return n;
+  // Digits only: Number() would also take '', ' ', '1e3' and '0x50'.
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return Number(value);
 };
 const positive = (value: string): number => {
   const n = Number(value);
