@@ -3,13 +3,13 @@
  * (pino via Fastify) and graceful shutdown (close() stops accepting, finishes in-flight
  * requests — a push batch is one transaction, so it is stored whole or not at all).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { PATHS, PROTOCOL_VERSION, type ErrorResponse } from '../shared/sync/protocol';
 import { AttachmentFiles } from './attachments';
 import { HttpError } from './http-errors';
+import { openPublicSite, registerPublicSite, type PublicSite } from './public';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerEnrollRoute } from './routes/enroll';
 import { registerSyncRoutes } from './routes/sync';
@@ -21,7 +21,7 @@ export interface HqServerOptions {
   /** Structured logs (JSON lines on stderr). Default false (tests). */
   log?: boolean | 'debug' | 'info' | 'warn' | 'error' | undefined;
   host?: string | undefined;
-  /** Mount src/server/public if present. Default true. */
+  /** Mount the public site (src/server/public). Default true; tests of sync alone turn it off. */
   publicSite?: boolean | undefined;
 }
 
@@ -36,8 +36,6 @@ export interface HqServer {
   close(): Promise<void>;
 }
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-
 /** Storage file name under the data dir. */
 export const HQ_DB_FILE = 'hq.sqlite';
 
@@ -51,30 +49,8 @@ function errorBody(code: ErrorResponse['code'], message: string, extra: object =
   return { code, message, ...extra };
 }
 
-/** The parts of src/server/public/index.ts HQ uses (duck-typed: that folder is another helper's). */
-interface PublicModule {
-  openPublicSite?: (o: { dataDir: string; db?: unknown; attachments: { read(sha256: string): Promise<Buffer | null> } }) => PublicSiteHandle;
-  registerPublicSite?: (app: FastifyInstance, site: unknown) => Promise<void> | void;
-}
-interface PublicSiteHandle {
-  publisher: {
-    publish(release: Record<string, unknown>, opts?: { at?: string; scheduledAt?: string | null }): unknown;
-    correct(release: Record<string, unknown>, note: string, opts?: { at?: string }): unknown;
-    withdraw(id: string, reason: string, opts?: { at?: string }): unknown;
-  };
-  close(): void;
-}
-
-async function loadPublicModule(): Promise<PublicModule | null> {
-  for (const name of ['index.ts', 'index.js']) {
-    const file = join(HERE, 'public', name);
-    if (existsSync(file)) return (await import(pathToFileURL(file).href)) as PublicModule;
-  }
-  return null;
-}
-
 /** Terbit / Dikoreksi / Ditarik revisions go to the publisher, inside the batch's transaction. */
-function publishRevision(site: PublicSiteHandle, rev: RevisionRow, office: OfficeRow | null): void {
+function publishRevision(site: PublicSite, rev: RevisionRow, office: OfficeRow | null): void {
   if (rev.fromStatus === 'terbit' && rev.status === 'diajukan') {
     // An edit cancelled a publication still under embargo: it must not go live at its time.
     site.publisher.withdraw(rev.releaseId, rev.note?.trim() || 'Penerbitan dibatalkan', { at: rev.actor.hqTime });
@@ -140,7 +116,7 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
   registerSyncRoutes(app, storage, { afterCommit, onRevision: (rev) => onRevision(rev) });
   await registerAttachmentRoutes(app, storage, files);
 
-  let site: PublicSiteHandle | null = null;
+  let site: PublicSite | null = null;
   const onRevision = (rev: RevisionRow): void => {
     if (!site) return;
     try {
@@ -151,16 +127,15 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
     }
   };
   if (options.publicSite !== false) {
+    // A site that cannot open (e.g. a malformed wordpress.json) stops HQ: running on without
+    // it would accept Terbit transitions that never reach the public pages.
     try {
-      const mod = await loadPublicModule();
-      if (mod?.openPublicSite && mod.registerPublicSite) {
-        site = mod.openPublicSite({ dataDir, db: storage.db, attachments: { read: (sha) => files.read(sha) } });
-        await mod.registerPublicSite(app, site);
-      }
+      site = openPublicSite({ dataDir, db: storage.db, attachments: { read: (sha) => files.read(sha) } });
+      await registerPublicSite(app, site);
     } catch (err) {
-      site = null;
-      app.log.error({ err }, 'public site failed to load; HQ runs without it');
-      if (level === 'silent') process.stderr.write(`Warta HQ: public site failed to load: ${String(err)}\n`);
+      site?.close();
+      storage.close();
+      throw err;
     }
   }
 

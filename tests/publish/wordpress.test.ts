@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHqServer } from '../../src/server/app';
 import { directoryAttachmentSource, openPublicSite, readWordPressConfig } from '../../src/server/public';
 import type { PublicSite } from '../../src/server/public';
 import { p, release } from './helpers';
@@ -114,5 +115,15 @@ describe('forwarding to an office WordPress site', () => {
     expect(() => readWordPressConfig(file)).toThrow(/wordpress-bad\.json is not valid JSON/);
     writeFileSync(file, JSON.stringify({ offices: [{ office: 'kpu-kabupaten-blora', url: 'http://wp.example', username: 'w', applicationPassword: 'x' }] }));
     expect(() => readWordPressConfig(file)).toThrow(/wordpress-bad\.json is not a valid WordPress forwarding config:[\s\S]*offices\[0\]\.url/);
+  });
+
+  it('HQ does not start without its public site when wordpress.json is malformed', async () => {
+    const hqDir = mkdtempSync(join(tmpdir(), 'warta-wp-hq-'));
+    try {
+      writeFileSync(join(hqDir, 'wordpress.json'), JSON.stringify({ offices: [{ office: 'Bukan Slug' }] }));
+      await expect(createHqServer({ dataDir: hqDir })).rejects.toThrow(/wordpress\.json is not a valid WordPress forwarding config/);
+    } finally {
+      rmSync(hqDir, { recursive: true, force: true });
+    }
   });
 });
