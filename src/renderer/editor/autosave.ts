@@ -21,7 +21,7 @@ export interface AutosaveOptions<P> {
   initial?: SaveState;
   /** Quiet time after the last change before saving (issue 2: at most 1 s). */
   debounceMs?: number;
-  /** Longest a change waits while typing goes on. */
+  /** Longest a change waits while typing goes on: 1 s, so even a writer who never pauses has every word stored within about a second (issue 2). */
   maxWaitMs?: number;
   /** First retry delay after a failure; doubles up to maxRetryMs. */
   retryMs?: number;
@@ -51,7 +51,7 @@ export class Autosaver<P> {
 
   constructor(private readonly options: AutosaveOptions<P>) {
     this.debounceMs = options.debounceMs ?? 600;
-    this.maxWaitMs = options.maxWaitMs ?? 2000;
+    this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.retryMs = options.retryMs ?? 2000;
     this.maxRetryMs = options.maxRetryMs ?? 10_000;
     this.current = options.initial ?? { kind: 'saved', at: new Date() };
