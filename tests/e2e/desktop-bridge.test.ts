@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../src/shared/contract';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * The page as the desktop app runs it: `window.warta` present, shaped exactly like the
@@ -10,23 +10,10 @@ import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, ty
  * the page must use only the bridge, never fetch /rpc itself.
  */
 describe('the page over a preload-shaped bridge', { timeout: 180_000 }, () => {
-  let host: RunningWebHost;
-  let browser: Browser;
-  const tmp = makeTempDir('warta-bridge-');
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [host, browser] = await Promise.all([startWebHost({ dataDir: tmp.dir }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-bridge-', { host: true });
 
   it('writes and saves a release through window.warta only', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000);
     // Count the page's own requests to /rpc: with a bridge there must be none.
     let directRpc = 0;
@@ -55,7 +42,7 @@ describe('the page over a preload-shaped bridge', { timeout: 180_000 }, () => {
       })();`,
     });
 
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Rilis lewat jembatan desktop');
     await page.getByRole('textbox', { name: 'Isi rilis' }).click();
@@ -66,9 +53,9 @@ describe('the page over a preload-shaped bridge', { timeout: 180_000 }, () => {
     expect(calls).toEqual(expect.arrayContaining(['getAppInfo', 'createRelease', 'saveRelease']));
     expect(directRpc).toBe(0);
 
-    const { items } = await rpc(host, 'listReleases', {});
+    const { items } = await rpc(suite.host, 'listReleases', {});
     expect(items.map((r) => r.title)).toEqual(['Rilis lewat jembatan desktop']);
-    const stored = await rpc(host, 'getRelease', { id: items[0]!.id });
+    const stored = await rpc(suite.host, 'getRelease', { id: items[0]!.id });
     expect(JSON.stringify(stored.body)).toContain('Isi yang dikirim lewat window.warta.');
   });
 });

@@ -1,13 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { enrollPerson } from '../../src/server/admin';
 import { createHqServer, type HqServer } from '../../src/server/app';
 import { ReleasesPageSchema } from '../../src/server/public';
-import { assertRendererBuilt, launchChromium, makeTempDir, startWebHost, type RunningWebHost } from '../helpers';
 import { domProblems } from '../publish/dom-audit';
+import { PHONE_UA } from '../publish/helpers';
 import { auditHtml } from '../publish/html-audit';
+import { enrollInSettings } from '../helpers/enroll';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * Issue 5, "Done means": a release written on a workstation, approved, published and synced
@@ -17,7 +19,6 @@ import { auditHtml } from '../publish/html-audit';
  */
 
 const TITLE = 'KPU Blora Tetapkan Daftar Pemilih Tetap Pilkada';
-const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
 /** "Rilis baru", then wait until the new, empty release is the one in the editor (not the previous one). */
 async function newRelease(page: Page): Promise<void> {
@@ -25,15 +26,6 @@ async function newRelease(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Rilis baru' }).click();
   await expect.poll(() => page.getByRole('list', { name: /rilis/i }).getByRole('listitem').count(), { timeout: 30_000 }).toBe(before + 1);
   await expect.poll(() => page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(), { timeout: 30_000 }).toBe('');
-}
-
-async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
-  await page.getByRole('button', { name: 'Pengaturan' }).click();
-  await page.getByRole('textbox', { name: 'Alamat server pusat' }).fill(hqUrl);
-  await page.getByRole('textbox', { name: 'Kode pendaftaran' }).fill(code);
-  await page.getByRole('button', { name: 'Hubungkan' }).click();
-  await page.getByRole('dialog').getByText('KPU Kabupaten Blora').first().waitFor({ timeout: 30_000 });
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
 }
 
 /**
@@ -57,11 +49,9 @@ async function syncUntil(page: Page, done: () => Promise<boolean>, what: string,
 }
 
 describe('publishing end to end', () => {
-  const tmp = makeTempDir('warta-e2e-publish-');
-  let browser: Browser;
+  const suite = browserSuite('warta-e2e-publish-');
   let hq: HqServer;
   let hqUrl: string;
-  const hosts: RunningWebHost[] = [];
   // Enrolled in the first test, reused by the second.
   let writer: Page;
   let reviewer: Page;
@@ -92,29 +82,20 @@ describe('publishing end to end', () => {
   }
 
   beforeAll(async () => {
-    assertRendererBuilt();
-    hq = await createHqServer({ dataDir: join(tmp.dir, 'hq') });
+    hq = await createHqServer({ dataDir: join(suite.dir, 'hq') });
     hqUrl = (await hq.listen(0)).replace(/\/$/, '');
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGTERM');
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => hq?.close());
 
   it('written, approved, published and synced → /berita/<slug>, feed and API', { timeout: 420_000 }, async () => {
-    const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'penulis') }), startWebHost({ dataDir: join(tmp.dir, 'peninjau') })]);
-    hosts.push(a, b);
+    const [a, b] = await Promise.all([suite.startHost('penulis'), suite.startHost('peninjau')]);
     const code = async (name: string, role: 'penulis' | 'peninjau') => (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
 
     // The writer drafts with the keyboard: input rules make the heading, quote and list; the URL autolinks.
-    writer = await browser.newPage();
+    writer = await suite.browser.newPage();
     writer.on('pageerror', (e) => errors.push(e.message));
     await writer.goto(a.url);
-    await enroll(writer, hqUrl, await code('Siti Aminah', 'penulis'));
+    await enrollInSettings(writer, hqUrl, await code('Siti Aminah', 'penulis'));
     await newRelease(writer);
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
     await writer.getByRole('textbox', { name: 'Dateline' }).fill('Blora');
@@ -137,14 +118,14 @@ describe('publishing end to end', () => {
     await kb.type('Informasi lengkap di https://kpu.go.id/ dan kantor KPU.');
 
     // The reviewer, on another workstation, approves and publishes (both sync in between).
-    reviewer = await browser.newPage();
+    reviewer = await suite.browser.newPage();
     reviewer.on('pageerror', (e) => errors.push(e.message));
     await reviewer.goto(b.url);
-    await enroll(reviewer, hqUrl, await code('Budi Santoso', 'peninjau'));
+    await enrollInSettings(reviewer, hqUrl, await code('Budi Santoso', 'peninjau'));
     await approveAndPublish(TITLE);
 
     // The public page on HQ, read on a phone (a "HeadlessChrome" user agent counts as a crawler).
-    const readerContext = await browser.newContext({
+    const readerContext = await suite.browser.newContext({
       userAgent: PHONE_UA,
       viewport: { width: 390, height: 844 },
     });
@@ -212,7 +193,7 @@ describe('publishing end to end', () => {
 
     // Read every public page with the CSP switched off: the gate and the templates must hold alone.
     const hits: string[] = [];
-    const ctx = await browser.newContext({ bypassCSP: true, userAgent: PHONE_UA });
+    const ctx = await suite.browser.newContext({ bypassCSP: true, userAgent: PHONE_UA });
     await ctx.exposeFunction('__xss', (n: unknown) => hits.push(String(n)));
     const page = await ctx.newPage();
     page.on('dialog', (d) => {

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
-import { startHq, type Hq } from '../sync/helpers/world';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { rpc } from '../helpers';
 import { enrollPerson } from '../../src/server/admin';
+import { enrollInSettings } from '../helpers/enroll';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * Issue 4, "Done means": two workstations (penulis, peninjau) and HQ, in real Chromium
@@ -17,15 +17,6 @@ import { enrollPerson } from '../../src/server/admin';
 const TITLE = 'KPU Blora Gelar Rapat Pleno Rekapitulasi';
 const P1 = 'Rapat pleno terbuka digelar di aula KPU Kabupaten Blora.';
 const P2 = 'Ketua KPU menyampaikan bahwa rekapitulasi berjalan lancar.';
-
-async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
-  await page.getByRole('button', { name: 'Pengaturan' }).click();
-  await page.getByRole('textbox', { name: 'Alamat server pusat' }).fill(hqUrl);
-  await page.getByRole('textbox', { name: 'Kode pendaftaran' }).fill(code);
-  await page.getByRole('button', { name: 'Hubungkan' }).click();
-  await page.getByRole('dialog').getByText(/KPU (Kabupaten Blora|Kota Semarang)/).first().waitFor({ timeout: 30_000 });
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
-}
 
 async function sync(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sinkronkan' }).click();
@@ -70,42 +61,25 @@ async function openRelease(page: Page): Promise<void> {
 }
 
 describe('review end to end: two workstations and HQ in the browser', () => {
-  const tmp = makeTempDir('warta-e2e-review-');
-  let browser: Browser;
-  let hq: Hq;
-  const hosts: RunningWebHost[] = [];
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    hq = await startHq(join(tmp.dir, 'hq'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGTERM');
-    await hq?.close();
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-e2e-review-', { hq: true });
 
   const releaseId = (): string => {
-    const rows = hq.server.storage.dump().releases as { id: string }[];
+    const rows = suite.hq.server.storage.dump().releases as { id: string }[];
     return rows[0]!.id;
   };
-  const hqStatus = () => hq.server.storage.getReleaseHead(releaseId())?.status;
+  const hqStatus = () => suite.hq.server.storage.getReleaseHead(releaseId())?.status;
   const waitHq = (status: string) => expect.poll(() => hqStatus(), { timeout: 60_000, interval: 250 }).toBe(status);
 
   it('submit, comment, suggest, request changes, revise, resolve, resubmit, approve, publish', async () => {
-    const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'penulis') }), startWebHost({ dataDir: join(tmp.dir, 'peninjau') })]);
-    hosts.push(a, b);
+    const [a, b] = await Promise.all([suite.startHost('penulis'), suite.startHost('peninjau')]);
     const errors: string[] = [];
-    const writer = await browser.newPage();
-    const reviewer = await browser.newPage();
+    const writer = await suite.browser.newPage();
+    const reviewer = await suite.browser.newPage();
     for (const p of [writer, reviewer]) p.on('pageerror', (e) => errors.push(e.message));
 
     // The writer writes and submits.
     await writer.goto(a.url);
-    await enroll(writer, hq.url, (await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Sari Penulis', role: 'penulis' })).code);
+    await enrollInSettings(writer, suite.hq.url, (await enrollPerson(suite.hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Sari Penulis', role: 'penulis' })).code);
     await writer.getByRole('button', { name: 'Rilis baru' }).click();
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
     await writer.getByRole('textbox', { name: 'Isi rilis' }).click();
@@ -123,7 +97,7 @@ describe('review end to end: two workstations and HQ in the browser', () => {
 
     // The reviewer (provincial) syncs, finds it waiting, comments, suggests, asks for changes.
     await reviewer.goto(b.url);
-    await enroll(reviewer, hq.url, (await enrollPerson(hq.server.storage, { office: 'KPU Kota Semarang', name: 'Budi Peninjau', role: 'peninjau', scope: 'province' })).code);
+    await enrollInSettings(reviewer, suite.hq.url, (await enrollPerson(suite.hq.server.storage, { office: 'KPU Kota Semarang', name: 'Budi Peninjau', role: 'peninjau', scope: 'province' })).code, 'KPU Kota Semarang');
     await sync(reviewer);
     await reviewer.getByRole('list', { name: 'Menunggu tinjauan' }).getByText(TITLE).waitFor({ timeout: 30_000 });
     await openRelease(reviewer);
@@ -185,7 +159,7 @@ describe('review end to end: two workstations and HQ in the browser', () => {
 
     // The same state and history on both workstations and at HQ.
     const id = releaseId();
-    const hqHistory = hq.server.storage
+    const hqHistory = suite.hq.server.storage
       .listRevisions(id)
       .filter((r) => r.event === 'transition')
       .map((r) => [r.fromStatus, r.status, r.actor.name, r.actor.role]);
@@ -196,7 +170,7 @@ describe('review end to end: two workstations and HQ in the browser', () => {
       ['diajukan', 'disetujui', 'Budi Peninjau', 'peninjau'],
       ['disetujui', 'terbit', 'Budi Peninjau', 'peninjau'],
     ]);
-    const headBody = JSON.stringify(hq.server.storage.getReleaseHead(id)!.fields!.body);
+    const headBody = JSON.stringify(suite.hq.server.storage.getReleaseHead(id)!.fields!.body);
     for (const host of [a, b]) {
       await expect.poll(async () => (await rpc(host, 'getWorkflow', { releaseId: id })).status, { timeout: 60_000 }).toBe('terbit');
       const audit = (await rpc(host, 'listAudit', { releaseId: id })).items.filter((e) => e.action === 'transition');

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, startWebHost, type RunningWebHost } from '../helpers';
 import { startFaultProxy, type FaultProxy } from '../sync/helpers/fault-proxy';
-import { startHq, type Hq } from '../sync/helpers/world';
+import { enrollInSettings } from '../helpers/enroll';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * Issue 3, "Done means": enroll through "Pengaturan", write a release, press "Sinkronkan",
@@ -14,15 +13,6 @@ import { startHq, type Hq } from '../sync/helpers/world';
 
 const TITLE = 'KPU Blora Tetapkan Daftar Pemilih Tetap';
 
-async function enroll(page: Page, hqUrl: string, code: string): Promise<void> {
-  await page.getByRole('button', { name: 'Pengaturan' }).click();
-  await page.getByRole('textbox', { name: 'Alamat server pusat' }).fill(hqUrl);
-  await page.getByRole('textbox', { name: 'Kode pendaftaran' }).fill(code);
-  await page.getByRole('button', { name: 'Hubungkan' }).click();
-  await page.getByRole('dialog').getByText('KPU Kabupaten Blora').first().waitFor({ timeout: 30_000 });
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
-}
-
 async function syncAndWatch(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sinkronkan' }).click();
   const bar = page.getByRole('progressbar', { name: 'Sinkronisasi' });
@@ -31,39 +21,25 @@ async function syncAndWatch(page: Page): Promise<void> {
 }
 
 describe('sync end to end in the browser', () => {
-  const tmp = makeTempDir('warta-e2e-sync-');
-  let browser: Browser;
-  let hq: Hq;
+  const suite = browserSuite('warta-e2e-sync-', { hq: true });
   let proxy: FaultProxy;
-  const hosts: RunningWebHost[] = [];
 
   beforeAll(async () => {
-    assertRendererBuilt();
-    hq = await startHq(join(tmp.dir, 'hq'));
-    proxy = await startFaultProxy({ target: hq.url, seed: 1, rate: 1, kinds: ['delay'], maxDelayMs: 400 });
-    browser = await launchChromium();
+    proxy = await startFaultProxy({ target: suite.hq.url, seed: 1, rate: 1, kinds: ['delay'], maxDelayMs: 400 });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGTERM');
-    await proxy?.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => proxy?.close());
 
   it('enrolls, writes, syncs, and the second workstation receives it', async () => {
     const [a, b] = await Promise.all([
-      startWebHost({ dataDir: join(tmp.dir, 'a') }),
-      startWebHost({ dataDir: join(tmp.dir, 'b') }),
+      suite.startHost('a'),
+      suite.startHost('b'),
     ]);
-    hosts.push(a, b);
 
-    const pageA = await browser.newPage();
+    const pageA = await suite.browser.newPage();
     const errors: string[] = [];
     pageA.on('pageerror', (e) => errors.push(e.message));
     await pageA.goto(a.url);
-    await enroll(pageA, proxy.url, await hq.code('KPU Kabupaten Blora', 'Siti Aminah'));
+    await enrollInSettings(pageA, proxy.url, await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'));
 
     await pageA.getByRole('button', { name: 'Rilis baru' }).click();
     await pageA.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
@@ -83,10 +59,10 @@ describe('sync end to end in the browser', () => {
     }, { timeout: 30_000 }).toBe(true);
 
     // The second workstation: nothing until its own sync, then the release is there.
-    const pageB = await browser.newPage();
+    const pageB = await suite.browser.newPage();
     pageB.on('pageerror', (e) => errors.push(e.message));
     await pageB.goto(b.url);
-    await enroll(pageB, proxy.url, await hq.code('KPU Kabupaten Blora', 'Budi Santoso'));
+    await enrollInSettings(pageB, proxy.url, await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'));
     const listB = pageB.getByRole('list', { name: /rilis/i });
     // (Connecting starts a sync on its own; "Sinkronkan" then runs another or joins it.)
     await syncAndWatch(pageB);

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import sharp from 'sharp';
 import Database from 'better-sqlite3';
 import { ReleasesPageSchema } from '../../src/server/public';
 import type { DocNode } from '../../src/shared/domain';
-import { CHROMIUM_ARGS, PHONE_UA, release, startSite } from './helpers';
+import { launchChromium } from '../helpers/browser';
+import { PHONE_UA, release, startSite } from './helpers';
 import type { TestSite } from './helpers';
 import { auditHtml } from './html-audit';
 import { domProblems } from './dom-audit';
@@ -19,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   s = await startSite();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

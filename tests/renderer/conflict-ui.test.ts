@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, waitFor, type RunningWebHost } from '../helpers';
-import { startHq, type Hq } from '../sync/helpers/world';
+import { rpc, waitFor } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * Issue 3, concurrent edits, through the renderer: the same paragraph edited on two
@@ -16,29 +14,12 @@ const body = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks 
 const bodyText = (doc: DocNode): string => JSON.stringify(doc);
 
 describe('conflict view in the browser', () => {
-  const tmp = makeTempDir('warta-renderer-conflict-');
-  let browser: Browser;
-  let hq: Hq;
-  const hosts: RunningWebHost[] = [];
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    hq = await startHq(join(tmp.dir, 'hq'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGTERM');
-    await hq?.close();
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-conflict-', { hq: true });
 
   it('shows both versions of a paragraph edited on two workstations, and the written resolution reaches the other side', async () => {
-    const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'a') }), startWebHost({ dataDir: join(tmp.dir, 'b') })]);
-    hosts.push(a, b);
-    await rpc(a, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
-    await rpc(b, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
+    const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
+    await rpc(a, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
+    await rpc(b, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
 
     const created = await rpc(a, 'createRelease', { fields: { title: 'Rapat pleno DPT', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Teks awal.')) } });
@@ -53,7 +34,7 @@ describe('conflict view in the browser', () => {
     await rpc(b, 'syncNow', {});
     await waitFor(async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'konflik', 'B sees the conflict');
 
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(b.url);

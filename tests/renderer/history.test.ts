@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
-import { startHq, type Hq } from '../sync/helpers/world';
+import { describe, expect, it } from 'vitest';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /** "Riwayat": revisions listed, a word diff against the current text, and restore (itself a new revision). */
 
@@ -10,25 +8,10 @@ const ORIGINAL = 'KPU Blora membuka pendaftaran panitia pemilihan kecamatan.';
 const ADDED = 'Pendaftaran ditutup pada hari Jumat.';
 
 describe('history panel', () => {
-  const tmp = makeTempDir('warta-renderer-history-');
-  let browser: Browser;
-  let host: RunningWebHost;
-  let hq: Hq;
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [browser, host, hq] = await Promise.all([launchChromium(), startWebHost({ dataDir: join(tmp.dir, 'ws') }), startHq(join(tmp.dir, 'hq'))]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    await hq?.close();
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-history-', { host: true, hq: true });
 
   it('shows what changed since a revision and restores it as a new revision', async () => {
-    const created = await rpc(host, 'createRelease', {
+    const created = await rpc(suite.host, 'createRelease', {
       fields: {
         title: 'Pendaftaran PPK',
         date: '2025-12-04',
@@ -37,11 +20,11 @@ describe('history panel', () => {
     });
     // Typing coalesces into the newest revision of the same author for minutes (store rule), so
     // the edit below comes from another person: the workstation enrolls with HQ in between.
-    await rpc(host, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
-    const page = await browser.newPage();
+    await rpc(suite.host, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await page.getByRole('list', { name: 'Rilis' }).getByRole('button', { name: /Pendaftaran PPK/ }).click();
     const body = page.getByRole('textbox', { name: 'Isi rilis' });
     await body.getByText(ORIGINAL).click();
@@ -71,9 +54,9 @@ describe('history panel', () => {
       .filter({ hasText: 'Pemulihan' })
       .waitFor({ timeout: 30_000 });
 
-    const stored = await rpc(host, 'getRelease', { id: created.id });
+    const stored = await rpc(suite.host, 'getRelease', { id: created.id });
     expect(JSON.stringify(stored.body)).not.toContain(ADDED);
-    const revisions = await rpc(host, 'listRevisions', { releaseId: created.id });
+    const revisions = await rpc(suite.host, 'listRevisions', { releaseId: created.id });
     expect(revisions.items.map((r) => r.reason).sort()).toEqual(['created', 'edited', 'restored']);
     expect(errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /** Every named control of DESIGN.md is reachable with Tab, and a release can be written without a mouse. */
 
@@ -28,26 +28,13 @@ async function tabUntil(page: Page, names: string[], maxTabs = 120): Promise<Set
 }
 
 describe('keyboard', () => {
-  const tmp = makeTempDir('warta-renderer-keyboard-');
-  let browser: Browser;
-  let host: RunningWebHost;
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [browser, host] = await Promise.all([launchChromium(), startWebHost({ dataDir: join(tmp.dir, 'ws') })]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-keyboard-', { host: true });
 
   it('writes a release with the keyboard alone and reaches every named control with Tab', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await page.getByRole('button', { name: 'Rilis baru' }).waitFor();
 
     // New release: Tab to the button, Enter; the title field takes the focus.
@@ -86,9 +73,9 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
-    const stored = (await rpc(host, 'listReleases', {})).items[0];
+    const stored = (await rpc(suite.host, 'listReleases', {})).items[0];
     expect(stored?.title).toBe('Ditulis tanpa tetikus');
-    const body = JSON.stringify((await rpc(host, 'getRelease', { id: stored?.id as string })).body);
+    const body = JSON.stringify((await rpc(suite.host, 'getRelease', { id: stored?.id as string })).body);
     expect(body).toContain('"type":"heading"');
     expect(body).toContain('Isi paragraf pertama.');
     expect(errors).toEqual([]);

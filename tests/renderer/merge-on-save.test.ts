@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, waitFor, type RunningWebHost } from '../helpers';
-import { startHq, type Hq } from '../sync/helpers/world';
+import { rpc, waitFor } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * The release is open in the editor when a sync stores a change made on another workstation.
@@ -16,35 +14,19 @@ const OTHER = 'Paragraf kedua yang disunting di kantor lain.';
 const MINE = 'Tambahan dari penulis yang sedang membuka rilis.';
 
 describe('saving on top of a synced change', () => {
-  const tmp = makeTempDir('warta-renderer-merge-');
-  let browser: Browser;
-  let hq: Hq;
-  const hosts: RunningWebHost[] = [];
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [browser, hq] = await Promise.all([launchChromium(), startHq(join(tmp.dir, 'hq'))]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGTERM');
-    await hq?.close();
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-merge-', { hq: true });
 
   it('keeps the change a sync stored under the open editor and adds what is typed', async () => {
-    const [a, b] = await Promise.all([startWebHost({ dataDir: join(tmp.dir, 'a') }), startWebHost({ dataDir: join(tmp.dir, 'b') })]);
-    hosts.push(a, b);
-    await rpc(a, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
-    await rpc(b, 'connectToHq', { serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
+    const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
+    await rpc(a, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
+    await rpc(b, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
     const created = await rpc(a, 'createRelease', { fields: { title: 'Sosialisasi pemilih', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', { id: created.id, fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', 'Paragraf kedua.')] } } });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});
     await waitFor(async () => (await rpc(b, 'listReleases', {})).items.some((r) => r.id === created.id), 'release reaches B');
 
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(a.url);

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * The page under its strict CSP (no inline scripts or styles): editing with every kind of
@@ -21,23 +20,10 @@ interface PageGlobal {
 }
 
 describe('renderer safety under the CSP', () => {
-  const tmp = makeTempDir('warta-renderer-safety-');
-  let browser: Browser;
-  let host: RunningWebHost;
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [browser, host] = await Promise.all([launchChromium(), startWebHost({ dataDir: join(tmp.dir, 'ws') })]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-safety-', { host: true });
 
   it('edits with headings, tables, figures and links without a CSP violation, and never renders stored text as HTML', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(() => {
@@ -46,7 +32,7 @@ describe('renderer safety under the CSP', () => {
       // The event bubbles from the offending element up to the window.
       g.addEventListener('securitypolicyviolation', (e) => g.__csp?.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
 
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill(HOSTILE_TITLE);
@@ -82,7 +68,7 @@ describe('renderer safety under the CSP', () => {
     expect(await list.textContent()).toContain('<img src=x');
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).__pwned)).toBeUndefined();
 
-    const stored = await rpc(host, 'listReleases', {});
+    const stored = await rpc(suite.host, 'listReleases', {});
     expect(stored.items[0]?.title).toBe(HOSTILE_TITLE);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).__csp)).toEqual([]);
     expect(errors).toEqual([]);

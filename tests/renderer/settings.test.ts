@@ -1,32 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /** "Pengaturan": "Cadangkan" shows where the backup went; the language choice persists. */
 
 describe('settings', () => {
-  const tmp = makeTempDir('warta-renderer-settings-');
-  let browser: Browser;
-  let host: RunningWebHost;
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [browser, host] = await Promise.all([launchChromium(), startWebHost({ dataDir: join(tmp.dir, 'ws') })]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-settings-', { host: true });
 
   it('backs up the database and switches the interface to English and back, across a reload', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
 
     await page.getByRole('button', { name: 'Pengaturan' }).click();
@@ -41,7 +27,7 @@ describe('settings', () => {
     await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'New release' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect((await rpc(host, 'getAppInfo', {})).language).toBe('en');
+    expect((await rpc(suite.host, 'getAppInfo', {})).language).toBe('en');
 
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();

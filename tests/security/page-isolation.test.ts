@@ -1,28 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /** What the page itself can reach, in real Chromium through the web host. */
 describe('workstation page in Chromium', { timeout: 120_000 }, () => {
-  let host: RunningWebHost;
-  let browser: Browser;
-  const tmp = makeTempDir('warta-page-');
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    [host, browser] = await Promise.all([startWebHost({ dataDir: tmp.dir }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-page-', { host: true });
 
   it('has no Node: require, process, module and Buffer are undefined; no raw bridge', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     const seen = await page.evaluate(() => ({
       require: typeof (globalThis as Record<string, unknown>).require,
       process: typeof (globalThis as Record<string, unknown>).process,
@@ -36,9 +23,9 @@ describe('workstation page in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('blocks inline script by CSP and cannot call the host without the secret', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     // A string, evaluated in the page: this file is type-checked without DOM types.
     const result = await page.evaluate(`(async () => {
       const s = document.createElement('script');
@@ -53,15 +40,15 @@ describe('workstation page in Chromium', { timeout: 120_000 }, () => {
 
   it('shows images by relative /media URL thanks to the page cookie; another site cannot', async () => {
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    const { attachment } = await rpc(host, 'importImage', { name: 'foto.png', dataBase64: png });
-    const page = await browser.newPage();
+    const { attachment } = await rpc(suite.host, 'importImage', { name: 'foto.png', dataBase64: png });
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     const status = await page.evaluate(async (sha) => (await fetch(`/media/${sha}`)).status, attachment);
     expect(status).toBe(200);
     // A fresh context has no cookie: the same URL is refused.
-    const stranger = await browser.newContext();
-    const res = await stranger.request.get(new URL(`media/${attachment}`, host.url).toString());
+    const stranger = await suite.browser.newContext();
+    const res = await stranger.request.get(new URL(`media/${attachment}`, suite.host.url).toString());
     expect(res.status()).toBe(403);
     await stranger.close();
     await page.close();
