@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { readAttachment } from '../../src/main/store';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
-import { openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from './helpers/world';
+import { closeAll, openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from './helpers/world';
 
 /** Images travel before the releases that point to them, and arrive byte for byte. */
 describe('attachments', () => {
@@ -12,12 +12,7 @@ describe('attachments', () => {
   let hq: Hq;
   let proxy: FaultProxy;
   const open: Workstation[] = [];
-  afterAll(async () => {
-    for (const w of open) await w.close();
-    await proxy?.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => closeAll(tmp, open, proxy, hq));
 
   it('uploads the lead image and a figure first, and the other workstation downloads them', async () => {
     hq = await startHq(join(tmp.root, 'hq'));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import {
+  closeAll,
   doc,
   hqContent,
   openWorkstation,
@@ -30,12 +31,7 @@ describe('concurrent offline edits', () => {
     await b.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Budi') });
   });
 
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => closeAll(tmp, a, b, hq));
 
   async function shared(title: string): Promise<string> {
     const id = await writeRelease(a, {

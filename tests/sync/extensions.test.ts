@@ -6,7 +6,7 @@ import type { PushExtension } from '../../src/main/sync';
 import { seededRandom } from '../../src/shared/random/seeded';
 import type { AnnotationChange } from '../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
-import { doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
+import { closeAll, doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
 
 /**
  * A feature outside the sync client (here: a small note list standing in for review
@@ -52,12 +52,7 @@ describe('push extensions share the seq-numbered queue', () => {
   let hq: Hq;
   let proxy: FaultProxy;
   const open: Workstation[] = [];
-  afterAll(async () => {
-    for (const w of open) await w.close();
-    await proxy?.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => closeAll(tmp, open, proxy, hq));
 
   it('sends every note exactly once through a faulty link, interleaved with release edits', async () => {
     const seed = Number(process.env.WARTA_FAULT_SEED ?? 4242);

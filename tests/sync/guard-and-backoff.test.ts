@@ -3,17 +3,13 @@ import { join } from 'node:path';
 import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/main/sync/backoff';
 import { seededRandom } from '../../src/shared/random/seeded';
 import { waitFor } from '../helpers/tmp';
-import { doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
+import { closeAll, doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
 
 describe('mass-delete guard', () => {
   const tmp = tempRoot('guard');
   const open: Workstation[] = [];
   let hq: Hq | null = null;
-  afterAll(async () => {
-    for (const w of open) await w.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => closeAll(tmp, open, hq));
 
   it('stops a pull that would delete most releases and asks; confirming goes ahead', async () => {
     hq = await startHq(join(tmp.root, 'hq'));
@@ -73,11 +69,7 @@ describe('backoff', () => {
   const tmp = tempRoot('backoff');
   const open: Workstation[] = [];
   let hq: Hq | null = null;
-  afterAll(async () => {
-    for (const w of open) await w.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => closeAll(tmp, open, hq));
 
   it('the sync client schedules its retries on that schedule, and a success resets it', async () => {
     hq = await startHq(join(tmp.root, 'hq'));

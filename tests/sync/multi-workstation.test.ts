@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { enrollPerson } from '../../src/server/admin';
 import {
+  closeAll,
   doc,
   hqContent,
   hqRevisions,
@@ -32,11 +33,7 @@ describe('sync between workstations through one HQ', () => {
     }
   });
 
-  afterAll(async () => {
-    for (const w of ws) await w.close();
-    await hq?.close();
-    tmp.cleanup();
-  });
+  afterAll(() => closeAll(tmp, ws, hq));
 
   it('keeps the device token in a 0600 file and the identity in settings', () => {
     const a = ws[0]!;

@@ -20,6 +20,20 @@ export function tempRoot(label: string): { root: string; cleanup(): void } {
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+type Closable = { close(): Promise<void> | void } | null | undefined;
+
+/**
+ * A test file's teardown: closes what it started in the order given (workstations before the
+ * proxy and HQ they talk to), then removes the temp root even if a close failed.
+ */
+export async function closeAll(tmp: { cleanup(): void }, ...things: (Closable | readonly Closable[])[]): Promise<void> {
+  try {
+    for (const thing of things.flat()) await thing?.close();
+  } finally {
+    tmp.cleanup();
+  }
+}
+
 export interface Hq {
   server: HqServer;
   url: string;
