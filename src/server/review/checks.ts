@@ -9,11 +9,8 @@ const PINNING: readonly Status[] = ['disetujui', 'terbit', 'dikoreksi'];
  * HQ's review check on top of the transition table (`ruleFor`) and the content pin: a text
  * with open suggested edits cannot be approved or published — unaccepted proposals would be
  * dropped from the public page, so the approver would have vouched for a text nobody read as
- * such. Returns the refusal message, or null when the move may go ahead.
- *
- * For src/server/sync/apply.ts, in applyTransition after the rule check:
- *   const blocked = reviewTransitionBlocker(head.fields, to);
- *   if (blocked) return { seq, status: 'rejected', releaseId, reason: 'transition_not_allowed', message: blocked };
+ * such. Returns the refusal message, or null when the move may go ahead. Called by
+ * applyTransition in src/server/sync/apply.ts after the rule check.
  */
 export function reviewTransitionBlocker(fields: WireFields | null, to: Status): string | null {
   if (!PINNING.includes(to) || !fields) return null;
