@@ -25,8 +25,7 @@
  * Whole-request errors (4xx) change nothing at HQ. Per-entry outcomes are results, not errors.
  */
 import { z } from 'zod';
-import { CategorySchema, IdSchema, IsoDateSchema, Sha256Schema, StatusSchema, TimestampSchema } from '../domain/release';
-import { DocSchema } from '../domain/doc';
+import { IdSchema, LeadImageSchema, ReleaseFieldsSchema, Sha256Schema, StatusSchema, TimestampSchema } from '../domain/release';
 
 // ---------------------------------------------------------------------------------------------
 // Paths and limits
@@ -132,30 +131,14 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-const LeadImageWire = z.strictObject({
-  attachment: Sha256Schema,
-  caption: z.string().max(500),
-  credit: z.string().max(200),
-  alt: z.string().max(500),
-});
+/** The lead image as it travels: every field present (no defaults filled in), nothing extra. */
+const LeadImageWire = LeadImageSchema.required().strict();
 
 /**
- * A full release snapshot as it travels (strict: unknown fields → 400). Same shape as
- * domain ReleaseFields, but every field required — a snapshot is never partial.
+ * A full release snapshot as it travels (strict: unknown fields → 400): domain ReleaseFields
+ * with the same limits, but every field required — a snapshot is never partial.
  */
-export const WireFieldsSchema = z.strictObject({
-  title: z.string().max(300),
-  slug: z.string().max(200),
-  dateline: z.string().max(100),
-  date: IsoDateSchema,
-  category: CategorySchema,
-  tags: z.array(z.string().min(1).max(60)).max(30),
-  summary: z.string().max(2000),
-  byline: z.string().max(200),
-  office: z.string().max(200),
-  leadImage: LeadImageWire.nullable(),
-  body: DocSchema,
-});
+export const WireFieldsSchema = z.strictObject({ ...ReleaseFieldsSchema.shape, leadImage: LeadImageWire.nullable() });
 export type WireFields = z.infer<typeof WireFieldsSchema>;
 
 const Seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
