@@ -12,10 +12,10 @@ import {
   decideTransition,
   initialWorkflowState,
   onContentChanged,
-  STATUS_LABELS,
   type RejectionCode,
   type WorkflowState,
 } from '../../shared/workflow';
+import { STATUS_LABELS_ID } from '../../shared/domain/labels';
 import { nowIso } from '../store/clock';
 import { getRelease, requireRow } from '../store/releases';
 import type { Db } from '../store/types';
@@ -258,7 +258,7 @@ export class ReviewService {
         .run(id, input.releaseId, state.status, input.to, actor.name, actor.role, now, decision.next.publishAt, hash, input.note ?? null);
       enqueueReview(this.db, 'workflow.transition', input.releaseId, id, { to: input.to, publishAt: decision.next.publishAt, note: input.note ?? null, contentHash: hash });
       const when = decision.next.publishAt ? ` (terbit ${decision.next.publishAt})` : '';
-      this.audit(input.releaseId, { actor: actor.name, role: actor.role, action: 'transition', from: state.status, to: input.to, detail: `${STATUS_LABELS[state.status]} → ${STATUS_LABELS[input.to]}${when}`, ref: `transition:${id}`, at: now });
+      this.audit(input.releaseId, { actor: actor.name, role: actor.role, action: 'transition', from: state.status, to: input.to, detail: `${STATUS_LABELS_ID[state.status]} → ${STATUS_LABELS_ID[input.to]}${when}`, ref: `transition:${id}`, at: now });
       return this.view(input.releaseId);
     })();
   }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { StatusSchema, type Status } from '../../shared/domain/release';
 import { AnchorSchema } from '../../shared/review/anchor';
 import type { AnnotationChange, EntryResult, PushEntry } from '../../shared/sync/protocol';
-import { contentHash, STATUS_LABELS } from '../../shared/workflow';
+import { STATUS_LABELS_ID } from '../../shared/domain/labels';
+import { contentHash } from '../../shared/workflow';
 import type { Db } from '../store/types';
 import type { PushExtension, QueuedEntry } from '../sync/engine';
 import { addLog, getBase, setBase } from '../sync/tables';
@@ -88,7 +89,7 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
         `INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
          VALUES (?, ?, ?, ?, 'transition', ?, ?, ?, ?, ?)
          ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role`,
-      ).run(releaseId, hqTime, by.name, by.role, from, to, `${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`, `transition:${transitionId}`, hqTime);
+      ).run(releaseId, hqTime, by.name, by.role, from, to, `${STATUS_LABELS_ID[from]} → ${STATUS_LABELS_ID[to]}`, `transition:${transitionId}`, hqTime);
       // Who moved it last (and the embargo, if any), as the workflow bar shows it.
       const publishAt = to === 'terbit' ? (data.data.publishAt ?? null) : null;
       db.prepare(
@@ -162,7 +163,7 @@ function refuseTransition(db: Db, transitionId: string, reason: string): void {
     'rejected',
     t.from_status,
     t.to_status,
-    `${STATUS_LABELS[t.from_status]} → ${STATUS_LABELS[t.to_status]} ditolak: ${reason}`,
+    `${STATUS_LABELS_ID[t.from_status]} → ${STATUS_LABELS_ID[t.to_status]} ditolak: ${reason}`,
   );
   addLog(db, 'error', `Perubahan status ditolak: ${reason}`, t.release_id);
 }

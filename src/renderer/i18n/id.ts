@@ -1,3 +1,5 @@
+import { CATEGORY_LABELS_ID, STATUS_LABELS_ID } from '../../shared/domain/labels';
+
 /**
  * Indonesian, the default interface language. Accessible names listed in DESIGN.md
  * (e.g. "Rilis baru", "Judul", "Isi rilis", "Cari rilis") are contracts: tests and
@@ -53,23 +55,8 @@ export const id = {
     listLabel: 'Rilis',
     loadMore: 'Muat lebih banyak ({{count}} lagi)',
   },
-  status: {
-    draf: 'Draf',
-    diajukan: 'Diajukan',
-    perlu_revisi: 'Perlu revisi',
-    disetujui: 'Disetujui',
-    terbit: 'Terbit',
-    ditarik: 'Ditarik',
-    dikoreksi: 'Dikoreksi',
-  },
-  category: {
-    'berita-terkini': 'Berita Terkini',
-    pengumuman: 'Pengumuman',
-    kegiatan: 'Kegiatan',
-    'siaran-pers': 'Siaran Pers',
-    opini: 'Opini',
-    artikel: 'Artikel',
-  },
+  status: STATUS_LABELS_ID,
+  category: CATEGORY_LABELS_ID,
   syncState: {
     belum_terkirim: 'Belum terkirim',
     terkirim: 'Terkirim',

@@ -1,2 +1,3 @@
 export * from './doc';
 export * from './release';
+export * from './labels';

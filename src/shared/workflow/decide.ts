@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RoleSchema, type Role } from '../contract/app';
 import { StatusSchema, TimestampSchema, type Status } from '../domain/release';
-import { ruleFor, STATUS_LABELS, type Action } from './rules';
+import { STATUS_LABELS_ID } from '../domain/labels';
+import { ruleFor, type Action } from './rules';
 
 /** Where a release stands in the workflow, and what it is pinned to. */
 export const WorkflowStateSchema = z.object({
@@ -60,11 +61,11 @@ const reject = (code: RejectionCode, message: string): Decision => ({ ok: false,
  */
 export function decideTransition(state: WorkflowState, req: TransitionRequest): Decision {
   const from = state.status;
-  if (from === req.to && from !== 'dikoreksi') return reject('no_change', `Rilis sudah berstatus ${STATUS_LABELS[from]}.`);
+  if (from === req.to && from !== 'dikoreksi') return reject('no_change', `Rilis sudah berstatus ${STATUS_LABELS_ID[from]}.`);
   const rule = ruleFor(from, req.to);
-  if (!rule) return reject('not_allowed', `Tidak dapat mengubah status dari ${STATUS_LABELS[from]} ke ${STATUS_LABELS[req.to]}.`);
+  if (!rule) return reject('not_allowed', `Tidak dapat mengubah status dari ${STATUS_LABELS_ID[from]} ke ${STATUS_LABELS_ID[req.to]}.`);
   if (!rule.roles.includes(req.actor.role)) {
-    return reject('forbidden_role', `Peran ${req.actor.role} tidak boleh mengubah status ke ${STATUS_LABELS[req.to]}.`);
+    return reject('forbidden_role', `Peran ${req.actor.role} tidak boleh mengubah status ke ${STATUS_LABELS_ID[req.to]}.`);
   }
   if (req.baseHash !== req.currentHash) {
     return reject('stale', 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.');

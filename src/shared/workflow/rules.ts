@@ -64,14 +64,3 @@ export const PUBLIC_STATUSES: readonly Status[] = ['terbit', 'dikoreksi'];
 
 /** Statuses a reviewer's "Menunggu tinjauan" queue lists. */
 export const AWAITING_REVIEW: readonly Status[] = ['diajukan'];
-
-/** Indonesian labels of the statuses, for UI and audit text. */
-export const STATUS_LABELS: Record<Status, string> = {
-  draf: 'Draf',
-  diajukan: 'Diajukan',
-  perlu_revisi: 'Perlu revisi',
-  disetujui: 'Disetujui',
-  terbit: 'Terbit',
-  ditarik: 'Ditarik',
-  dikoreksi: 'Dikoreksi',
-};

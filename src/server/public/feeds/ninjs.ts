@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mediaPath, IMAGE_WIDTHS } from '../media/sizes';
 import type { ImageSize } from '../media/sizes';
 import { articlePath } from '../pages/article-page';
-import { CATEGORY_LABELS } from '../pages/index-page';
+import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import type { SiteContext } from '../pages/html';
 import type { Publication } from '../types';
 
@@ -96,7 +96,7 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
     ...(p.byline ? { by: p.byline } : {}),
     ...(p.dateline ? { located: p.dateline } : {}),
     subjects: [
-      { name: CATEGORY_LABELS[p.category], rel: 'category', literal: p.category },
+      { name: CATEGORY_LABELS_ID[p.category], rel: 'category', literal: p.category },
       ...p.tags.map((t) => ({ name: t, rel: 'tag' })),
     ],
     organisations: [{ name: p.office, rel: 'publisher', literal: p.officeSlug }],

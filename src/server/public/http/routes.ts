@@ -9,7 +9,8 @@ import type { ReleasesPage } from '../feeds/ninjs';
 import { ImageRenditions, MediaNotFound } from '../media/images';
 import { isImageFormat, isImageSize } from '../media/sizes';
 import { formatViews, renderArticleParts, renderNoticePage } from '../pages/article-page';
-import { CATEGORY_LABELS, renderIndexPage } from '../pages/index-page';
+import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
+import { renderIndexPage } from '../pages/index-page';
 import type { SiteContext } from '../pages/html';
 import { SITE_CSS, SITE_CSS_PATH } from '../pages/site-css';
 import type { Publisher } from '../publisher';
@@ -188,7 +189,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
       const { items } = store.list({ now: t, officeSlug, category, offset: 0, limit: 50 });
       const selfPath = officeSlug ? `/kantor/${encodeURIComponent(officeSlug)}/feed.xml` : category ? `/feed.xml?kategori=${category}` : '/feed.xml';
       return renderRss(ctx, {
-        title: [siteName, office?.name, category ? CATEGORY_LABELS[category] : undefined].filter(Boolean).join(' – '),
+        title: [siteName, office?.name, category ? CATEGORY_LABELS_ID[category] : undefined].filter(Boolean).join(' – '),
         description: `Berita dan siaran pers terbaru${office ? ` dari ${office.name}` : ' Komisi Pemilihan Umum'}.`,
         selfPath,
         linkPath: officeSlug ? `/berita?kantor=${encodeURIComponent(officeSlug)}` : '/berita',

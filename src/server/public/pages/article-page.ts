@@ -4,7 +4,8 @@ import { mediaPath, SHARE_SIZE, BODY_IMAGE_SIZE, srcsetFor } from '../media/size
 import type { Publication } from '../types';
 import { esc, layout } from './html';
 import type { SiteContext } from './html';
-import { CATEGORY_LABELS, indexQuery } from './index-page';
+import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
+import { indexQuery } from './index-page';
 
 /** Where the live view count goes; random per process so no content can forge it. */
 const VIEWS_SLOT = `views-${randomBytes(12).toString('hex')}`;
@@ -53,7 +54,7 @@ export function renderArticleParts(site: SiteContext, p: Publication): [string, 
     ? `<ul class="tags" aria-label="Tag">${p.tags.map((t) => `<li><a href="${esc(indexQuery({ tag: t, page: 1 }, 1))}">${esc(t)}</a></li>`).join('')}</ul>`
     : '';
   const main = `<article>
-<a class="kicker" href="${esc(indexQuery({ category: p.category, page: 1 }, 1))}">${esc(CATEGORY_LABELS[p.category])}</a>
+<a class="kicker" href="${esc(indexQuery({ category: p.category, page: 1 }, 1))}">${esc(CATEGORY_LABELS_ID[p.category])}</a>
 <h1>${esc(p.title)}</h1>
 <p class="meta"><span><a href="${esc(indexQuery({ officeSlug: p.officeSlug, page: 1 }, 1))}">${esc(p.office)}</a></span>${p.byline ? `<span>${esc(p.byline)}</span>` : ''}<span><time datetime="${esc(p.date)}">${esc(longDate(p.date))}</time></span></p>
 ${corrections}
@@ -85,7 +86,7 @@ ${tags}
         image: lead ? { url: site.baseUrl + mediaPath(lead.attachment, SHARE_SIZE), alt: lead.alt || lead.caption || p.title } : null,
         publishedTime: p.visibleFrom,
         modifiedTime: p.lastModifiedAt,
-        section: CATEGORY_LABELS[p.category],
+        section: CATEGORY_LABELS_ID[p.category],
         tags: p.tags,
       },
       feedPath: `/kantor/${encodeURIComponent(p.officeSlug)}/feed.xml`,

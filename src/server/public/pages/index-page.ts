@@ -1,19 +1,10 @@
-import { CATEGORIES } from '../../../shared/domain';
+import { CATEGORIES, CATEGORY_LABELS_ID } from '../../../shared/domain';
 import type { Category } from '../../../shared/domain';
 import { longDate } from '../format/dates';
 import { mediaPath, THUMB_SIZE } from '../media/sizes';
 import type { OfficeEntry, Publication } from '../types';
 import { esc, layout } from './html';
 import type { SiteContext } from './html';
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  'berita-terkini': 'Berita Terkini',
-  pengumuman: 'Pengumuman',
-  kegiatan: 'Kegiatan',
-  'siaran-pers': 'Siaran Pers',
-  opini: 'Opini',
-  artikel: 'Artikel',
-};
 
 export interface IndexFilters {
   officeSlug?: string | undefined;
@@ -39,7 +30,7 @@ export function renderIndexPage(
   const { items, total, perPage, filters, offices } = data;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const office = offices.find((o) => o.slug === filters.officeSlug);
-  const headingParts = [filters.category ? CATEGORY_LABELS[filters.category] : site.siteName];
+  const headingParts = [filters.category ? CATEGORY_LABELS_ID[filters.category] : site.siteName];
   if (office) headingParts.push(office.name);
   if (filters.tag) headingParts.push(`#${filters.tag}`);
   const heading = headingParts.join(' – ');
@@ -48,7 +39,7 @@ export function renderIndexPage(
     .map((o) => `<option value="${esc(o.slug)}"${o.slug === filters.officeSlug ? ' selected' : ''}>${esc(o.name)}</option>`)
     .join('');
   const categoryOptions = CATEGORIES.map(
-    (c) => `<option value="${esc(c)}"${c === filters.category ? ' selected' : ''}>${esc(CATEGORY_LABELS[c])}</option>`,
+    (c) => `<option value="${esc(c)}"${c === filters.category ? ' selected' : ''}>${esc(CATEGORY_LABELS_ID[c])}</option>`,
   ).join('');
   const form = `<form class="filters" method="get" action="/berita" role="search" aria-label="Saring berita">
 <label>Kantor<select name="kantor"><option value="">Semua kantor</option>${officeOptions}</select></label>
@@ -84,7 +75,7 @@ function card(p: Publication): string {
     ? `<a href="${esc(href)}" tabindex="-1" aria-hidden="true"><img src="${esc(mediaPath(p.leadImage.attachment, THUMB_SIZE))}" alt="" width="400" loading="lazy" decoding="async"></a>`
     : '';
   return `<li${img ? ' class="with-image"' : ''}>${img}<div>
-<a class="kicker" href="${esc(indexQuery({ category: p.category, page: 1 }, 1))}">${esc(CATEGORY_LABELS[p.category])}</a>
+<a class="kicker" href="${esc(indexQuery({ category: p.category, page: 1 }, 1))}">${esc(CATEGORY_LABELS_ID[p.category])}</a>
 <h2><a href="${esc(href)}">${esc(p.title)}</a></h2>
 <p class="meta"><span>${esc(p.office)}</span><span><time datetime="${esc(p.date)}">${esc(longDate(p.date))}</time></span></p>
 ${p.summary ? `<p>${esc(p.summary)}</p>` : ''}</div></li>`;

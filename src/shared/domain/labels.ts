@@ -1,0 +1,25 @@
+import type { Category, Status } from './release';
+
+/**
+ * The Indonesian names of categories and statuses — one table for the workstation's
+ * Indonesian resources, the public site and feeds, and workflow/audit messages, so a
+ * renamed section reads the same everywhere. (The English resource has its own.)
+ */
+export const CATEGORY_LABELS_ID: Record<Category, string> = {
+  'berita-terkini': 'Berita Terkini',
+  pengumuman: 'Pengumuman',
+  kegiatan: 'Kegiatan',
+  'siaran-pers': 'Siaran Pers',
+  opini: 'Opini',
+  artikel: 'Artikel',
+};
+
+export const STATUS_LABELS_ID: Record<Status, string> = {
+  draf: 'Draf',
+  diajukan: 'Diajukan',
+  perlu_revisi: 'Perlu revisi',
+  disetujui: 'Disetujui',
+  terbit: 'Terbit',
+  ditarik: 'Ditarik',
+  dikoreksi: 'Dikoreksi',
+};
