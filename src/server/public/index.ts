@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { Publisher } from './publisher';
 import { registerPublicRoutes } from './http/routes';
 import type { PublicSiteDeps } from './http/routes';
@@ -48,8 +49,17 @@ export interface PublicSite {
   close(): void;
 }
 
+/** An operator-given public origin (option or WARTA_PUBLIC_URL) must be an http(s) URL: it goes into every absolute link. */
+function publicOrigin(value: string | undefined): { baseUrl?: string } {
+  if (!value) return {};
+  const parsed = z.url({ protocol: /^https?$/ }).safeParse(value);
+  if (!parsed.success) throw new Error(`WARTA_PUBLIC_URL / baseUrl must be an http(s) URL such as https://berita.kpu.go.id (got ${JSON.stringify(value.slice(0, 200))})`);
+  return { baseUrl: parsed.data };
+}
+
 /** The public site's state: its tables and the publisher. Register its routes with registerPublicSite. */
 export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
+  const origin = publicOrigin(o.baseUrl ?? process.env.WARTA_PUBLIC_URL);
   mkdirSync(o.dataDir, { recursive: true });
   const store = new SqlitePublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
   const publisher = new Publisher(store, o.now);
@@ -58,7 +68,7 @@ export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
     attachments: o.attachments,
     mediaCacheDir: join(o.dataDir, 'public-media'),
     // The public origin behind a proxy/CDN; otherwise absolute URLs follow the request's Host.
-    ...((o.baseUrl ?? process.env.WARTA_PUBLIC_URL) ? { baseUrl: (o.baseUrl ?? process.env.WARTA_PUBLIC_URL) as string } : {}),
+    ...origin,
     ...(o.siteName !== undefined ? { siteName: o.siteName } : {}),
     ...(o.perPage !== undefined ? { perPage: o.perPage } : {}),
     ...(o.renderCache !== undefined ? { renderCache: o.renderCache } : {}),
