@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 
 interface Props {
   message: string;
@@ -12,14 +12,8 @@ interface Props {
 /** A modal question on the native <dialog>: focus moves in, Escape cancels, focus returns after. */
 export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel, danger }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog ref={ref} className="dialog confirm" aria-label={confirmLabel} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <Modal className="dialog confirm" label={confirmLabel} onClose={onCancel}>
       <p>{message}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
@@ -29,6 +23,6 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel, dang
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

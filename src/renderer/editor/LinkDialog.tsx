@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedLink } from '../../shared/editor';
+import { Modal } from '../common/Modal';
 
 interface Props {
   initial: string;
@@ -22,14 +23,8 @@ export function normalizeLink(raw: string): string | null {
 
 export function LinkDialog({ initial, onApply, onRemove, onClose }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(initial);
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const apply = () => {
     const href = normalizeLink(value);
     if (!href) {
@@ -39,15 +34,7 @@ export function LinkDialog({ initial, onApply, onRemove, onClose }: Props) {
     onApply(href);
   };
   return (
-    <dialog
-      ref={ref}
-      className="dialog link-dialog"
-      aria-labelledby="link-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal className="dialog link-dialog" labelledBy="link-dialog-title" onClose={onClose}>
       <h2 id="link-dialog-title">{t('link.dialogTitle')}</h2>
       <label className="field">
         <span>{t('link.url')}</span>
@@ -86,6 +73,6 @@ export function LinkDialog({ initial, onApply, onRemove, onClose }: Props) {
           {t('link.apply')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

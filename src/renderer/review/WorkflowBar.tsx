@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowView } from '../../shared/contract';
 import type { Status } from '../../shared/domain';
+import { Modal } from '../common/Modal';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 
@@ -93,14 +94,8 @@ const localInputValue = (date: Date): string => {
 
 function ScheduleDialog({ onConfirm, onCancel }: { onConfirm: (at: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 60 * 60 * 1000)));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const confirm = () => {
     const when = new Date(value);
     if (Number.isNaN(when.getTime()) || when.getTime() <= Date.now()) {
@@ -110,15 +105,7 @@ function ScheduleDialog({ onConfirm, onCancel }: { onConfirm: (at: string) => vo
     onConfirm(when.toISOString());
   };
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="schedule-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <Modal className="dialog" labelledBy="schedule-title" onClose={onCancel}>
       <h2 id="schedule-title">{t('review.scheduleTitle')}</h2>
       <label className="field">
         <span>{t('review.scheduleAt')}</span>
@@ -137,6 +124,6 @@ function ScheduleDialog({ onConfirm, onCancel }: { onConfirm: (at: string) => vo
           {t('review.scheduleConfirm')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SyncStatus } from '../../shared/contract';
 import { api, errorMessage, isUnavailable } from '../api';
 import type { AppInfo } from '../App';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { DialogHead, Modal } from '../common/Modal';
 import { switchLanguage, useLanguage } from '../i18n';
 
 interface Props {
@@ -21,7 +22,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
-  const ref = useRef<HTMLDialogElement>(null);
   const [backup, setBackup] = useState<{ busy: boolean; result: string | null }>({ busy: false, result: null });
   const [sync, setSync] = useState<SyncStatus | null>(null);
   const [syncUnavailable, setSyncUnavailable] = useState(false);
@@ -30,12 +30,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
   const [connecting, setConnecting] = useState(false);
   const [connectError, setConnectError] = useState<string | null>(null);
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   useEffect(() => {
     api.getSyncStatus({}).then(
@@ -103,21 +97,8 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
   const connected = Boolean(sync?.connected);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog settings"
-      aria-labelledby="settings-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="dialog-head">
-        <h2 id="settings-title">{t('settings.heading')}</h2>
-        <button type="button" className="ghost" onClick={onClose}>
-          {t('app.close')}
-        </button>
-      </div>
+    <Modal className="dialog settings" labelledBy="settings-title" onClose={onClose}>
+      <DialogHead id="settings-title" title={t('settings.heading')} onClose={onClose} />
 
       <section className="settings-section">
         <label className="field">
@@ -204,6 +185,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
           onCancel={() => setConfirmDisconnect(false)}
         />
       )}
-    </dialog>
+    </Modal>
   );
 }

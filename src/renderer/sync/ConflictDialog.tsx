@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../shared/contract';
 import type { DocNode, Release } from '../../shared/domain';
 import { docToPlainText } from '../../shared/editor/text';
 import { api, errorMessage } from '../api';
+import { DialogHead, Modal } from '../common/Modal';
 
 type Choice = 'mine' | 'theirs' | 'edited';
 
@@ -63,7 +64,6 @@ const fieldValueFrom = (field: string, text: string): unknown =>
  */
 export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,8 +72,6 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     (async () => {
       await beforeLoad();
       const found = await api.listConflicts({ releaseId });
@@ -83,7 +81,6 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
       setError(errorMessage(e));
       setLoaded(true);
     });
-    return () => dialog?.close();
   }, [releaseId, beforeLoad]);
 
   const keys = conflict ? [...conflict.fields.map((f) => `field:${f.field}`), ...conflict.blocks.map((b) => `block:${b.blockId}`)] : [];
@@ -157,21 +154,8 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
   );
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog conflict-dialog"
-      aria-labelledby="conflict-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="dialog-head">
-        <h2 id="conflict-title">{t('conflict.heading', { title: conflict?.title ?? '' })}</h2>
-        <button type="button" className="ghost" onClick={onClose}>
-          {t('app.close')}
-        </button>
-      </div>
+    <Modal className="dialog conflict-dialog" labelledBy="conflict-title" onClose={onClose}>
+      <DialogHead id="conflict-title" title={t('conflict.heading', { title: conflict?.title ?? '' })} onClose={onClose} />
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -197,6 +181,6 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
           </div>
         </>
       )}
-    </dialog>
+    </Modal>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncLogEntry } from '../../shared/contract';
 import { api, errorMessage } from '../api';
+import { DialogHead, Modal } from '../common/Modal';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 
@@ -9,36 +10,19 @@ import { useLanguage } from '../i18n';
 export function SyncLogDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const ref = useRef<HTMLDialogElement>(null);
   const [items, setItems] = useState<SyncLogEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     api.listSyncLog({ limit: 300 }).then(
       (log) => setItems([...log.items].sort((a, b) => b.id - a.id)),
       (e: unknown) => setError(errorMessage(e)),
     );
-    return () => dialog?.close();
   }, []);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog sync-log"
-      aria-labelledby="sync-log-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="dialog-head">
-        <h2 id="sync-log-title">{t('sync.log')}</h2>
-        <button type="button" className="ghost" onClick={onClose}>
-          {t('app.close')}
-        </button>
-      </div>
+    <Modal className="dialog sync-log" labelledBy="sync-log-title" onClose={onClose}>
+      <DialogHead id="sync-log-title" title={t('sync.log')} onClose={onClose} />
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -59,6 +43,6 @@ export function SyncLogDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ol>
       )}
-    </dialog>
+    </Modal>
   );
 }
