@@ -1,11 +1,7 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract';
 import type { LeadImage } from '../../shared/domain';
-import { errorMessage } from '../api';
-import { useAlerts } from '../common/alerts';
-import { ImageTooLargeError, importImageFile } from './imageFile';
 import { mediaUrl } from './media';
+import { useImagePicker } from './useImagePicker';
 
 interface Props {
   value: LeadImage | null;
@@ -15,25 +11,9 @@ interface Props {
 /** The release's lead image ("Foto utama") with caption, photo credit and alt text. */
 export function LeadImageField({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const { report } = useAlerts();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-
-  const pick = async (file: File) => {
-    setBusy(true);
-    try {
-      const attachment = await importImageFile(file);
-      onChange({ attachment, caption: value?.caption ?? '', credit: value?.credit ?? '', alt: value?.alt ?? '' });
-    } catch (error) {
-      report(
-        error instanceof ImageTooLargeError
-          ? t('toolbar.imageTooLarge', { size: (error.bytes / 1048576).toFixed(1), max: MAX_IMAGE_BYTES / 1048576 })
-          : t('toolbar.imageFailed', { message: errorMessage(error) }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, choose, input } = useImagePicker((attachment) =>
+    onChange({ attachment, caption: value?.caption ?? '', credit: value?.credit ?? '', alt: value?.alt ?? '' }),
+  );
 
   return (
     <fieldset className="lead-image">
@@ -61,7 +41,7 @@ export function LeadImageField({ value, onChange }: Props) {
               <input type="text" maxLength={500} value={value.alt} onChange={(e) => onChange({ ...value, alt: e.target.value })} />
             </label>
             <div className="revision-actions">
-              <button type="button" className="small" disabled={busy} onClick={() => input.current?.click()}>
+              <button type="button" className="small" disabled={busy} onClick={choose}>
                 {t('leadImage.replace')}
               </button>
               <button type="button" className="small danger-text" onClick={() => onChange(null)}>
@@ -73,23 +53,12 @@ export function LeadImageField({ value, onChange }: Props) {
       ) : (
         <div className="lead-image-empty">
           <span className="hint">{t('leadImage.none')}</span>
-          <button type="button" className="small" disabled={busy} onClick={() => input.current?.click()}>
+          <button type="button" className="small" disabled={busy} onClick={choose}>
             {t('leadImage.choose')}
           </button>
         </div>
       )}
-      <input
-        ref={input}
-        type="file"
-        accept={IMAGE_MIME_TYPES.join(',')}
-        hidden
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void pick(file);
-        }}
-      />
+      {input}
     </fieldset>
   );
 }

@@ -1,12 +1,9 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract';
-import { errorMessage } from '../api';
-import { useAlerts } from '../common/alerts';
 import { ImageIcon, LinkIcon } from './icons';
-import { ImageTooLargeError, importImageFile } from './imageFile';
 import { LinkDialog } from './LinkDialog';
+import { useImagePicker } from './useImagePicker';
 import { suggestModeKey } from '../../shared/editor';
 
 /** A non-empty selection inside one text block that has an id: what a comment can anchor to. */
@@ -67,9 +64,6 @@ interface ToolbarProps {
 
 export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps) {
   const { t } = useTranslation();
-  const { report } = useAlerts();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState(false);
 
   const state = useEditorState({
     editor,
@@ -96,21 +90,7 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
 
   const chain = () => editor.chain().focus();
 
-  const insertImage = async (file: File) => {
-    setUploading(true);
-    try {
-      const attachment = await importImageFile(file);
-      chain().insertFigure({ attachment, alt: '', caption: '', credit: '' }).run();
-    } catch (error) {
-      if (error instanceof ImageTooLargeError) {
-        report(t('toolbar.imageTooLarge', { size: (error.bytes / 1048576).toFixed(1), max: MAX_IMAGE_BYTES / 1048576 }));
-      } else {
-        report(t('toolbar.imageFailed', { message: errorMessage(error) }));
-      }
-    } finally {
-      setUploading(false);
-    }
-  };
+  const image = useImagePicker((attachment) => chain().insertFigure({ attachment, alt: '', caption: '', credit: '' }).run());
 
   const currentHref = (): string => {
     const attrs = editor.getAttributes('link') as { href?: unknown };
@@ -187,21 +167,10 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
             </ToolButton>
           </>
         )}
-        <ToolButton label={uploading ? t('toolbar.uploading') : t('toolbar.image')} disabled={uploading} onClick={() => fileInput.current?.click()}>
+        <ToolButton label={image.busy ? t('toolbar.uploading') : t('toolbar.image')} disabled={image.busy} onClick={image.choose}>
           <ImageIcon />
         </ToolButton>
-        <input
-          ref={fileInput}
-          type="file"
-          accept={IMAGE_MIME_TYPES.join(',')}
-          hidden
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void insertImage(file);
-          }}
-        />
+        {image.input}
       </div>
       <div className="tool-group">
         <ToolButton label={t('toolbar.undo')} shortcut={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
