@@ -7,6 +7,7 @@ import { applyAnnotation, reviewPushExtension } from '../review/sync';
 import { openStore, readAttachment } from '../store';
 import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
+import { lockDataDir } from './data-dir-lock';
 import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
 
@@ -42,7 +43,14 @@ function packageVersion(): string {
  * (Electron IPC in the desktop shell, HTTP in the web host). Plain Node, no electron.
  */
 export async function createServices(opts: ServicesOptions): Promise<Services> {
-  const store = openStore({ dataDir: opts.dataDir, log: opts.log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  const lock = lockDataDir(opts.dataDir, opts.nativeBinding);
+  let store: ReturnType<typeof openStore>;
+  try {
+    store = openStore({ dataDir: opts.dataDir, log: opts.log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // The sync client: its scheduler runs while the app runs (it idles until enrolled).
   // Review records pulled from HQ are stored by the review area's hook.
   const sync = createSyncHandlers({
@@ -105,6 +113,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await reviewSync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping review sync failed'));
       await sync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping sync failed'));
       store.close();
+      lock.release();
     },
   };
 }
