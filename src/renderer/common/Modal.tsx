@@ -39,11 +39,11 @@ export function Modal({ className, labelledBy, label, onClose, children }: Modal
   );
 }
 
-/** A dialog's heading with its "Tutup" button. */
-export function DialogHead({ id, title, onClose }: { id: string; title: ReactNode; onClose: () => void }) {
+/** A dialog's (or side panel's, with `className="side-panel-head"`) heading with its "Tutup" button. */
+export function DialogHead({ id, title, onClose, className = 'dialog-head' }: { id: string; title: ReactNode; onClose: () => void; className?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="dialog-head">
+    <div className={className}>
       <h2 id={id}>{title}</h2>
       <button type="button" className="ghost" onClick={onClose}>
         {t('app.close')}

@@ -7,6 +7,7 @@ import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
+import { DialogHead } from '../common/Modal';
 import type { Autosaver } from '../editor/autosave';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
@@ -74,12 +75,7 @@ export function HistoryPanel<P>({ releaseId, saver, onRestore, onClose }: Props<
 
   return (
     <aside className="side-panel history" aria-labelledby="history-heading">
-      <div className="side-panel-head">
-        <h2 id="history-heading">{t('history.heading')}</h2>
-        <button type="button" className="ghost" onClick={onClose}>
-          {t('app.close')}
-        </button>
-      </div>
+      <DialogHead className="side-panel-head" id="history-heading" title={t('history.heading')} onClose={onClose} />
       {items === null ? (
         <p>{t('app.loading')}</p>
       ) : items.length === 0 ? (

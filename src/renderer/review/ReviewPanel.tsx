@@ -5,6 +5,7 @@ import type { AuditEntry, Thread } from '../../shared/contract';
 import { listSuggestions } from '../../shared/editor';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
+import { DialogHead } from '../common/Modal';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 import { blockStart } from './useReview';
@@ -103,12 +104,7 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
 
   return (
     <aside className="side-panel review-panel" aria-labelledby="review-heading">
-      <div className="side-panel-head">
-        <h2 id="review-heading">{t('review.panelHeading')}</h2>
-        <button type="button" className="ghost" onClick={onClose}>
-          {t('app.close')}
-        </button>
-      </div>
+      <DialogHead className="side-panel-head" id="review-heading" title={t('review.panelHeading')} onClose={onClose} />
 
       {draft && (
         <section className="comment-composer" aria-label={t('review.comment')}>
