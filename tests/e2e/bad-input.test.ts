@@ -1,26 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES } from '../../src/shared/contract';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /** Bad input reaches the writer as a clear message in the page, and loses nothing stored. */
 describe('bad input shows up in the page', { timeout: 180_000 }, () => {
-  let browser: Browser;
-  const hosts: RunningWebHost[] = [];
-  const tmp = makeTempDir('warta-bad-');
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-bad-');
 
   async function chooseImage(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
     const chooser = page.waitForEvent('filechooser');
@@ -29,9 +17,8 @@ describe('bad input shows up in the page', { timeout: 180_000 }, () => {
   }
 
   it('refuses a file that only claims to be an image, and one over the size cap, keeping the text', async () => {
-    const host = await startWebHost({ dataDir: join(tmp.dir, 'images') });
-    hosts.push(host);
-    const page = await browser.newPage();
+    const host = await suite.startHost('images');
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Rilis baru' }).click();
@@ -56,16 +43,15 @@ describe('bad input shows up in the page', { timeout: 180_000 }, () => {
   });
 
   it('tells the writer when a damaged database was kept aside', async () => {
-    const dataDir = join(tmp.dir, 'damaged');
-    const first = await startWebHost({ dataDir });
+    const dataDir = join(suite.dir, 'damaged');
+    const first = await suite.startHost('damaged');
     await rpc(first, 'createRelease', { fields: { title: 'Rilis sebelum kerusakan' } });
     await first.kill('SIGTERM');
     // Not a database any more: a power cut mid-copy, a disk error.
     writeFileSync(join(dataDir, 'warta.db'), Buffer.alloc(64 * 1024, 0x5a));
 
-    const host = await startWebHost({ dataDir });
-    hosts.push(host);
-    const page = await browser.newPage();
+    const host = await suite.startHost('damaged');
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     await page.goto(host.url);
     await page.getByRole('alert').filter({ hasText: /Basis data rusak/ }).waitFor({ timeout: 60_000 });

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain/doc';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * Issue 2, "Done means": a writer creates a release in real Chromium through the web host,
@@ -28,24 +29,11 @@ async function waitSaved(page: Page): Promise<void> {
 }
 
 describe('writer workstation end to end (Chromium → web host → SQLite)', { timeout: 240_000 }, () => {
-  const tmp = makeTempDir('warta-e2e-');
-  let browser: Browser;
-  let host: RunningWebHost | null = null;
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill('SIGTERM');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-e2e-');
 
   it('keeps a release written in the editor across a SIGKILL of the host, and finds it by a body word', async () => {
-    host = await startWebHost({ dataDir: tmp.dir });
-    const page = await browser.newPage();
+    let host = await suite.startHost('ws');
+    const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -98,7 +86,7 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', { t
     expect(exit.signal).toBe('SIGKILL');
     // Really gone (not a wrapper killed while the host lives on holding the database).
     await expect(fetch(oldUrl)).rejects.toThrow();
-    host = await startWebHost({ dataDir: tmp.dir });
+    host = await suite.startHost('ws');
 
     const after = await rpc(host, 'getRelease', { id: before.id });
     expect(after.body).toEqual(before.body);

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { assertRendererBuilt, launchChromium, makeTempDir, rpc, startWebHost, type RunningWebHost } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { rpc } from '../helpers';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * "Must never lose a word": the host dies while the writer types. The words stay in the
@@ -14,26 +13,11 @@ const FIRST = 'Rapat pleno terbuka dimulai pukul sembilan.';
 const DURING = 'Kalimat ini ditulis ketika layanan lokal mati.';
 
 describe('autosave through a host outage', () => {
-  const tmp = makeTempDir('warta-renderer-outage-');
-  let browser: Browser;
-  const hosts: RunningWebHost[] = [];
-
-  beforeAll(async () => {
-    assertRendererBuilt();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const h of hosts) await h.kill('SIGKILL');
-    tmp.cleanup();
-  });
+  const suite = browserSuite('warta-renderer-outage-');
 
   it('keeps retrying, never shows Tersimpan while unsaved, and stores everything once the host is back', async () => {
-    const dataDir = join(tmp.dir, 'ws');
-    const first = await startWebHost({ dataDir });
-    hosts.push(first);
-    const page = await browser.newPage();
+    const first = await suite.startHost('ws');
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(first.url);
@@ -59,8 +43,7 @@ describe('autosave through a host outage', () => {
     }
     expect(await body.textContent()).toContain(DURING);
 
-    const second = await startWebHost({ dataDir, port: first.port });
-    hosts.push(second);
+    const second = await suite.startHost('ws', { port: first.port });
     expect(await second.secret()).not.toBe(await first.secret());
     await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 90_000 });
 
