@@ -56,9 +56,8 @@ export interface DeviceIdentity {
   office: OfficeRow;
 }
 
-/** A release's current head at HQ. */
-export interface ReleaseHead {
-  id: string;
+/** What a release is at one revision: the head and every stored revision both carry it. */
+export interface ReleaseState {
   officeId: string;
   revision: number;
   deleted: boolean;
@@ -66,19 +65,18 @@ export interface ReleaseHead {
   fields: WireFields | null;
   status: Status;
   publishAt: string | null;
+}
+
+/** A release's current head at HQ. */
+export interface ReleaseHead extends ReleaseState {
+  id: string;
   createdAt: string;
   updatedAt: string;
 }
 
 /** One stored revision (every revision is kept: it is the base of later merges). */
-export interface RevisionRow {
+export interface RevisionRow extends ReleaseState {
   releaseId: string;
-  officeId: string;
-  revision: number;
-  deleted: boolean;
-  fields: WireFields | null;
-  status: Status;
-  publishAt: string | null;
   event: ReleaseEvent;
   fromStatus: Status | null;
   note: string | null;
