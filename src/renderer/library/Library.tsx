@@ -46,6 +46,9 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
   const [shown, setShown] = useState(PAGE);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
+  // The rows as last rendered, for the save listener below (it outlives renders).
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
 
   const load = useCallback(async () => {
     const mine = ++generation.current;
@@ -98,8 +101,11 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
           current.map((row) => (row.release.id === release.id ? { ...row, release: { ...row.release, ...withoutBody(release), wordCount: textStats(release.body).words } } : row)),
         );
       }
+      // A release the list does not show yet (just created) appears at once; known rows were
+      // patched above, so their re-ordering can wait for a pause in typing.
+      const known = release !== null && rowsRef.current.some((row) => row.release.id === release.id);
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void load(), release ? 1500 : 0);
+      timer = setTimeout(() => void load(), known ? 1500 : 0);
     });
     return () => {
       off();
