@@ -1,4 +1,5 @@
 import type { DocNode, Release, ReleaseFields } from '../../shared/domain';
+import { WartaError } from '../../shared/contract/define';
 import { jsonEqual, mergeFields } from '../../shared/sync/merge';
 import { api, errorMessage } from '../api';
 import { releaseEvents } from '../common/events';
@@ -75,12 +76,14 @@ function changedFields(merged: ReleaseFields, stored: ReleaseFields): Partial<Re
 async function saveOnTop(session: ReleaseSession, id: string, patch: ReleasePatch): Promise<void> {
   const changed: Partial<ReleaseFields> = { ...patch.fields };
   if (patch.body) changed.body = patch.body();
-  const current = await api.getRelease({ id });
-  if (current.localRev === session.knownRev) {
-    releaseEvents.emitSaved(await api.saveRelease({ id, fields: changed }));
+  try {
+    releaseEvents.emitSaved(await api.saveRelease({ id, fields: changed, expectedRev: session.knownRev }));
     return;
+  } catch (error) {
+    if (!(error instanceof WartaError && error.code === 'conflict')) throw error;
   }
   // Stored meanwhile by someone else (a sync): merge instead of overwriting.
+  const current = await api.getRelease({ id });
   const ours: ReleaseFields = { ...session.base, ...changed };
   const theirs = fieldsOf(current);
   const merge = mergeFields(session.base, ours, theirs);

@@ -41,9 +41,11 @@ export const releaseMethods = {
    * Store edited fields. Partial: only what changed needs to travel. Send `slug` only when
    * the writer edits it: a slug that differs from the stored one becomes a fixed choice;
    * otherwise a draft's slug follows its title. A save that changes nothing stores nothing.
+   * With `expectedRev`, the save is refused with `conflict` when the stored release has moved
+   * past that local revision (a sync stored a newer version): the editor then merges.
    */
   saveRelease: method(
-    z.object({ id: IdSchema, fields: ReleaseFieldsSchema.partial() }),
+    z.object({ id: IdSchema, fields: ReleaseFieldsSchema.partial(), expectedRev: z.number().int().nonnegative().optional() }),
     ReleaseSchema,
   ),
   deleteRelease: method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),

@@ -29,9 +29,13 @@ export function createReleaseHandlers(store: Store): ReleaseHandlers {
   return {
     createRelease: guarded('Membuat rilis', ({ fields }) => createRelease(store, fields ?? {})),
     getRelease: guarded('Membuka rilis', ({ id }) => getRelease(db, id)),
-    saveRelease: guarded('Menyimpan rilis', ({ id, fields }) =>
-      commitRelease(store, id, fields, { author: store.authorName(), reason: 'edited', outbox: 'save' }),
-    ),
+    saveRelease: guarded('Menyimpan rilis', ({ id, fields, expectedRev }) => {
+      // Checked and committed in one synchronous turn: nothing can store in between.
+      if (expectedRev !== undefined && requireRow(db, id).local_rev !== expectedRev) {
+        throw new WartaError('conflict', `Rilis ${id} sudah berubah sejak revisi lokal ${expectedRev}`);
+      }
+      return commitRelease(store, id, fields, { author: store.authorName(), reason: 'edited', outbox: 'save' });
+    }),
     deleteRelease: guarded('Menghapus rilis', ({ id }) => {
       deleteRelease(store, id);
       return { deleted: true as const };
