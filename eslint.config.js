@@ -3,8 +3,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'worker_threads',
+];
 const layer = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const forbid = (group, message) => ({ group, message });
 
@@ -12,6 +26,7 @@ export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -23,22 +38,46 @@ export default tseslint.config(
     files: ['src/shared/**'],
     rules: layer([
       forbid(['electron', ...nodeBuiltins], 'src/shared is pure TypeScript: no electron, node:* or DOM.'),
-      forbid(['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/server', '**/server/**', '**/preload', '**/preload/**'], 'src/shared imports nothing from the process folders.'),
-      forbid(['better-sqlite3', 'fastify', 'react', 'react-dom'], 'src/shared stays free of process-specific libraries.'),
+      forbid(
+        [
+          '**/main',
+          '**/main/**',
+          '**/renderer',
+          '**/renderer/**',
+          '**/server',
+          '**/server/**',
+          '**/preload',
+          '**/preload/**',
+        ],
+        'src/shared imports nothing from the process folders.',
+      ),
+      forbid(
+        ['better-sqlite3', 'fastify', 'react', 'react-dom'],
+        'src/shared stays free of process-specific libraries.',
+      ),
     ]),
   },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: layer([
-      forbid(['electron', ...nodeBuiltins, 'better-sqlite3'], 'The renderer has no Node: talk to main through the contract in src/shared.'),
-      forbid(['**/main', '**/main/**', '**/server', '**/server/**', '**/preload', '**/preload/**'], 'The renderer imports only src/shared.'),
+      forbid(
+        ['electron', ...nodeBuiltins, 'better-sqlite3'],
+        'The renderer has no Node: talk to main through the contract in src/shared.',
+      ),
+      forbid(
+        ['**/main', '**/main/**', '**/server', '**/server/**', '**/preload', '**/preload/**'],
+        'The renderer imports only src/shared.',
+      ),
     ]),
   },
   {
     files: ['src/preload/**'],
     rules: layer([
-      forbid(['**/main', '**/main/**', '**/server', '**/server/**', '**/renderer', '**/renderer/**'], 'The preload imports only src/shared.'),
+      forbid(
+        ['**/main', '**/main/**', '**/server', '**/server/**', '**/renderer', '**/renderer/**'],
+        'The preload imports only src/shared.',
+      ),
     ]),
   },
   {
@@ -46,20 +85,38 @@ export default tseslint.config(
     ignores: ['src/main/shell/**'],
     rules: layer([
       forbid(['electron'], 'Only the thin shell in src/main/shell imports electron; services must load without it.'),
-      forbid(['**/server', '**/server/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'], 'src/main imports only src/shared.'),
+      forbid(
+        ['**/server', '**/server/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
+        'src/main imports only src/shared.',
+      ),
     ]),
   },
   {
     files: ['src/main/shell/**'],
     rules: layer([
-      forbid(['**/server', '**/server/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**', '**/web', '**/web/**'], 'The shell never imports the HQ server, renderer, preload or the web host.'),
+      forbid(
+        [
+          '**/server',
+          '**/server/**',
+          '**/renderer',
+          '**/renderer/**',
+          '**/preload',
+          '**/preload/**',
+          '**/web',
+          '**/web/**',
+        ],
+        'The shell never imports the HQ server, renderer, preload or the web host.',
+      ),
     ]),
   },
   {
     files: ['src/server/**'],
     rules: layer([
       forbid(['electron'], 'HQ never imports electron.'),
-      forbid(['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'], 'src/server imports only src/shared.'),
+      forbid(
+        ['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
+        'src/server imports only src/shared.',
+      ),
     ]),
   },
 );

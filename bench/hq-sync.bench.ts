@@ -31,9 +31,22 @@ function release(i: number): WireFields {
     body: {
       type: 'doc',
       content: [
-        { type: 'heading', attrs: { id: `h${i}`, level: 2 }, content: [{ type: 'text', text: 'Rekapitulasi tingkat kabupaten' }] },
-        ...Array.from({ length: 8 }, (_, j) => p(`p${i}-${j}`, `Blora – Kamis (4/12/2025). Paragraf ${j}: KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi hasil penghitungan suara di aula kantor, dihadiri Bawaslu, saksi partai dan pemantau.`)),
-        { type: 'blockquote', attrs: { id: `q${i}` }, content: [p(`qp${i}`, '"Semua tahapan berjalan lancar," kata Ketua KPU Kabupaten Blora.')] },
+        {
+          type: 'heading',
+          attrs: { id: `h${i}`, level: 2 },
+          content: [{ type: 'text', text: 'Rekapitulasi tingkat kabupaten' }],
+        },
+        ...Array.from({ length: 8 }, (_, j) =>
+          p(
+            `p${i}-${j}`,
+            `Blora – Kamis (4/12/2025). Paragraf ${j}: KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi hasil penghitungan suara di aula kantor, dihadiri Bawaslu, saksi partai dan pemantau.`,
+          ),
+        ),
+        {
+          type: 'blockquote',
+          attrs: { id: `q${i}` },
+          content: [p(`qp${i}`, '"Semua tahapan berjalan lancar," kata Ketua KPU Kabupaten Blora.')],
+        },
       ],
     },
   };
@@ -46,7 +59,11 @@ async function main(): Promise<void> {
   try {
     const enroll = async (name: string): Promise<EnrollResponse> => {
       const { code } = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role: 'penulis' });
-      const res = await fetch(new URL('/api/v1/enroll', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: name }) });
+      const res = await fetch(new URL('/api/v1/enroll', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, deviceName: name }),
+      });
       return (await res.json()) as EnrollResponse;
     };
     const writer = await enroll('writer');
@@ -57,10 +74,17 @@ async function main(): Promise<void> {
     let seq = 1;
     const t0 = performance.now();
     for (let i = 0; i < N; i += BATCH) {
-      const entries = releases.slice(i, i + BATCH).map((r) => ({ seq: seq++, kind: 'release.upsert', releaseId: r.id, baseRevision: 0, fields: r.fields }));
-      const res = await fetch(new URL('/api/v1/sync/push', url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` }, body: JSON.stringify({ deviceId: writer.deviceId, entries }) });
+      const entries = releases
+        .slice(i, i + BATCH)
+        .map((r) => ({ seq: seq++, kind: 'release.upsert', releaseId: r.id, baseRevision: 0, fields: r.fields }));
+      const res = await fetch(new URL('/api/v1/sync/push', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` },
+        body: JSON.stringify({ deviceId: writer.deviceId, entries }),
+      });
       const body = (await res.json()) as PushResponse;
-      if (res.status !== 200 || body.results.some((r) => r.status !== 'accepted')) throw new Error(`push failed: ${res.status}`);
+      if (res.status !== 200 || body.results.some((r) => r.status !== 'accepted'))
+        throw new Error(`push failed: ${res.status}`);
     }
     const pushMs = performance.now() - t0;
 
@@ -68,7 +92,9 @@ async function main(): Promise<void> {
     let cursor = 0;
     let pulled = 0;
     for (;;) {
-      const res = await fetch(new URL(`/api/v1/sync/pull?cursor=${cursor}&limit=${PAGE}`, url), { headers: { authorization: `Bearer ${reader.token}` } });
+      const res = await fetch(new URL(`/api/v1/sync/pull?cursor=${cursor}&limit=${PAGE}`, url), {
+        headers: { authorization: `Bearer ${reader.token}` },
+      });
       const page = (await res.json()) as PullResponse;
       pulled += page.changes.length;
       cursor = page.nextCursor;
@@ -77,7 +103,9 @@ async function main(): Promise<void> {
     const pullMs = performance.now() - t1;
     if (pulled !== N) throw new Error(`pulled ${pulled}, expected ${N}`);
 
-    console.log(`releases: ${N} (${(bytes / N / 1024).toFixed(1)} KiB JSON each), push batches of ${BATCH}, pull pages of ${PAGE}`);
+    console.log(
+      `releases: ${N} (${(bytes / N / 1024).toFixed(1)} KiB JSON each), push batches of ${BATCH}, pull pages of ${PAGE}`,
+    );
     console.log(`push: ${(N / (pushMs / 1000)).toFixed(0)} releases/s (${pushMs.toFixed(0)} ms total)`);
     console.log(`pull: ${(N / (pullMs / 1000)).toFixed(0)} releases/s (${pullMs.toFixed(0)} ms total)`);
   } finally {

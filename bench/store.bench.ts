@@ -30,13 +30,18 @@ const DIACRITIC = ['pemilú', 'rapát', 'suára', 'kabupatén'];
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 const rand = lcg(42);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-const sentence = (n: number) => Array.from({ length: n }, () => (rand() < 0.01 ? pick(DIACRITIC) : pick(WORDS))).join(' ');
+const sentence = (n: number) =>
+  Array.from({ length: n }, () => (rand() < 0.01 ? pick(DIACRITIC) : pick(WORDS))).join(' ');
 
-const paragraph = (i: number, text: string): DocNode => ({ type: 'paragraph', attrs: { id: `p${i}` }, content: [{ type: 'text', text }] });
+const paragraph = (i: number, text: string): DocNode => ({
+  type: 'paragraph',
+  attrs: { id: `p${i}` },
+  content: [{ type: 'text', text }],
+});
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
@@ -57,8 +62,12 @@ const fail = (method: string, error: unknown) => console.error(method, error);
 try {
   // --- autosave of a 5,000-word release ---------------------------------------------
   const paragraphs = Array.from({ length: 100 }, (_, i) => paragraph(i, sentence(50)));
-  const release = await h.createRelease({ fields: { title: 'Rilis panjang 5.000 kata', body: { type: 'doc', content: paragraphs } } });
-  console.log(`release body: ${countWords({ type: 'doc', content: paragraphs })} words, ${JSON.stringify(paragraphs).length} bytes of JSON`);
+  const release = await h.createRelease({
+    fields: { title: 'Rilis panjang 5.000 kata', body: { type: 'doc', content: paragraphs } },
+  });
+  console.log(
+    `release body: ${countWords({ type: 'doc', content: paragraphs })} words, ${JSON.stringify(paragraphs).length} bytes of JSON`,
+  );
   const viaDispatch: number[] = [];
   const viaHandler: number[] = [];
   for (let i = 0; i < 300; i += 1) {
@@ -88,14 +97,35 @@ try {
   for (let batch = 0; batch < N; batch += 500) {
     store.db.transaction(() => {
       for (let i = batch; i < batch + 500; i += 1) {
-        const body: DocNode = { type: 'doc', content: Array.from({ length: 6 }, (_, j) => paragraph(j, sentence(40 + Math.floor(rand() * 30)))) };
+        const body: DocNode = {
+          type: 'doc',
+          content: Array.from({ length: 6 }, (_, j) => paragraph(j, sentence(40 + Math.floor(rand() * 30)))),
+        };
         void h.createRelease({ fields: { title: `${sentence(6)} ${i}`, summary: sentence(20), body } });
       }
     })();
   }
   const total = (await h.listReleases({ sort: 'updated_desc', limit: 1, offset: 0 })).total;
-  console.log(`generated ${total} releases in ${((performance.now() - t0) / 1000).toFixed(1)} s; database ${(store.db.pragma('page_count', { simple: true }) as number) * 4096 / 1048576 | 0} MB`);
-  const queries = ['pemilu', 'pemil', 'Pemilú', 'rapat pleno', 'rekap', 'kotak suara', 'blora cepu', 'verifikasi faktual', 'sengketa mahkamah', 'tps', 'ka', 'zzzz tidak ada', 'pelantikan anggota', 'debat', 'suára'];
+  console.log(
+    `generated ${total} releases in ${((performance.now() - t0) / 1000).toFixed(1)} s; database ${(((store.db.pragma('page_count', { simple: true }) as number) * 4096) / 1048576) | 0} MB`,
+  );
+  const queries = [
+    'pemilu',
+    'pemil',
+    'Pemilú',
+    'rapat pleno',
+    'rekap',
+    'kotak suara',
+    'blora cepu',
+    'verifikasi faktual',
+    'sengketa mahkamah',
+    'tps',
+    'ka',
+    'zzzz tidak ada',
+    'pelantikan anggota',
+    'debat',
+    'suára',
+  ];
   const times: number[] = [];
   let hits = 0;
   for (let round = 0; round < 10; round += 1) {

@@ -18,15 +18,30 @@ import type { DocNode } from '../src/shared/domain/doc';
 const N = Number(process.env.WARTA_BENCH_RELEASES ?? 1000);
 
 function body(i: number): DocNode {
-  const p = (id: string, text: string): DocNode => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+  const p = (id: string, text: string): DocNode => ({
+    type: 'paragraph',
+    attrs: { id },
+    content: [{ type: 'text', text }],
+  });
   return {
     type: 'doc',
     content: [
-      { type: 'heading', attrs: { id: `h${i}`, level: 2 }, content: [{ type: 'text', text: 'Rekapitulasi tingkat kabupaten' }] },
+      {
+        type: 'heading',
+        attrs: { id: `h${i}`, level: 2 },
+        content: [{ type: 'text', text: 'Rekapitulasi tingkat kabupaten' }],
+      },
       ...Array.from({ length: 8 }, (_, j) =>
-        p(`p${i}-${j}`, `Blora – Kamis (4/12/2025). Paragraf ${j}: KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi hasil penghitungan suara, dihadiri Bawaslu dan saksi.`),
+        p(
+          `p${i}-${j}`,
+          `Blora – Kamis (4/12/2025). Paragraf ${j}: KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi hasil penghitungan suara, dihadiri Bawaslu dan saksi.`,
+        ),
       ),
-      { type: 'blockquote', attrs: { id: `q${i}` }, content: [p(`qp${i}`, '"Semua tahapan berjalan lancar," kata Ketua KPU Kabupaten Blora.')] },
+      {
+        type: 'blockquote',
+        attrs: { id: `q${i}` },
+        content: [p(`qp${i}`, '"Semua tahapan berjalan lancar," kata Ketua KPU Kabupaten Blora.')],
+      },
     ],
   };
 }
@@ -38,13 +53,20 @@ async function main(): Promise<void> {
   const open = (name: string): { store: Store; sync: SyncModule } => {
     const dataDir = join(root, name);
     const store = openStore({ dataDir, log: silentLogger });
-    const sync = createSyncHandlers({ db: store.db, dataDir, secrets: createFileSecretStore(join(dataDir, 'secrets.json')) });
+    const sync = createSyncHandlers({
+      db: store.db,
+      dataDir,
+      secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
+    });
     return { store, sync };
   };
   const a = open('a');
   const b = open('b');
   try {
-    for (const [w, name] of [[a, 'Penulis A'], [b, 'Penulis B']] as const) {
+    for (const [w, name] of [
+      [a, 'Penulis A'],
+      [b, 'Penulis B'],
+    ] as const) {
       const { code } = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role: 'penulis' });
       await w.sync.handlers.connectToHq({ serverUrl: url, code });
     }

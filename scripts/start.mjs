@@ -60,14 +60,23 @@ function ensureElectronSqlite() {
   const want = `electron ${electronVersion} better-sqlite3 ${sqliteVersion}`;
   if (existsSync(binding) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return binding;
 
-  console.log(`Menyiapkan better-sqlite3 untuk Electron ${electronVersion} (sekali saja) / building better-sqlite3 for Electron's ABI (once)…`);
+  console.log(
+    `Menyiapkan better-sqlite3 untuk Electron ${electronVersion} (sekali saja) / building better-sqlite3 for Electron's ABI (once)…`,
+  );
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dirname(dest), { recursive: true });
   const oldBuild = join(src, 'build');
   cpSync(src, dest, { recursive: true, filter: (p) => p !== oldBuild && !p.startsWith(oldBuild + sep) });
   const result = spawnSync(
     process.execPath,
-    [entry.nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+    [
+      entry.nodeGyp,
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: dest, stdio: 'inherit' },
   );
   if (result.status !== 0 || !existsSync(binding)) {

@@ -39,7 +39,10 @@ function Workstation({ initialInfo, startupError }: Props) {
   }, [startupError, report]);
 
   useEffect(
-    () => onBackgroundSaveFailure((title, message) => report(t('save.backgroundFailed', { title: title || t('library.untitled'), message }))),
+    () =>
+      onBackgroundSaveFailure((title, message) =>
+        report(t('save.backgroundFailed', { title: title || t('library.untitled'), message })),
+      ),
     [report, t],
   );
 

@@ -26,14 +26,19 @@ export interface EnrollPersonResult {
 }
 
 /** Create (or reuse) the office, create the person and a one-time code. HQ keeps only the code's hash. */
-export async function enrollPerson(storage: HqStorage, input: EnrollPersonInput, now = new Date()): Promise<EnrollPersonResult> {
+export async function enrollPerson(
+  storage: HqStorage,
+  input: EnrollPersonInput,
+  now = new Date(),
+): Promise<EnrollPersonResult> {
   const warnings: string[] = [];
   const name = input.name.trim();
   if (!name) throw new Error('--name must not be empty');
   const hours = input.expiresHours ?? DEFAULT_CODE_TTL_HOURS;
   if (!(hours > 0 && hours <= 24 * 30)) throw new Error('--expires-hours must be between 0 and 720');
   const scope: Scope = input.role === 'admin' ? 'all' : input.role === 'penulis' ? 'office' : (input.scope ?? 'office');
-  if (input.role === 'penulis' && input.scope && input.scope !== 'office') warnings.push(`a penulis always has scope "office" (ignored --scope ${input.scope})`);
+  if (input.role === 'penulis' && input.scope && input.scope !== 'office')
+    warnings.push(`a penulis always has scope "office" (ignored --scope ${input.scope})`);
 
   const match = await matchOffice(input.office, input.province);
   if (!match.known) {
@@ -41,7 +46,8 @@ export async function enrollPerson(storage: HqStorage, input: EnrollPersonInput,
     if (input.strictOffice) throw new Error(`${msg}; check the spelling (e.g. "KPU Kabupaten Blora")`);
     warnings.push(`${msg}; created as given${match.province ? ` in province ${match.province}` : ' with no province'}`);
   }
-  if (scope === 'province' && !match.provinceCode && !match.province) throw new Error('a provincial reviewer needs an office with a known province (use --province)');
+  if (scope === 'province' && !match.provinceCode && !match.province)
+    throw new Error('a provincial reviewer needs an office with a known province (use --province)');
 
   const createdAt = now.toISOString();
   const code = newEnrollmentCode();
@@ -50,13 +56,26 @@ export async function enrollPerson(storage: HqStorage, input: EnrollPersonInput,
     let office = storage.findOfficeByName(match.name);
     let officeCreated = false;
     if (!office) {
-      office = { id: uuidv7(), name: match.name, regencyCode: match.regencyCode, province: match.province, provinceCode: match.provinceCode, createdAt };
+      office = {
+        id: uuidv7(),
+        name: match.name,
+        regencyCode: match.regencyCode,
+        province: match.province,
+        provinceCode: match.provinceCode,
+        createdAt,
+      };
       storage.insertOffice(office);
       officeCreated = true;
     }
     const person: PersonRow = { id: uuidv7(), name, role: input.role, scope, officeId: office.id, createdAt };
     storage.insertPerson(person);
-    storage.insertEnrollmentCode({ codeHash: hashCode(code), personId: person.id, expiresAt: expiresAt.getTime(), usedAt: null, createdAt });
+    storage.insertEnrollmentCode({
+      codeHash: hashCode(code),
+      personId: person.id,
+      expiresAt: expiresAt.getTime(),
+      usedAt: null,
+      createdAt,
+    });
     return { code, expiresAt: expiresAt.toISOString(), person, office, officeCreated, warnings };
   });
 }

@@ -57,7 +57,13 @@ function publishRevision(site: PublicSite, rev: RevisionRow, office: OfficeRow |
     return;
   }
   if (rev.event !== 'transition' || !rev.fields) return;
-  const release = { id: rev.releaseId, ...rev.fields, office: office?.name ?? rev.fields.office, province: office?.province || null, revision: rev.revision };
+  const release = {
+    id: rev.releaseId,
+    ...rev.fields,
+    office: office?.name ?? rev.fields.office,
+    province: office?.province || null,
+    revision: rev.revision,
+  };
   const at = rev.actor.hqTime;
   if (rev.status === 'terbit') site.publisher.publish(release, { at, scheduledAt: rev.publishAt });
   else if (rev.status === 'dikoreksi') site.publisher.correct(release, rev.note?.trim() || 'Dikoreksi', { at });
@@ -86,16 +92,29 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
       return reply.code(err.statusCode).send(errorBody(err.code, err.message, err.extra));
     }
     const code = (err as FastifyError).code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(errorBody('too_large', 'request body too large'));
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(errorBody('unsupported_media', `unsupported content type ${String(request.headers['content-type'] ?? '(none)')}`));
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send(errorBody('too_large', 'request body too large'));
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply
+        .code(415)
+        .send(
+          errorBody(
+            'unsupported_media',
+            `unsupported content type ${String(request.headers['content-type'] ?? '(none)')}`,
+          ),
+        );
     const status = (err as FastifyError).statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status === 413 ? 413 : 400).send(errorBody(status === 413 ? 'too_large' : 'invalid_input', `bad request: ${err.message}`));
+      return reply
+        .code(status === 413 ? 413 : 400)
+        .send(errorBody(status === 413 ? 'too_large' : 'invalid_input', `bad request: ${err.message}`));
     }
     request.log.error({ err }, 'request failed');
     return reply.code(500).send(errorBody('internal', 'internal error'));
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
 
   const listeners: ((rev: RevisionRow, office: OfficeRow | null) => void)[] = [];
   const afterCommit = (revisions: RevisionRow[]): void => {
@@ -141,7 +160,9 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
 
   // The address the CLI prints should lead somewhere: the public index when it is mounted.
   if (!app.hasRoute({ method: 'GET', url: '/' })) {
-    app.get('/', async (_request, reply) => (site ? reply.redirect('/berita', 302) : { name: 'Warta HQ', protocol: PROTOCOL_VERSION }));
+    app.get('/', async (_request, reply) =>
+      site ? reply.redirect('/berita', 302) : { name: 'Warta HQ', protocol: PROTOCOL_VERSION },
+    );
   }
 
   let url = '';

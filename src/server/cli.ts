@@ -15,7 +15,8 @@ const DEFAULT_DATA_DIR = 'hq-data';
 
 const int = (value: string): number => {
   // Digits only: Number() would also take '', ' ', '1e3' and '0x50'.
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
 };
 const positive = (value: string): number => {
@@ -63,27 +64,42 @@ program
   .option('--province <name>', 'province, for offices not in idn-area-data or to disambiguate')
   .option('--expires-hours <h>', 'code lifetime in hours', positive, 24)
   .option('--strict-office', 'refuse office names not found in idn-area-data')
-  .action(async (opts: { dataDir: string; office: string; name: string; role: Role; scope?: Scope; province?: string; expiresHours: number; strictOffice?: boolean }) => {
-    const storage = openStorage(opts.dataDir);
-    try {
-      const r = await enrollPerson(storage, {
-        office: opts.office,
-        name: opts.name,
-        role: opts.role,
-        scope: opts.scope,
-        province: opts.province,
-        expiresHours: opts.expiresHours,
-        strictOffice: opts.strictOffice,
-      });
-      for (const w of r.warnings) process.stdout.write(`warning: ${w}\n`);
-      process.stdout.write(`${r.officeCreated ? 'Created office' : 'Office'}: ${r.office.name}${r.office.province ? ` (${r.office.province})` : ''}\n`);
-      process.stdout.write(`Person: ${r.person.name}, ${r.person.role}, scope ${r.person.scope} (id ${r.person.id})\n`);
-      process.stdout.write(`One-time enrollment code, valid until ${r.expiresAt}:\n`);
-      process.stdout.write(`${r.code}\n`);
-    } finally {
-      storage.close();
-    }
-  });
+  .action(
+    async (opts: {
+      dataDir: string;
+      office: string;
+      name: string;
+      role: Role;
+      scope?: Scope;
+      province?: string;
+      expiresHours: number;
+      strictOffice?: boolean;
+    }) => {
+      const storage = openStorage(opts.dataDir);
+      try {
+        const r = await enrollPerson(storage, {
+          office: opts.office,
+          name: opts.name,
+          role: opts.role,
+          scope: opts.scope,
+          province: opts.province,
+          expiresHours: opts.expiresHours,
+          strictOffice: opts.strictOffice,
+        });
+        for (const w of r.warnings) process.stdout.write(`warning: ${w}\n`);
+        process.stdout.write(
+          `${r.officeCreated ? 'Created office' : 'Office'}: ${r.office.name}${r.office.province ? ` (${r.office.province})` : ''}\n`,
+        );
+        process.stdout.write(
+          `Person: ${r.person.name}, ${r.person.role}, scope ${r.person.scope} (id ${r.person.id})\n`,
+        );
+        process.stdout.write(`One-time enrollment code, valid until ${r.expiresAt}:\n`);
+        process.stdout.write(`${r.code}\n`);
+      } finally {
+        storage.close();
+      }
+    },
+  );
 
 program
   .command('revoke')
@@ -100,7 +116,9 @@ program
         return;
       }
       const changed = storage.revokeDevice(device.id, new Date().toISOString());
-      process.stdout.write(changed ? `Revoked device ${device.id} (${device.name})\n` : `Device ${device.id} was already revoked\n`);
+      process.stdout.write(
+        changed ? `Revoked device ${device.id} (${device.name})\n` : `Device ${device.id} was already revoked\n`,
+      );
     } finally {
       storage.close();
     }
@@ -118,7 +136,9 @@ program
       if (opts.json) process.stdout.write(`${JSON.stringify(devices, null, 2)}\n`);
       else
         for (const d of devices) {
-          process.stdout.write(`${d.id}  ${d.revokedAt ? 'REVOKED' : 'active '}  ${d.personName} (${d.role}, ${d.office})  "${d.name}"  last seq ${d.lastSeq}\n`);
+          process.stdout.write(
+            `${d.id}  ${d.revokedAt ? 'REVOKED' : 'active '}  ${d.personName} (${d.role}, ${d.office})  "${d.name}"  last seq ${d.lastSeq}\n`,
+          );
         }
     } finally {
       storage.close();

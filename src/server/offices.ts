@@ -35,13 +35,31 @@ export async function matchOffice(input: string, provinceHint?: string): Promise
   }
   if (candidates.length >= 1) {
     const r = candidates[0]!;
-    return { name: `KPU ${r.name}`, regencyCode: r.code, province: provinceByCode.get(r.province_code) ?? '', provinceCode: r.province_code, known: true };
+    return {
+      name: `KPU ${r.name}`,
+      regencyCode: r.code,
+      province: provinceByCode.get(r.province_code) ?? '',
+      provinceCode: r.province_code,
+      known: true,
+    };
   }
   const provinceName = area.replace(/^provinsi\s+/, '');
   const province = provinces.find((p) => norm(p.name) === provinceName);
   if (province) {
-    return { name: `KPU Provinsi ${province.name}`, regencyCode: null, province: province.name, provinceCode: province.code, known: true };
+    return {
+      name: `KPU Provinsi ${province.name}`,
+      regencyCode: null,
+      province: province.name,
+      provinceCode: province.code,
+      known: true,
+    };
   }
   const hinted = provinceHint ? provinces.find((p) => norm(p.name) === norm(provinceHint)) : undefined;
-  return { name: cleaned, regencyCode: null, province: hinted ? hinted.name : (provinceHint?.trim() ?? ''), provinceCode: hinted?.code ?? null, known: false };
+  return {
+    name: cleaned,
+    regencyCode: null,
+    province: hinted ? hinted.name : (provinceHint?.trim() ?? ''),
+    provinceCode: hinted?.code ?? null,
+    known: false,
+  };
 }

@@ -14,7 +14,11 @@ export function newEnrollmentCode(): string {
 }
 
 /** Codes are compared case-insensitively and without spaces/dashes (people retype them). */
-export const normalizeCode = (code: string): string => code.toUpperCase().replace(/[\s-]/g, '').replace(/^WARTA/, '');
+export const normalizeCode = (code: string): string =>
+  code
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/^WARTA/, '');
 
 export const hashCode = (code: string): string => sha256Hex(`code:${normalizeCode(code)}`);
 

@@ -9,14 +9,16 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
 }
 
 /** Parse untrusted input with zod; on failure a 400 naming each bad path. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new HttpError('invalid_input', `invalid ${what}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH))
+    throw new HttpError('invalid_input', `invalid ${what}: nested deeper than ${MAX_JSON_DEPTH} levels`);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues

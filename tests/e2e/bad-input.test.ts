@@ -25,14 +25,21 @@ describe('bad input shows up in the page', { timeout: 180_000 }, () => {
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Sosialisasi pemilih pemula');
     await page.getByRole('textbox', { name: 'Isi rilis' }).click();
     await page.keyboard.type('Kegiatan berlangsung di aula kantor.');
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     await chooseImage(page, 'foto-kegiatan.jpg', 'image/jpeg', Buffer.from('<html><body>bukan foto</body></html>'));
     const notImage = page.getByRole('alert').filter({ hasText: /foto-kegiatan\.jpg.*bukan gambar/ });
     await notImage.waitFor({ timeout: 60_000 });
 
     await chooseImage(page, 'besar.png', 'image/png', Buffer.alloc(MAX_IMAGE_BYTES + 1024, 0x89));
-    await page.getByRole('alert').filter({ hasText: /terlalu besar/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /terlalu besar/ })
+      .waitFor({ timeout: 60_000 });
 
     const { items } = await rpc(host, 'listReleases', {});
     expect(items).toHaveLength(1);
@@ -54,10 +61,17 @@ describe('bad input shows up in the page', { timeout: 180_000 }, () => {
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     await page.goto(host.url);
-    await page.getByRole('alert').filter({ hasText: /Basis data rusak/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Basis data rusak/ })
+      .waitFor({ timeout: 60_000 });
     // The page still works on the fresh database.
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Rilis setelah pemulihan');
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
   });
 });

@@ -47,7 +47,11 @@ describe('the page over a preload-shaped bridge', { timeout: 180_000 }, () => {
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Rilis lewat jembatan desktop');
     await page.getByRole('textbox', { name: 'Isi rilis' }).click();
     await page.keyboard.type('Isi yang dikirim lewat window.warta.');
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     const calls = await page.evaluate('window.__bridgeCalls');
     expect(calls).toEqual(expect.arrayContaining(['getAppInfo', 'createRelease', 'saveRelease']));

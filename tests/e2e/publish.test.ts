@@ -24,8 +24,12 @@ const TITLE = 'KPU Blora Tetapkan Daftar Pemilih Tetap Pilkada';
 async function newRelease(page: Page): Promise<void> {
   const before = await page.getByRole('list', { name: /rilis/i }).getByRole('listitem').count();
   await page.getByRole('button', { name: 'Rilis baru' }).click();
-  await expect.poll(() => page.getByRole('list', { name: /rilis/i }).getByRole('listitem').count(), { timeout: 30_000 }).toBe(before + 1);
-  await expect.poll(() => page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(), { timeout: 30_000 }).toBe('');
+  await expect
+    .poll(() => page.getByRole('list', { name: /rilis/i }).getByRole('listitem').count(), { timeout: 30_000 })
+    .toBe(before + 1);
+  await expect
+    .poll(() => page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(), { timeout: 30_000 })
+    .toBe('');
 }
 
 /**
@@ -43,8 +47,17 @@ async function syncUntil(page: Page, done: () => Promise<boolean>, what: string,
       await page.waitForTimeout(250);
     }
   }
-  const list = (await page.getByRole('list', { name: /rilis/i }).textContent().catch(() => '')) ?? '';
-  const header = (await page.locator('header').first().textContent().catch(() => '')) ?? '';
+  const list =
+    (await page
+      .getByRole('list', { name: /rilis/i })
+      .textContent()
+      .catch(() => '')) ?? '';
+  const header =
+    (await page
+      .locator('header')
+      .first()
+      .textContent()
+      .catch(() => '')) ?? '';
   throw new Error(`sync did not reach: ${what}\nheader: ${header.slice(0, 400)}\nlist: ${list.slice(0, 800)}`);
 }
 
@@ -59,21 +72,38 @@ describe('publishing end to end', () => {
 
   const published = async (title: string): Promise<boolean> => {
     const res = await fetch(`${hqUrl}/api/v1/releases?perPage=100`);
-    return res.ok && ((await res.json()) as { items: { headlines: { value: string }[] }[] }).items.some((i) => i.headlines[0]?.value === title);
+    return (
+      res.ok &&
+      ((await res.json()) as { items: { headlines: { value: string }[] }[] }).items.some(
+        (i) => i.headlines[0]?.value === title,
+      )
+    );
   };
 
   /** Writer submits and syncs; reviewer syncs, approves, publishes, syncs; HQ then shows it. */
   async function approveAndPublish(title: string): Promise<void> {
-    await writer.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
+    await writer
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click({ timeout: 60_000 });
     await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).waitFor({ state: 'detached', timeout: 60_000 });
     const mine = writer.getByRole('list', { name: /rilis/i }).getByRole('listitem').filter({ hasText: title });
-    await syncUntil(writer, async () => {
-      const text = (await mine.textContent()) ?? '';
-      return text.includes('Diajukan') && text.includes('Terkirim') && !text.includes('Belum terkirim');
-    }, 'the writer\'s release sent as Diajukan');
+    await syncUntil(
+      writer,
+      async () => {
+        const text = (await mine.textContent()) ?? '';
+        return text.includes('Diajukan') && text.includes('Terkirim') && !text.includes('Belum terkirim');
+      },
+      "the writer's release sent as Diajukan",
+    );
     const item = reviewer.getByRole('list', { name: /rilis/i }).getByRole('listitem').filter({ hasText: title });
-    await syncUntil(reviewer, async () => (await item.count()) > 0 && ((await item.textContent()) ?? '').includes('Diajukan'), 'the release on the reviewer\'s side');
+    await syncUntil(
+      reviewer,
+      async () => (await item.count()) > 0 && ((await item.textContent()) ?? '').includes('Diajukan'),
+      "the release on the reviewer's side",
+    );
     await item.getByRole('button').first().click();
     await reviewer.getByRole('button', { name: 'Setujui' }).click({ timeout: 60_000 });
     await reviewer.getByRole('button', { name: 'Terbitkan' }).click({ timeout: 60_000 });
@@ -89,7 +119,8 @@ describe('publishing end to end', () => {
 
   it('written, approved, published and synced → /berita/<slug>, feed and API', { timeout: 420_000 }, async () => {
     const [a, b] = await Promise.all([suite.startHost('penulis'), suite.startHost('peninjau')]);
-    const code = async (name: string, role: 'penulis' | 'peninjau') => (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
+    const code = async (name: string, role: 'penulis' | 'peninjau') =>
+      (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
 
     // The writer drafts with the keyboard: input rules make the heading, quote and list; the URL autolinks.
     writer = await suite.browser.newPage();
@@ -130,7 +161,14 @@ describe('publishing end to end', () => {
       viewport: { width: 390, height: 844 },
     });
     const reader = await readerContext.newPage();
-    await expect.poll(async () => (await reader.goto(`${hqUrl}/berita`))?.status() === 200 && (await reader.getByRole('link', { name: TITLE }).count()) > 0, { timeout: 60_000, interval: 1000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await reader.goto(`${hqUrl}/berita`))?.status() === 200 &&
+          (await reader.getByRole('link', { name: TITLE }).count()) > 0,
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
     await reader.getByRole('link', { name: TITLE }).click();
     await reader.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const slug = new URL(reader.url()).pathname;
@@ -140,18 +178,27 @@ describe('publishing end to end', () => {
     const paragraphs = await article.locator('.body > p').allTextContents();
     expect(paragraphs).toContain('KPU Kabupaten Blora menetapkan daftar pemilih tetap pada rapat pleno terbuka.');
     expect(paragraphs).toContain('Rapat dipimpin langsung oleh Ketua KPU Kabupaten Blora.');
-    expect(await article.locator('.body blockquote').textContent()).toContain('Data pemilih sudah final dan dapat dipertanggungjawabkan, ujar Ketua KPU.');
-    expect(await article.locator('.body ul > li').allTextContents()).toEqual(['Pencocokan dan penelitian', 'Penetapan DPT']);
+    expect(await article.locator('.body blockquote').textContent()).toContain(
+      'Data pemilih sudah final dan dapat dipertanggungjawabkan, ujar Ketua KPU.',
+    );
+    expect(await article.locator('.body ul > li').allTextContents()).toEqual([
+      'Pencocokan dan penelitian',
+      'Penetapan DPT',
+    ]);
     const link = article.locator('.body a[href="https://kpu.go.id/"]');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     expect(await article.locator('.dateline').textContent()).toMatch(/^Blora – \w+ \(\d{1,2}\/\d{1,2}\/\d{4}\)$/);
     expect(await article.locator('.views').textContent()).toBe('Telah dilihat 1 kali');
-    expect(await article.getByRole('link', { name: 'Bagikan ke WhatsApp' }).getAttribute('href')).toMatch(/^https:\/\/wa\.me\/\?text=/);
+    expect(await article.getByRole('link', { name: 'Bagikan ke WhatsApp' }).getAttribute('href')).toMatch(
+      /^https:\/\/wa\.me\/\?text=/,
+    );
 
     const feed = await new Parser().parseString(await (await fetch(`${hqUrl}/feed.xml`)).text());
     const entry = feed.items.find((i) => i.title === TITLE);
     expect(entry?.link).toBe(`${hqUrl}${slug}`);
-    expect(String((entry as Record<string, unknown> | undefined)?.['content:encoded'])).toContain('<h2>Hasil Rapat Pleno</h2>');
+    expect(String((entry as Record<string, unknown> | undefined)?.['content:encoded'])).toContain(
+      '<h2>Hasil Rapat Pleno</h2>',
+    );
     const api = ReleasesPageSchema.parse(await (await fetch(`${hqUrl}/api/v1/releases`)).json());
     const fromApi = api.items.find((i) => i.headlines[0]?.value === TITLE);
     expect(fromApi?.uri).toBe(`${hqUrl}${slug}`);
@@ -160,69 +207,75 @@ describe('publishing end to end', () => {
     await readerContext.close();
     expect(errors).toEqual([]);
   });
-  it('hostile input typed and pasted into the editor never executes on a public page', { timeout: 420_000 }, async () => {
-    const title = 'Rilis uji <img src=x onerror=__xss(1)> "><script>__xss(2)</script>';
-    await newRelease(writer);
-    await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);
-    await writer.getByRole('textbox', { name: 'Dateline' }).fill('<svg onload=__xss(3)>');
-    await writer.getByRole('textbox', { name: 'Penulis' }).fill('"><iframe src=javascript:__xss(4)>');
-    await writer.getByRole('textbox', { name: 'Tag' }).fill('<script>__xss(5)</script>');
-    await writer.getByRole('textbox', { name: 'Tag' }).press('Enter');
-    await writer.getByRole('textbox', { name: 'Ringkasan' }).fill("<a href='javascript:__xss(6)'>ringkasan</a>");
-    await writer.getByRole('textbox', { name: 'Isi rilis' }).click();
-    await writer.keyboard.type('Teks biasa <b onmouseover=__xss(7)>tebal</b> javascript:__xss(8) ');
-    await writer.keyboard.press('Enter');
-    // What a writer might paste from a hostile web page: the editor's own parser takes it first.
-    const pasted = [
-      '<p>Tempelan <img src=x onerror="__xss(10)"> <a href="javascript:__xss(11)">tautan jahat</a>',
-      ' <a href="https://kpu.go.id/" onclick="__xss(12)">tautan baik</a></p>',
-      '<script>__xss(13)</script><svg onload="__xss(14)"></svg><iframe src="javascript:__xss(15)"></iframe>',
-      '<p style="background:url(javascript:__xss(16))">bergaya</p><math><mtext><img src=x onerror="__xss(17)"></mtext></math>',
-      // (A pasted <figure data-attachment="../../etc/passwd"> is left out: the editor accepts it and HQ's
-      // missing_attachment answer then breaks the writer's sync — reported to the sync/editor owners.)
-      '<h2 onclick="__xss(19)">Subjudul tempelan</h2><blockquote><p>kutipan <a href="vbscript:msgbox(20)">vb</a></p></blockquote>',
-    ].join('');
-    await writer.evaluate(`(() => {
+  it(
+    'hostile input typed and pasted into the editor never executes on a public page',
+    { timeout: 420_000 },
+    async () => {
+      const title = 'Rilis uji <img src=x onerror=__xss(1)> "><script>__xss(2)</script>';
+      await newRelease(writer);
+      await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);
+      await writer.getByRole('textbox', { name: 'Dateline' }).fill('<svg onload=__xss(3)>');
+      await writer.getByRole('textbox', { name: 'Penulis' }).fill('"><iframe src=javascript:__xss(4)>');
+      await writer.getByRole('textbox', { name: 'Tag' }).fill('<script>__xss(5)</script>');
+      await writer.getByRole('textbox', { name: 'Tag' }).press('Enter');
+      await writer.getByRole('textbox', { name: 'Ringkasan' }).fill("<a href='javascript:__xss(6)'>ringkasan</a>");
+      await writer.getByRole('textbox', { name: 'Isi rilis' }).click();
+      await writer.keyboard.type('Teks biasa <b onmouseover=__xss(7)>tebal</b> javascript:__xss(8) ');
+      await writer.keyboard.press('Enter');
+      // What a writer might paste from a hostile web page: the editor's own parser takes it first.
+      const pasted = [
+        '<p>Tempelan <img src=x onerror="__xss(10)"> <a href="javascript:__xss(11)">tautan jahat</a>',
+        ' <a href="https://kpu.go.id/" onclick="__xss(12)">tautan baik</a></p>',
+        '<script>__xss(13)</script><svg onload="__xss(14)"></svg><iframe src="javascript:__xss(15)"></iframe>',
+        '<p style="background:url(javascript:__xss(16))">bergaya</p><math><mtext><img src=x onerror="__xss(17)"></mtext></math>',
+        // (A pasted <figure data-attachment="../../etc/passwd"> is left out: the editor accepts it and HQ's
+        // missing_attachment answer then breaks the writer's sync — reported to the sync/editor owners.)
+        '<h2 onclick="__xss(19)">Subjudul tempelan</h2><blockquote><p>kutipan <a href="vbscript:msgbox(20)">vb</a></p></blockquote>',
+      ].join('');
+      await writer.evaluate(`(() => {
       const dt = new DataTransfer();
       dt.setData('text/html', ${JSON.stringify(pasted)});
       dt.setData('text/plain', 'tempelan');
       document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     })()`);
-    await expect.poll(() => writer.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 }).toContain('Subjudul tempelan');
-    await approveAndPublish(title);
+      await expect
+        .poll(() => writer.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 })
+        .toContain('Subjudul tempelan');
+      await approveAndPublish(title);
 
-    // Read every public page with the CSP switched off: the gate and the templates must hold alone.
-    const hits: string[] = [];
-    const ctx = await suite.browser.newContext({ bypassCSP: true, userAgent: PHONE_UA });
-    await ctx.exposeFunction('__xss', (n: unknown) => hits.push(String(n)));
-    const page = await ctx.newPage();
-    page.on('dialog', (d) => {
-      hits.push(`dialog ${d.message()}`);
-      void d.dismiss();
-    });
-    const api = ReleasesPageSchema.parse(await (await fetch(`${hqUrl}/api/v1/releases`)).json());
-    const item = api.items.find((i) => i.headlines[0]?.value === title);
-    expect(item, 'the hostile release is published').toBeDefined();
-    const html = item?.bodies.find((x) => x.contenttype === 'text/html')?.value ?? '';
-    expect(auditHtml(html)).toEqual([]);
-    expect(html).toContain('Subjudul tempelan');
-    expect(html).toContain('<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">tautan baik</a>');
-    const articlePath = new URL(item?.uri ?? '').pathname;
-    for (const path of ['/berita', articlePath, '/feed.xml', '/api/v1/releases', '/sitemap.xml']) {
-      const res = await page.goto(`${hqUrl}${path}`);
-      expect(res?.status(), path).toBe(200);
-      if (!path.endsWith('.xml') && !path.startsWith('/api')) {
-        expect(auditHtml((await res?.text()) ?? '', 'page'), path).toEqual([]);
-        await page.mouse.move(120, 220);
-        await page.keyboard.press('Tab');
-        expect(await domProblems(page), path).toEqual([]);
+      // Read every public page with the CSP switched off: the gate and the templates must hold alone.
+      const hits: string[] = [];
+      const ctx = await suite.browser.newContext({ bypassCSP: true, userAgent: PHONE_UA });
+      await ctx.exposeFunction('__xss', (n: unknown) => hits.push(String(n)));
+      const page = await ctx.newPage();
+      page.on('dialog', (d) => {
+        hits.push(`dialog ${d.message()}`);
+        void d.dismiss();
+      });
+      const api = ReleasesPageSchema.parse(await (await fetch(`${hqUrl}/api/v1/releases`)).json());
+      const item = api.items.find((i) => i.headlines[0]?.value === title);
+      expect(item, 'the hostile release is published').toBeDefined();
+      const html = item?.bodies.find((x) => x.contenttype === 'text/html')?.value ?? '';
+      expect(auditHtml(html)).toEqual([]);
+      expect(html).toContain('Subjudul tempelan');
+      expect(html).toContain('<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">tautan baik</a>');
+      const articlePath = new URL(item?.uri ?? '').pathname;
+      for (const path of ['/berita', articlePath, '/feed.xml', '/api/v1/releases', '/sitemap.xml']) {
+        const res = await page.goto(`${hqUrl}${path}`);
+        expect(res?.status(), path).toBe(200);
+        if (!path.endsWith('.xml') && !path.startsWith('/api')) {
+          expect(auditHtml((await res?.text()) ?? '', 'page'), path).toEqual([]);
+          await page.mouse.move(120, 220);
+          await page.keyboard.press('Tab');
+          expect(await domProblems(page), path).toEqual([]);
+        }
       }
-    }
-    await page.goto(`${hqUrl}${articlePath}`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
-    await page.waitForTimeout(300); // give any timer-based payload its chance before judging
-    expect(hits).toEqual([]);
-    await ctx.close();
-    expect(errors).toEqual([]);
-  });
+      await page.goto(`${hqUrl}${articlePath}`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+      await page.waitForTimeout(300); // give any timer-based payload its chance before judging
+      expect(hits).toEqual([]);
+      await ctx.close();
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -50,7 +50,11 @@ async function select(page: Page, text: string, collapseAtStart = false): Promis
 }
 
 async function saved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Tersimpan/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
 }
 
 async function openRelease(page: Page): Promise<void> {
@@ -79,7 +83,17 @@ describe('review end to end: two workstations and HQ in the browser', () => {
 
     // The writer writes and submits.
     await writer.goto(a.url);
-    await enrollInSettings(writer, suite.hq.url, (await enrollPerson(suite.hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Sari Penulis', role: 'penulis' })).code);
+    await enrollInSettings(
+      writer,
+      suite.hq.url,
+      (
+        await enrollPerson(suite.hq.server.storage, {
+          office: 'KPU Kabupaten Blora',
+          name: 'Sari Penulis',
+          role: 'penulis',
+        })
+      ).code,
+    );
     await writer.getByRole('button', { name: 'Rilis baru' }).click();
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
     await writer.getByRole('textbox', { name: 'Isi rilis' }).click();
@@ -97,7 +111,19 @@ describe('review end to end: two workstations and HQ in the browser', () => {
 
     // The reviewer (provincial) syncs, finds it waiting, comments, suggests, asks for changes.
     await reviewer.goto(b.url);
-    await enrollInSettings(reviewer, suite.hq.url, (await enrollPerson(suite.hq.server.storage, { office: 'KPU Kota Semarang', name: 'Budi Peninjau', role: 'peninjau', scope: 'province' })).code, 'KPU Kota Semarang');
+    await enrollInSettings(
+      reviewer,
+      suite.hq.url,
+      (
+        await enrollPerson(suite.hq.server.storage, {
+          office: 'KPU Kota Semarang',
+          name: 'Budi Peninjau',
+          role: 'peninjau',
+          scope: 'province',
+        })
+      ).code,
+      'KPU Kota Semarang',
+    );
     await sync(reviewer);
     await reviewer.getByRole('list', { name: 'Menunggu tinjauan' }).getByText(TITLE).waitFor({ timeout: 30_000 });
     await openRelease(reviewer);
@@ -138,7 +164,10 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     await writer.locator('ins.warta-suggestion-insert').waitFor({ state: 'detached', timeout: 30_000 });
     await saved(writer);
     await writer.getByRole('button', { name: 'Selesaikan' }).click();
-    await writer.getByText(/Selesai \(Sari Penulis\)|Tampilkan yang selesai/).first().waitFor({ timeout: 30_000 });
+    await writer
+      .getByText(/Selesai \(Sari Penulis\)|Tampilkan yang selesai/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
     await writer.getByText(/Diajukan oleh Sari Penulis/).waitFor({ timeout: 30_000 });
     await sync(writer);
@@ -148,7 +177,9 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     await sync(reviewer);
     await reviewer.reload();
     await openRelease(reviewer);
-    await expect.poll(() => reviewer.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 }).toContain('Hari ini, Ketua KPU');
+    await expect
+      .poll(() => reviewer.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 })
+      .toContain('Hari ini, Ketua KPU');
     await reviewer.getByRole('button', { name: 'Setujui' }).click();
     await reviewer.getByText(/Disetujui oleh Budi Peninjau/).waitFor({ timeout: 30_000 });
     await reviewer.getByRole('button', { name: 'Terbitkan', exact: true }).click();
@@ -172,12 +203,16 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     ]);
     const headBody = JSON.stringify(suite.hq.server.storage.getReleaseHead(id)!.fields!.body);
     for (const host of [a, b]) {
-      await expect.poll(async () => (await rpc(host, 'getWorkflow', { releaseId: id })).status, { timeout: 60_000 }).toBe('terbit');
+      await expect
+        .poll(async () => (await rpc(host, 'getWorkflow', { releaseId: id })).status, { timeout: 60_000 })
+        .toBe('terbit');
       const audit = (await rpc(host, 'listAudit', { releaseId: id })).items.filter((e) => e.action === 'transition');
       expect(audit.map((e) => [e.fromStatus, e.toStatus, e.actor, e.role])).toEqual(hqHistory);
       expect(JSON.stringify((await rpc(host, 'getRelease', { id })).body)).toBe(headBody);
       const threads = (await rpc(host, 'listThreads', { releaseId: id })).items;
-      expect(threads.map((t) => [t.status, t.orphaned, t.resolvedBy, t.messages.length])).toEqual([['resolved', false, 'Sari Penulis', 1]]);
+      expect(threads.map((t) => [t.status, t.orphaned, t.resolvedBy, t.messages.length])).toEqual([
+        ['resolved', false, 'Sari Penulis', 1],
+      ]);
     }
     expect(headBody).not.toMatch(/suggestion/);
     expect(headBody).toContain('dilaksanakan');

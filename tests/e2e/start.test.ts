@@ -28,18 +28,26 @@ describe('npm start without the Electron runtime', { timeout: 180_000 }, () => {
       WARTA_LOG_LEVEL: 'warn',
       ...(electronPresent() ? { WARTA_NO_ELECTRON: '1' } : {}),
     };
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/start.mjs'), '--port', '0', '--data-dir', tmp.dir], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'scripts/start.mjs'), '--port', '0', '--data-dir', tmp.dir],
+      {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.resume();
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     try {
-      const url = await waitFor(() => /^Warta workstation: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout)?.[1], 'the ready line', 90_000);
+      const url = await waitFor(
+        () => /^Warta workstation: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout)?.[1],
+        'the ready line',
+        90_000,
+      );
       const lines = stdout.trim().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/^Electron runtime tidak tersedia .*— menjalankan Warta di peramban/);

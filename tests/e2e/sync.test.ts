@@ -30,10 +30,7 @@ describe('sync end to end in the browser', () => {
   afterAll(() => proxy?.close());
 
   it('enrolls, writes, syncs, and the second workstation receives it', async () => {
-    const [a, b] = await Promise.all([
-      suite.startHost('a'),
-      suite.startHost('b'),
-    ]);
+    const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
 
     const pageA = await suite.browser.newPage();
     const errors: string[] = [];
@@ -45,7 +42,11 @@ describe('sync end to end in the browser', () => {
     await pageA.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
     await pageA.getByRole('textbox', { name: 'Isi rilis' }).click();
     await pageA.keyboard.type('Blora – KPU Kabupaten Blora menetapkan daftar pemilih tetap pada rapat pleno terbuka.');
-    await pageA.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 30_000 });
+    await pageA
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     const list = pageA.getByRole('list', { name: /rilis/i });
     const item = list.getByRole('listitem').filter({ hasText: TITLE });
@@ -53,10 +54,15 @@ describe('sync end to end in the browser', () => {
 
     await syncAndWatch(pageA);
     // The badge reads "Terkirim" (and no longer "Belum terkirim").
-    await expect.poll(async () => {
-      const text = (await item.textContent()) ?? '';
-      return text.includes('Terkirim') && !text.includes('Belum terkirim');
-    }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const text = (await item.textContent()) ?? '';
+          return text.includes('Terkirim') && !text.includes('Belum terkirim');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
 
     // The second workstation: nothing until its own sync, then the release is there.
     const pageB = await suite.browser.newPage();
@@ -71,9 +77,9 @@ describe('sync end to end in the browser', () => {
     expect(await itemB.textContent()).toContain('Terkirim');
     expect(await itemB.textContent()).not.toContain('Belum terkirim');
     await itemB.getByRole('button').first().click();
-    await expect.poll(() => pageB.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 }).toContain(
-      'menetapkan daftar pemilih tetap',
-    );
+    await expect
+      .poll(() => pageB.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 })
+      .toContain('menetapkan daftar pemilih tetap');
     expect(errors).toEqual([]);
   });
 });

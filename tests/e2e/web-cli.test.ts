@@ -58,7 +58,14 @@ describe('npm run web command line', { timeout: 180_000 }, () => {
   });
 
   it('says clearly when the page has not been built, exit code 1', async () => {
-    const r = await runCli(['--port', '0', '--data-dir', join(tmp.dir, 'nobuild'), '--renderer-dir', join(tmp.dir, 'no-such-out')]);
+    const r = await runCli([
+      '--port',
+      '0',
+      '--data-dir',
+      join(tmp.dir, 'nobuild'),
+      '--renderer-dir',
+      join(tmp.dir, 'no-such-out'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not built .*npm run build/s);
   });

@@ -13,7 +13,10 @@ import { browserSuite } from '../helpers/suite';
 const TITLE = 'KPU Blora Gelar Rapat Pleno Rekapitulasi';
 const UNIQUE_WORD = 'Randublatung';
 
-function collect(node: DocNode, out: { types: Set<string>; marks: Set<string>; hrefs: string[]; text: string[] }): typeof out {
+function collect(
+  node: DocNode,
+  out: { types: Set<string>; marks: Set<string>; hrefs: string[]; text: string[] },
+): typeof out {
   out.types.add(node.type);
   for (const m of node.marks ?? []) {
     out.marks.add(m.type);
@@ -25,7 +28,11 @@ function collect(node: DocNode, out: { types: Set<string>; marks: Set<string>; h
 }
 
 async function waitSaved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Tersimpan/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
 
 describe('writer workstation end to end (Chromium → web host → SQLite)', { timeout: 240_000 }, () => {
@@ -62,7 +69,10 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', { t
     await kb.press('Enter'); // leave the list
     await kb.type('Laman resmi KPU');
     await kb.press('Shift+Home');
-    await page.getByRole('toolbar', { name: 'Format teks' }).getByRole('button', { name: 'Tautan', exact: true }).click();
+    await page
+      .getByRole('toolbar', { name: 'Format teks' })
+      .getByRole('button', { name: 'Tautan', exact: true })
+      .click();
     await page.getByRole('textbox', { name: 'Alamat tautan' }).fill('https://kpu.go.id');
     await page.getByRole('button', { name: 'Terapkan' }).click();
 
@@ -75,7 +85,9 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', { t
     expect(before.dateline).toBe('Blora');
     expect(before.category).toBe('pengumuman');
     const seen = collect(before.body, { types: new Set(), marks: new Set(), hrefs: [], text: [] });
-    expect([...seen.types]).toEqual(expect.arrayContaining(['heading', 'blockquote', 'bulletList', 'listItem', 'paragraph']));
+    expect([...seen.types]).toEqual(
+      expect.arrayContaining(['heading', 'blockquote', 'bulletList', 'listItem', 'paragraph']),
+    );
     expect(seen.hrefs).toEqual(['https://kpu.go.id']);
     expect(seen.text.join(' ')).toContain(UNIQUE_WORD);
     expect(pageErrors).toEqual([]);
@@ -99,7 +111,10 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', { t
     const hit = page.getByRole('list', { name: 'Rilis' }).getByRole('button').filter({ hasText: TITLE });
     await hit.waitFor({ timeout: 60_000 });
     await hit.click();
-    await page.getByRole('textbox', { name: 'Isi rilis' }).filter({ hasText: UNIQUE_WORD }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('textbox', { name: 'Isi rilis' })
+      .filter({ hasText: UNIQUE_WORD })
+      .waitFor({ timeout: 60_000 });
     expect(await page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue()).toBe(TITLE);
     expect(pageErrors).toEqual([]);
   });

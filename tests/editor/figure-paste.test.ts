@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { editorExtensions } from '../../src/shared/editor';
 
 const sha = 'ab'.repeat(32);
-const figure = (ref: string) => `<figure data-type="figure"><img data-attachment="${ref}" alt="Rapat"><figcaption><span class="caption">Rapat pleno</span></figcaption></figure>`;
+const figure = (ref: string) =>
+  `<figure data-type="figure"><img data-attachment="${ref}" alt="Rapat"><figcaption><span class="caption">Rapat pleno</span></figcaption></figure>`;
 
 describe('pasting a figure', () => {
   it('keeps a figure that names one of our attachments by digest, with its caption', () => {

@@ -45,7 +45,12 @@ export interface FakeElectron {
   privilegedSchemes: unknown[];
   permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null;
   permissionCheck: ((...args: unknown[]) => boolean) | null;
-  headersHook: ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null;
+  headersHook:
+    | ((
+        details: { responseHeaders: Record<string, string[]> },
+        cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void)
+    | null;
   openedExternally: string[];
   app: Emitter & { ready: Promise<void> };
   userData: string;
@@ -114,7 +119,8 @@ export function createFakeElectron(userData: string): FakeElectron {
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privilegedSchemes.push(...schemes),
-      handle: (scheme: string, fn: (request: Request) => Response | Promise<Response>) => fake.protocolHandlers.set(scheme, fn),
+      handle: (scheme: string, fn: (request: Request) => Response | Promise<Response>) =>
+        fake.protocolHandlers.set(scheme, fn),
     },
     session: {
       defaultSession: {

@@ -1,4 +1,10 @@
-import { EnvelopeSchema, type Envelope, type MethodInput, type MethodName, type MethodOutput } from '../../src/shared/contract';
+import {
+  EnvelopeSchema,
+  type Envelope,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../src/shared/contract';
 import type { RunningWebHost } from './web-host';
 
 export interface RpcResponse {

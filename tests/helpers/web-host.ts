@@ -12,7 +12,10 @@ const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
  * child process: SIGKILL to it would orphan the real host and a crash test would prove
  * nothing.) `kill()` therefore signals the host itself.
  */
-export const nodeWithTsx = (script: string, args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', script, ...args]];
+export const nodeWithTsx = (script: string, args: string[]): [string, string[]] => [
+  process.execPath,
+  ['--import', 'tsx', script, ...args],
+];
 
 /** Fails early with a useful message instead of a confusing 500 later. */
 export function assertRendererBuilt(): void {
@@ -52,7 +55,13 @@ const READY = /^Warta workstation: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m;
  * for its ready line. Callers must `kill()` it in afterAll/afterEach.
  */
 export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> {
-  const [cmd, args] = nodeWithTsx(CLI, ['--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.extraArgs ?? [])]);
+  const [cmd, args] = nodeWithTsx(CLI, [
+    '--port',
+    String(opts.port ?? 0),
+    '--data-dir',
+    opts.dataDir,
+    ...(opts.extraArgs ?? []),
+  ]);
   const child = spawn(cmd, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, WARTA_LOG_LEVEL: process.env.WARTA_LOG_LEVEL ?? 'warn', ...opts.env },
@@ -70,7 +79,9 @@ export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> 
   const match = await new Promise<RegExpExecArray>((res, rej) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      rej(new Error(`web host did not print its ready line within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+      rej(
+        new Error(`web host did not print its ready line within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`),
+      );
     }, timeoutMs);
     const onData = (): void => {
       const m = READY.exec(stdout);
@@ -83,7 +94,11 @@ export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> 
     child.stdout?.on('data', onData);
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      rej(new Error(`web host exited before ready (code ${code}, signal ${signal})\nstdout: ${stdout}\nstderr: ${stderr}`));
+      rej(
+        new Error(
+          `web host exited before ready (code ${code}, signal ${signal})\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      );
     });
   });
 

@@ -3,10 +3,21 @@ import type { DocNode } from '../../src/shared/domain';
 import { canonicalJson, jsonEqual, mergeDocs, mergeFields, mergeTags } from '../../src/shared/sync/merge';
 import { seededRandom as rng } from '../../src/shared/random/seeded';
 
-const p = (id: string | null, text: string): DocNode => ({ type: 'paragraph', attrs: id === null ? {} : { id }, content: [{ type: 'text', text }] });
-const h = (id: string, text: string): DocNode => ({ type: 'heading', attrs: { id, level: 2 }, content: [{ type: 'text', text }] });
+const p = (id: string | null, text: string): DocNode => ({
+  type: 'paragraph',
+  attrs: id === null ? {} : { id },
+  content: [{ type: 'text', text }],
+});
+const h = (id: string, text: string): DocNode => ({
+  type: 'heading',
+  attrs: { id, level: 2 },
+  content: [{ type: 'text', text }],
+});
 const doc = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks });
-const texts = (d: DocNode): string[] => (d.content ?? []).map((b) => (b.content ?? []).map((c) => c.text ?? (c.content ?? []).map((x) => x.content?.[0]?.text ?? '').join('')).join(''));
+const texts = (d: DocNode): string[] =>
+  (d.content ?? []).map((b) =>
+    (b.content ?? []).map((c) => c.text ?? (c.content ?? []).map((x) => x.content?.[0]?.text ?? '').join('')).join(''),
+  );
 
 describe('mergeDocs', () => {
   const base = doc(p('a', 'A'), p('b', 'B'), p('c', 'C'));
@@ -18,7 +29,11 @@ describe('mergeDocs', () => {
   });
 
   it('the same block changed differently is a conflict naming the block', () => {
-    const r = mergeDocs(base, doc(p('a', 'A'), p('b', 'B-ours'), p('c', 'C')), doc(p('a', 'A'), p('b', 'B-theirs'), p('c', 'C')));
+    const r = mergeDocs(
+      base,
+      doc(p('a', 'A'), p('b', 'B-ours'), p('c', 'C')),
+      doc(p('a', 'A'), p('b', 'B-theirs'), p('c', 'C')),
+    );
     expect(r.conflicts).toEqual(['b']);
   });
 
@@ -71,7 +86,11 @@ describe('mergeDocs', () => {
     const li = (id: string, t: string): DocNode => ({ type: 'listItem', attrs: { id }, content: [p(`${id}p`, t)] });
     const list = (...items: DocNode[]): DocNode => ({ type: 'bulletList', attrs: { id: 'L' }, content: items });
     const b = doc(list(li('i1', 'one'), li('i2', 'two')));
-    const r = mergeDocs(b, doc(list(li('i1', 'ONE'), li('i2', 'two'))), doc(list(li('i1', 'one'), li('i2', 'TWO'), li('i3', 'three'))));
+    const r = mergeDocs(
+      b,
+      doc(list(li('i1', 'ONE'), li('i2', 'two'))),
+      doc(list(li('i1', 'one'), li('i2', 'TWO'), li('i3', 'three'))),
+    );
     expect(r.conflicts).toEqual([]);
     expect(texts(r.doc)).toEqual(['ONETWOthree']);
     const c = mergeDocs(b, doc(list(li('i1', 'uno'), li('i2', 'two'))), doc(list(li('i1', 'eins'), li('i2', 'two'))));
@@ -80,9 +99,19 @@ describe('mergeDocs', () => {
 });
 
 describe('mergeFields', () => {
-  const base = { title: 'T', dateline: 'Blora', tags: ['pemilu', 'kpu'], body: doc(p('a', 'A')), leadImage: null as null | { attachment: string } };
+  const base = {
+    title: 'T',
+    dateline: 'Blora',
+    tags: ['pemilu', 'kpu'],
+    body: doc(p('a', 'A')),
+    leadImage: null as null | { attachment: string },
+  };
   it('merges metadata field by field and tags as a set', () => {
-    const r = mergeFields(base, { ...base, title: 'T2', tags: ['pemilu', 'kpu', 'pilkada'] }, { ...base, dateline: 'Cepu', tags: ['kpu', 'blora'] });
+    const r = mergeFields(
+      base,
+      { ...base, title: 'T2', tags: ['pemilu', 'kpu', 'pilkada'] },
+      { ...base, dateline: 'Cepu', tags: ['kpu', 'blora'] },
+    );
     expect(r.clean).toBe(true);
     expect(r.fields.title).toBe('T2');
     expect(r.fields.dateline).toBe('Cepu');
@@ -109,7 +138,13 @@ interface Edit {
 }
 
 /** Random edits (edit/insert/delete/move) touching only blocks whose id passes `mine`. */
-function randomEdit(r: () => number, d: DocNode, mine: (id: string) => boolean, tag: string, allowMoves: boolean): Edit {
+function randomEdit(
+  r: () => number,
+  d: DocNode,
+  mine: (id: string) => boolean,
+  tag: string,
+  allowMoves: boolean,
+): Edit {
   let blocks = [...(d.content ?? [])];
   const edited = new Set<string>();
   const deleted = new Set<string>();
@@ -117,7 +152,9 @@ function randomEdit(r: () => number, d: DocNode, mine: (id: string) => boolean, 
   const steps = 1 + Math.floor(r() * 5);
   for (let s = 0; s < steps; s++) {
     const op = r();
-    const candidates = blocks.map((b, i) => ({ b, i })).filter(({ b }) => mine(String(b.attrs?.id)) && !inserted.has(String(b.attrs?.id)));
+    const candidates = blocks
+      .map((b, i) => ({ b, i }))
+      .filter(({ b }) => mine(String(b.attrs?.id)) && !inserted.has(String(b.attrs?.id)));
     if (op < 0.45 && candidates.length) {
       const { b, i } = candidates[Math.floor(r() * candidates.length)]!;
       const id = String(b.attrs?.id);
@@ -150,7 +187,12 @@ describe('mergeDocs properties (seeded)', () => {
   const ROUNDS = Number(process.env.WARTA_MERGE_ROUNDS ?? 400);
   const seeds = Array.from({ length: ROUNDS }, (_, i) => 1000 + i);
 
-  const randomBase = (r: () => number): DocNode => doc(...Array.from({ length: 2 + Math.floor(r() * 8) }, (_, i) => (r() < 0.2 ? h(`b${i}`, `H${i}`) : p(`b${i}`, `P${i}`))));
+  const randomBase = (r: () => number): DocNode =>
+    doc(
+      ...Array.from({ length: 2 + Math.floor(r() * 8) }, (_, i) =>
+        r() < 0.2 ? h(`b${i}`, `H${i}`) : p(`b${i}`, `P${i}`),
+      ),
+    );
 
   it('identity: merging identical sides returns that side; one-sided edits are taken whole', () => {
     for (const seed of seeds) {
@@ -184,7 +226,8 @@ describe('mergeDocs properties (seeded)', () => {
       }
       // Everything untouched by both is still there, unchanged.
       for (const [id, block] of byId(base)) {
-        if (![ours, theirs].some((s) => s.edited.has(id) || s.deleted.has(id))) expect(out.get(id), `${ctx} kept ${id}`).toEqual(block);
+        if (![ours, theirs].some((s) => s.edited.has(id) || s.deleted.has(id)))
+          expect(out.get(id), `${ctx} kept ${id}`).toEqual(block);
       }
       // Merge is symmetric in content (order may differ only at same-spot inserts).
       const flipped = mergeDocs(base, theirs.doc, ours.doc);

@@ -40,7 +40,9 @@ async function hostileContext(hits: Hits): Promise<BrowserContext> {
   const ctx = await browser.newContext({ bypassCSP: true, userAgent: PHONE_UA, viewport: { width: 390, height: 844 } });
   await ctx.exposeFunction('__xss', (n: unknown) => hits.xss.push(String(n)));
   // A flag an injected script would flip even if it avoided the binding (vbscript-style msgbox).
-  await ctx.addInitScript({ content: "Object.defineProperty(window, 'msgbox', { value: () => { window.__ran = true; } });" });
+  await ctx.addInitScript({
+    content: "Object.defineProperty(window, 'msgbox', { value: () => { window.__ran = true; } });",
+  });
   return ctx;
 }
 
@@ -54,7 +56,9 @@ function watch(page: Page, hits: Hits): void {
 
 describe('XSS: hostile releases never execute on any public page', () => {
   it('publishes > 100 payloads in every field and finds none alive', async () => {
-    const photo = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#3060c0' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#3060c0' } })
+      .jpeg()
+      .toBuffer();
     const sha = s.addAttachment(photo);
     const slugs: string[] = [];
     const ids: string[] = [];
@@ -67,8 +71,14 @@ describe('XSS: hostile releases never execute on any public page', () => {
         type: 'doc',
         content: [
           { type: 'paragraph', content: [{ type: 'text', text: payload }] },
-          { type: 'paragraph', content: [{ type: 'text', text: `tautan ${i}`, marks: [{ type: 'link', attrs: { href } }] }] },
-          { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: payload, marks: [{ type: 'italic' }] }] }] },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: `tautan ${i}`, marks: [{ type: 'link', attrs: { href } }] }],
+          },
+          {
+            type: 'blockquote',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: payload, marks: [{ type: 'italic' }] }] }],
+          },
           { type: 'figure', attrs: { attachment: sha, alt: payload, caption: payload, credit: payload.slice(0, 200) } },
           forged[i % forged.length] as DocNode,
           forged[(i + 7) % forged.length] as DocNode,
@@ -102,7 +112,10 @@ describe('XSS: hostile releases never execute on any public page', () => {
       body: {
         type: 'doc',
         content: [
-          ...HREF_PAYLOADS.map((href, i): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text: `t${i}`, marks: [{ type: 'link', attrs: { href } }] }] })),
+          ...HREF_PAYLOADS.map((href, i): DocNode => ({
+            type: 'paragraph',
+            content: [{ type: 'text', text: `t${i}`, marks: [{ type: 'link', attrs: { href } }] }],
+          })),
           ...forgedNodes(sha, 0),
         ],
       },
@@ -139,7 +152,11 @@ describe('XSS: hostile releases never execute on any public page', () => {
     const ctx = await hostileContext(hits);
     const page = await ctx.newPage();
     watch(page, hits);
-    const offices = [...new Set([...(await (await fetch(`${s.url}/berita`)).text()).matchAll(/<option value="(kpu-[^"]+)"/g)].map((m) => m[1]))];
+    const offices = [
+      ...new Set(
+        [...(await (await fetch(`${s.url}/berita`)).text()).matchAll(/<option value="(kpu-[^"]+)"/g)].map((m) => m[1]),
+      ),
+    ];
     const paths = [
       '/berita',
       '/berita?halaman=2',
@@ -157,7 +174,9 @@ describe('XSS: hostile releases never execute on any public page', () => {
     let articlesSeen = 0;
     for (const path of paths) {
       const res = await page.goto(s.url + path, { waitUntil: 'load' });
-      expect(res?.status(), path).toBe(path.startsWith('/berita/') && gone.some((g) => path.endsWith(encodeURIComponent(g))) ? 410 : 200);
+      expect(res?.status(), path).toBe(
+        path.startsWith('/berita/') && gone.some((g) => path.endsWith(encodeURIComponent(g))) ? 410 : 200,
+      );
       // Interact a little: hover and focus everything that could carry a handler.
       if (!path.endsWith('.xml') && !path.startsWith('/api')) {
         const served = await res?.text();
@@ -194,7 +213,9 @@ describe('XSS: hostile releases never execute on any public page', () => {
       sc.textContent = "__xss('csp-inline')";
       document.body.appendChild(sc);
     })()`);
-    await expect.poll(() => hits.console.filter((m) => /Content Security Policy/i.test(m)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => hits.console.filter((m) => /Content Security Policy/i.test(m)).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     expect(hits.xss).toEqual([]);
     await ctx.close();
   });
@@ -216,7 +237,9 @@ describe('view counter', () => {
     await page.goto(url);
     expect(await views(page)).toBe('Telah dilihat 1 kali');
 
-    const crawler = await browser.newContext({ userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    const crawler = await browser.newContext({
+      userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    });
     const cpage = await crawler.newPage();
     await cpage.goto(url);
     expect(await views(cpage)).toBe('Telah dilihat 1 kali');
@@ -238,7 +261,8 @@ describe('view counter', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const bytes = readFileSync(join(s.dir, f));
-      for (const needle of ['127.0.0.1', '::ffff:127.0.0.1', '7f000001']) expect(bytes.includes(Buffer.from(needle)), `${f} holds ${needle}`).toBe(false);
+      for (const needle of ['127.0.0.1', '::ffff:127.0.0.1', '7f000001'])
+        expect(bytes.includes(Buffer.from(needle)), `${f} holds ${needle}`).toBe(false);
     }
     const db = new Database(join(s.dir, 'public.sqlite'), { readonly: true });
     const marks = db.prepare('SELECT * FROM pub_view_marks').all() as Record<string, string>[];

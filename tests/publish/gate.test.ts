@@ -26,36 +26,83 @@ describe('rendering gate', () => {
         text(' surat', [{ type: 'link', attrs: { href: 'mailto:humas@kpu.go.id' } }]),
       ),
       { type: 'blockquote', content: [para(text('"Pemilu harus jujur dan adil," kata Ketua KPU.'))] },
-      { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('butir satu'))] }, { type: 'listItem', content: [para(text('butir dua'))] }] },
-      { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [para(text('nomor tiga'))] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [para(text('butir satu'))] },
+          { type: 'listItem', content: [para(text('butir dua'))] },
+        ],
+      },
+      {
+        type: 'orderedList',
+        attrs: { start: 3 },
+        content: [{ type: 'listItem', content: [para(text('nomor tiga'))] }],
+      },
       { type: 'horizontalRule' },
       { type: 'codeBlock', attrs: { language: 'text' }, content: [text('kode <b>')] },
       {
         type: 'table',
         content: [
-          { type: 'tableRow', content: [{ type: 'tableHeader', attrs: { colspan: 2 }, content: [para(text('Kepala'))] }] },
-          { type: 'tableRow', content: [{ type: 'tableCell', content: [para(text('A'))] }, { type: 'tableCell', content: [para(text('B'))] }] },
+          {
+            type: 'tableRow',
+            content: [{ type: 'tableHeader', attrs: { colspan: 2 }, content: [para(text('Kepala'))] }],
+          },
+          {
+            type: 'tableRow',
+            content: [
+              { type: 'tableCell', content: [para(text('A'))] },
+              { type: 'tableCell', content: [para(text('B'))] },
+            ],
+          },
         ],
       },
-      { type: 'figure', attrs: { attachment: SHA, alt: 'Suasana rapat', caption: 'Rapat pleno', credit: 'Foto: Humas' } },
+      {
+        type: 'figure',
+        attrs: { attachment: SHA, alt: 'Suasana rapat', caption: 'Rapat pleno', credit: 'Foto: Humas' },
+      },
     );
     const { html, report } = gate.render(body);
     // Every node type and mark type of the schema appears in the output.
     const schema = getSchema(editorExtensions({ generateIds: false }));
     const expectTag: Record<string, string> = {
-      heading: '<h2>', paragraph: '<p>', blockquote: '<blockquote>', bulletList: '<ul>', orderedList: '<ol start="3">', listItem: '<li>',
-      horizontalRule: '<hr />', codeBlock: '<pre><code class="language-text">kode &lt;b&gt;</code></pre>', table: '<table>', tableRow: '<tr>',
-      tableHeader: '<th colspan="2" rowspan="1">', tableCell: '<td colspan="1" rowspan="1">', figure: '<figure>', hardBreak: '<br />', text: 'Kepala', doc: '',
-      bold: '<strong>tebal</strong>', italic: '<em> miring</em>', strike: '<s> coret</s>', underline: '<u> garis</u>',
+      heading: '<h2>',
+      paragraph: '<p>',
+      blockquote: '<blockquote>',
+      bulletList: '<ul>',
+      orderedList: '<ol start="3">',
+      listItem: '<li>',
+      horizontalRule: '<hr />',
+      codeBlock: '<pre><code class="language-text">kode &lt;b&gt;</code></pre>',
+      table: '<table>',
+      tableRow: '<tr>',
+      tableHeader: '<th colspan="2" rowspan="1">',
+      tableCell: '<td colspan="1" rowspan="1">',
+      figure: '<figure>',
+      hardBreak: '<br />',
+      text: 'Kepala',
+      doc: '',
+      bold: '<strong>tebal</strong>',
+      italic: '<em> miring</em>',
+      strike: '<s> coret</s>',
+      underline: '<u> garis</u>',
       link: '<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">tautan</a>',
     };
     // Review marks of the shared schema (issue 4) are the exception: never published.
     const reviewMarks = Object.keys(schema.marks).filter((m) => /^suggestion/.test(m));
     for (const name of reviewMarks) {
-      const out = gate.render(doc(para(text('sebelum '), text('usulan', [{ type: name, attrs: { id: 's1', author: 'P', at: '2025-12-04T01:00:00Z' } }]))));
+      const out = gate.render(
+        doc(
+          para(
+            text('sebelum '),
+            text('usulan', [{ type: name, attrs: { id: 's1', author: 'P', at: '2025-12-04T01:00:00Z' } }]),
+          ),
+        ),
+      );
       expect(out.html, name).not.toMatch(/<ins|<del|data-suggestion|data-author|warta-suggestion/);
     }
-    for (const name of [...Object.keys(schema.nodes), ...Object.keys(schema.marks)].filter((n) => !reviewMarks.includes(n))) {
+    for (const name of [...Object.keys(schema.nodes), ...Object.keys(schema.marks)].filter(
+      (n) => !reviewMarks.includes(n),
+    )) {
       expect(expectTag, `schema type ${name} has an expectation`).toHaveProperty(name);
       expect(html, name).toContain(expectTag[name]);
     }
@@ -65,10 +112,18 @@ describe('rendering gate', () => {
     expect(html).toContain(`<img src="/media/${SHA}/w800.jpg"`);
     expect(html).toContain(`srcset="/media/${SHA}/w400.jpg 400w`);
     expect(html).toContain('alt="Suasana rapat"');
-    expect(html).toContain('<figcaption><span class="caption">Rapat pleno</span><span class="credit">Foto: Humas</span></figcaption>');
+    expect(html).toContain(
+      '<figcaption><span class="caption">Rapat pleno</span><span class="credit">Foto: Humas</span></figcaption>',
+    );
     // No ids, styles, targets or data attributes leak out.
     expect(html).not.toMatch(/data-id|style=|target=|data-attachment|colgroup/);
-    expect(report).toEqual({ droppedNodes: 0, droppedMarks: 0, droppedLinks: 0, droppedSuggestions: 0, repairedBlocks: 0 });
+    expect(report).toEqual({
+      droppedNodes: 0,
+      droppedMarks: 0,
+      droppedLinks: 0,
+      droppedSuggestions: 0,
+      repairedBlocks: 0,
+    });
   });
 
   it('drops review marks: suggested insertions vanish, suggested deletions stay as text, comments unwrap', () => {
@@ -92,7 +147,11 @@ describe('rendering gate', () => {
       type: 'doc',
       content: [
         { type: 'script', content: [text('alert(1)')] },
-        { type: 'paragraph', attrs: { onclick: 'alert(1)', style: 'color:red', id: 'x' }, content: [text('aman', [{ type: 'evil', attrs: { onmouseover: 'x' } }])] },
+        {
+          type: 'paragraph',
+          attrs: { onclick: 'alert(1)', style: 'color:red', id: 'x' },
+          content: [text('aman', [{ type: 'evil', attrs: { onmouseover: 'x' } }])],
+        },
         para(text('js', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])),
         para(text('data', [{ type: 'link', attrs: { href: 'data:text/html,<script>alert(1)</script>' } }])),
         para(text('spasi', [{ type: 'link', attrs: { href: 'java\tscript:alert(1)' } }])),
@@ -117,15 +176,38 @@ describe('rendering gate', () => {
   });
 
   it('accepts only plain http(s)/mailto hrefs', () => {
-    for (const ok of ['https://kpu.go.id/a?b=1#c', 'http://contoh.id', 'mailto:a@b.id', ' https://trim.id ']) expect(safeHref(ok), ok).not.toBeNull();
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:x', 'jav&#x61;script:x', 'vbscript:x', 'data:text/html,x', '//evil.example',
-      '/relative', 'https://a.id/"onmouseover="x', 'јavascript:x', 'https://a b.id', 'ftp://x.id', 'https:\\\\evil', 'http://a.id/\u0000']) {
+    for (const ok of ['https://kpu.go.id/a?b=1#c', 'http://contoh.id', 'mailto:a@b.id', ' https://trim.id '])
+      expect(safeHref(ok), ok).not.toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:x',
+      'jav&#x61;script:x',
+      'vbscript:x',
+      'data:text/html,x',
+      '//evil.example',
+      '/relative',
+      'https://a.id/"onmouseover="x',
+      'јavascript:x',
+      'https://a b.id',
+      'ftp://x.id',
+      'https:\\\\evil',
+      'http://a.id/\u0000',
+    ]) {
       expect(safeHref(bad), bad).toBeNull();
     }
   });
 
   it('never throws on garbage and always yields a document', () => {
-    for (const junk of [null, 1, 'doc', [], { type: 'doc' }, { type: 'doc', content: 'x' }, { type: 'doc', content: [null, 1, 'x', { type: 7 }] }]) {
+    for (const junk of [
+      null,
+      1,
+      'doc',
+      [],
+      { type: 'doc' },
+      { type: 'doc', content: 'x' },
+      { type: 'doc', content: [null, 1, 'x', { type: 7 }] },
+    ]) {
       const { html } = gate.render(junk);
       expect(html).toBe('<p></p>');
     }

@@ -25,19 +25,30 @@ import { forgedNodes, HREF_PAYLOADS, STRING_PAYLOADS } from './payloads';
 let hq: HqServer;
 let url: string;
 let dir: string;
-interface Device { deviceId: string; token: string; seq: number }
+interface Device {
+  deviceId: string;
+  token: string;
+  seq: number;
+}
 let writer: Device;
 let reviewer: Device;
 
 async function enroll(role: 'penulis' | 'peninjau', name: string): Promise<Device> {
   const { code } = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role });
-  const res = await fetch(new URL('/api/v1/enroll', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: name }) });
+  const res = await fetch(new URL('/api/v1/enroll', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: name }),
+  });
   expect(res.status).toBe(201);
   const body = (await res.json()) as { deviceId: string; token: string };
   return { deviceId: body.deviceId, token: body.token, seq: 1 };
 }
 
-async function push(dev: Device, entries: Record<string, unknown>[]): Promise<{ status: string; revision?: number; reason?: string }[]> {
+async function push(
+  dev: Device,
+  entries: Record<string, unknown>[],
+): Promise<{ status: string; revision?: number; reason?: string }[]> {
   const numbered = entries.map((e, i) => ({ ...e, seq: dev.seq + i }));
   const res = await fetch(new URL('/api/v1/sync/push', url), {
     method: 'POST',
@@ -61,7 +72,10 @@ const fields = (over: Partial<WireFields> = {}): WireFields => ({
   byline: 'Humas KPU Blora',
   office: 'KPU Kabupaten Blora',
   leadImage: null,
-  body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Isi rilis.' }] }] },
+  body: {
+    type: 'doc',
+    content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Isi rilis.' }] }],
+  },
   ...over,
 });
 
@@ -72,12 +86,18 @@ async function publishThroughWorkflow(f: WireFields, publishAt?: string): Promis
     { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: f },
     { kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan' },
   ]);
-  expect(r.map((x) => x.status), JSON.stringify(r)).toEqual(['accepted', 'accepted']);
+  expect(
+    r.map((x) => x.status),
+    JSON.stringify(r),
+  ).toEqual(['accepted', 'accepted']);
   const t = await push(reviewer, [
     { kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui' },
     { kind: 'workflow.transition', releaseId: id, baseRevision: 3, to: 'terbit', ...(publishAt ? { publishAt } : {}) },
   ]);
-  expect(t.map((x) => x.status), JSON.stringify(t)).toEqual(['accepted', 'accepted']);
+  expect(
+    t.map((x) => x.status),
+    JSON.stringify(t),
+  ).toEqual(['accepted', 'accepted']);
   return id;
 }
 
@@ -97,28 +117,74 @@ afterAll(async () => {
 
 describe('HQ publishes through its workflow', () => {
   it('Terbit puts the release on /berita/<slug>, the feed and the API with its image; Dikoreksi and Ditarik follow', async () => {
-    const photo = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#208040' } }).jpeg().withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 58/1 0/1' } }).toBuffer();
+    const photo = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#208040' } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 58/1 0/1' } })
+      .toBuffer();
     const sha = createHash('sha256').update(photo).digest('hex');
-    const put = await fetch(new URL(`/api/v1/attachments/${sha}`, url), { method: 'PUT', headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/octet-stream' }, body: photo });
+    const put = await fetch(new URL(`/api/v1/attachments/${sha}`, url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/octet-stream' },
+      body: photo,
+    });
     expect(put.status).toBe(201);
     const body: DocNode = {
       type: 'doc',
       content: [
         { type: 'heading', attrs: { id: 'h1', level: 2 }, content: [{ type: 'text', text: 'Hasil Rapat' }] },
         { type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Rapat dipimpin Ketua KPU.' }] },
-        { type: 'blockquote', attrs: { id: 'q1' }, content: [{ type: 'paragraph', attrs: { id: 'p2' }, content: [{ type: 'text', text: '"Data pemilih sudah final," ujarnya.' }] }] },
-        { type: 'bulletList', attrs: { id: 'l1' }, content: [{ type: 'listItem', attrs: { id: 'li1' }, content: [{ type: 'paragraph', attrs: { id: 'p3' }, content: [{ type: 'text', text: 'Butir pertama' }] }] }] },
-        { type: 'paragraph', attrs: { id: 'p4' }, content: [{ type: 'text', text: 'Situs KPU', marks: [{ type: 'link', attrs: { href: 'https://kpu.go.id/' } }] }] },
-        { type: 'figure', attrs: { id: 'f1', attachment: sha, alt: 'Rapat', caption: 'Suasana rapat', credit: 'Foto: Humas' } },
+        {
+          type: 'blockquote',
+          attrs: { id: 'q1' },
+          content: [
+            {
+              type: 'paragraph',
+              attrs: { id: 'p2' },
+              content: [{ type: 'text', text: '"Data pemilih sudah final," ujarnya.' }],
+            },
+          ],
+        },
+        {
+          type: 'bulletList',
+          attrs: { id: 'l1' },
+          content: [
+            {
+              type: 'listItem',
+              attrs: { id: 'li1' },
+              content: [{ type: 'paragraph', attrs: { id: 'p3' }, content: [{ type: 'text', text: 'Butir pertama' }] }],
+            },
+          ],
+        },
+        {
+          type: 'paragraph',
+          attrs: { id: 'p4' },
+          content: [
+            { type: 'text', text: 'Situs KPU', marks: [{ type: 'link', attrs: { href: 'https://kpu.go.id/' } }] },
+          ],
+        },
+        {
+          type: 'figure',
+          attrs: { id: 'f1', attachment: sha, alt: 'Rapat', caption: 'Suasana rapat', credit: 'Foto: Humas' },
+        },
       ],
     };
-    const id = await publishThroughWorkflow(fields({ body, leadImage: { attachment: sha, caption: 'Pleno', credit: 'Foto: Humas', alt: 'Pleno' } }));
+    const id = await publishThroughWorkflow(
+      fields({ body, leadImage: { attachment: sha, caption: 'Pleno', credit: 'Foto: Humas', alt: 'Pleno' } }),
+    );
 
     const res = await get('/berita/rapat-pleno-penetapan-dpt');
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const piece of ['<h2>Hasil Rapat</h2>', '<p>Rapat dipimpin Ketua KPU.</p>', '<blockquote><p>"Data pemilih sudah final," ujarnya.</p></blockquote>', '<li><p>Butir pertama</p></li>',
-      '<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">Situs KPU</a>', 'Blora – Kamis (4/12/2025)', 'KPU Kabupaten Blora', 'Telah dilihat 1 kali']) {
+    for (const piece of [
+      '<h2>Hasil Rapat</h2>',
+      '<p>Rapat dipimpin Ketua KPU.</p>',
+      '<blockquote><p>"Data pemilih sudah final," ujarnya.</p></blockquote>',
+      '<li><p>Butir pertama</p></li>',
+      '<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">Situs KPU</a>',
+      'Blora – Kamis (4/12/2025)',
+      'KPU Kabupaten Blora',
+      'Telah dilihat 1 kali',
+    ]) {
       expect(html).toContain(piece);
     }
     const img = await get(`/media/${sha}/w400.jpg`);
@@ -133,17 +199,51 @@ describe('HQ publishes through its workflow', () => {
     expect(item?.version).toBe('4');
 
     // Dikoreksi: the writer fixes the text (a new revision), the reviewer records the correction.
-    const fix = await push(writer, [{ kind: 'release.upsert', releaseId: id, baseRevision: 4, fields: fields({ body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Rapat dipimpin Ketua KPU Blora.' }] }] } }) }]);
+    const fix = await push(writer, [
+      {
+        kind: 'release.upsert',
+        releaseId: id,
+        baseRevision: 4,
+        fields: fields({
+          body: {
+            type: 'doc',
+            content: [
+              {
+                type: 'paragraph',
+                attrs: { id: 'p1' },
+                content: [{ type: 'text', text: 'Rapat dipimpin Ketua KPU Blora.' }],
+              },
+            ],
+          },
+        }),
+      },
+    ]);
     expect(fix[0]?.status).toBe('accepted');
     // An edit alone does not change the public page: only a Dikoreksi transition does.
     expect(await (await get('/berita/rapat-pleno-penetapan-dpt')).text()).toContain('<p>Rapat dipimpin Ketua KPU.</p>');
-    const corr = await push(reviewer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 5, to: 'dikoreksi', note: 'Nama lembaga dilengkapi.' }]);
+    const corr = await push(reviewer, [
+      {
+        kind: 'workflow.transition',
+        releaseId: id,
+        baseRevision: 5,
+        to: 'dikoreksi',
+        note: 'Nama lembaga dilengkapi.',
+      },
+    ]);
     expect(corr[0]?.status).toBe('accepted');
     const corrected = await (await get('/berita/rapat-pleno-penetapan-dpt')).text();
     expect(corrected).toContain('Rapat dipimpin Ketua KPU Blora.');
     expect(corrected).toMatch(/Dikoreksi pada <time[^>]*>[^<]+ WIB<\/time>:<\/strong> Nama lembaga dilengkapi\./);
 
-    const wd = await push(reviewer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 6, to: 'ditarik', note: 'Ditarik atas permintaan pimpinan.' }]);
+    const wd = await push(reviewer, [
+      {
+        kind: 'workflow.transition',
+        releaseId: id,
+        baseRevision: 6,
+        to: 'ditarik',
+        note: 'Ditarik atas permintaan pimpinan.',
+      },
+    ]);
     expect(wd[0]?.status).toBe('accepted');
     const gone = await get('/berita/rapat-pleno-penetapan-dpt');
     expect(gone.status).toBe(410);
@@ -156,7 +256,9 @@ describe('HQ publishes through its workflow', () => {
     await publishThroughWorkflow(fields({ title: 'Pengumuman Terjadwal', slug: 'pengumuman-terjadwal' }), at);
     expect((await get('/berita/pengumuman-terjadwal')).status).toBe(404);
     expect(await (await get('/berita')).text()).not.toContain('Pengumuman Terjadwal');
-    await expect.poll(async () => (await get('/berita/pengumuman-terjadwal')).status, { timeout: 30_000, interval: 500 }).toBe(200);
+    await expect
+      .poll(async () => (await get('/berita/pengumuman-terjadwal')).status, { timeout: 30_000, interval: 500 })
+      .toBe(200);
     expect(await (await get('/berita')).text()).toContain('Pengumuman Terjadwal');
   });
 
@@ -167,24 +269,55 @@ describe('HQ publishes through its workflow', () => {
       // HQ refuses bodies that point at attachments it lacks (missing_attachment) and approvals
       // while suggested edits are open, so forged figures and suggestion marks are exercised in
       // browser.test.ts, straight through publish().
-      const forged = forgedNodes('c'.repeat(64), i).filter((n) => n.type !== 'figure' && !JSON.stringify(n).includes('"suggestion'));
+      const forged = forgedNodes('c'.repeat(64), i).filter(
+        (n) => n.type !== 'figure' && !JSON.stringify(n).includes('"suggestion'),
+      );
       const body = {
         type: 'doc',
         content: [
-          { type: 'paragraph', attrs: { id: `p${i}` }, content: [{ type: 'text', text: payload }, { type: 'text', text: ' tautan', marks: [{ type: 'link', attrs: { href: HREF_PAYLOADS[i] } }] }] },
+          {
+            type: 'paragraph',
+            attrs: { id: `p${i}` },
+            content: [
+              { type: 'text', text: payload },
+              { type: 'text', text: ' tautan', marks: [{ type: 'link', attrs: { href: HREF_PAYLOADS[i] } }] },
+            ],
+          },
           ...forged,
         ],
       } as DocNode;
-      const f = fields({ title: `${payload} ${i}`.slice(0, 300), slug: '', summary: payload, byline: payload.slice(0, 200), tags: [payload.slice(0, 60)], body });
+      const f = fields({
+        title: `${payload} ${i}`.slice(0, 300),
+        slug: '',
+        summary: payload,
+        byline: payload.slice(0, 200),
+        tags: [payload.slice(0, 60)],
+        body,
+      });
       await publishThroughWorkflow(f);
     }
     // Reviewer comments (annotations) carry payloads too; they never reach a public page.
-    const commented = await publishThroughWorkflow(fields({ title: 'Rilis dengan komentar', slug: 'rilis-dengan-komentar' }));
+    const commented = await publishThroughWorkflow(
+      fields({ title: 'Rilis dengan komentar', slug: 'rilis-dengan-komentar' }),
+    );
     const note = await push(reviewer, [
-      { kind: 'annotation.put', releaseId: commented, annotationId: uuidv7(), annotationType: 'comment', baseRevision: 4, data: { text: '<script>__xss(300)</script> KOMENTAR-INTERNAL', quote: '<img src=x onerror=__xss(301)>' } },
+      {
+        kind: 'annotation.put',
+        releaseId: commented,
+        annotationId: uuidv7(),
+        annotationType: 'comment',
+        baseRevision: 4,
+        data: { text: '<script>__xss(300)</script> KOMENTAR-INTERNAL', quote: '<img src=x onerror=__xss(301)>' },
+      },
     ]);
     expect(note[0]?.status).toBe('accepted');
-    for (const path of ['/berita/rilis-dengan-komentar', '/berita', '/feed.xml', '/api/v1/releases?perPage=100', '/sitemap.xml']) {
+    for (const path of [
+      '/berita/rilis-dengan-komentar',
+      '/berita',
+      '/feed.xml',
+      '/api/v1/releases?perPage=100',
+      '/sitemap.xml',
+    ]) {
       expect(await (await get(path)).text(), path).not.toContain('KOMENTAR-INTERNAL');
     }
     const index = await (await get('/berita?halaman=1')).text();

@@ -67,7 +67,7 @@ export const STRING_PAYLOADS: string[] = [
   '<script src=//evil.example/x.js></script>',
   '<a href="ｊａｖａｓｃｒｉｐｔ:__xss(61)">x</a>',
   '<a href="јavascript:__xss(62)">x</a>',
-  '<svg><style>{font-family:\'<iframe/onload=__xss(63)>\'}</style></svg>',
+  "<svg><style>{font-family:'<iframe/onload=__xss(63)>'}</style></svg>",
   '<div style="behavior:url(x.htc)">x</div>',
   '<p style="color:red;background-image:url(&quot;javascript:__xss(65)&quot;)">x</p>',
   '<a href="javascript&colon;__xss(66)">x</a>',
@@ -118,20 +118,114 @@ export function forgedNodes(sha: string, n: number): DocNode[] {
     { type: 'iframe', attrs: { src: `javascript:__xss(${201 + n})` } },
     { type: 'html', attrs: { html: `<img src=x onerror=__xss(${202 + n})>` } },
     { type: 'image', attrs: { src: `javascript:__xss(${203 + n})`, onerror: `__xss(${203 + n})` } },
-    { type: 'paragraph', attrs: { onclick: `__xss(${204 + n})`, style: 'background:url(javascript:__xss(204))', id: '"><script>__xss(204)</script>' }, content: [text('paragraf beratribut')] },
+    {
+      type: 'paragraph',
+      attrs: {
+        onclick: `__xss(${204 + n})`,
+        style: 'background:url(javascript:__xss(204))',
+        id: '"><script>__xss(204)</script>',
+      },
+      content: [text('paragraf beratribut')],
+    },
     { type: 'figure', attrs: { attachment: `"><script>__xss(${205 + n})</script>`, caption: 'x' } },
-    { type: 'figure', attrs: { attachment: sha, alt: `" onerror="__xss(${206 + n})`, caption: `<img src=x onerror=__xss(${206 + n})>`, credit: `Foto: <script>__xss(${206 + n})</script>`, onload: '__xss()' } },
-    { type: 'codeBlock', attrs: { language: `"><script>__xss(${207 + n})</script>` }, content: [text('<script>__xss(207)</script>')] },
-    { type: 'heading', attrs: { level: `1 onclick=__xss(${208 + n})` as unknown as number }, content: [text('judul palsu')] },
-    { type: 'orderedList', attrs: { start: `1" onclick="__xss(${209 + n})` as unknown as number }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('butir')] }] }] },
-    { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: '2" onclick="__xss(210)', style: 'x' }, content: [{ type: 'paragraph', content: [text('sel')] }] }] }] },
-    { type: 'paragraph', content: [text('tautan bertarget', [{ type: 'link', attrs: { href: 'https://kpu.go.id/', target: '"><script>__xss(211)</script>', rel: 'opener', onclick: '__xss(211)', class: '" onclick="__xss(211)' } }])] },
-    { type: 'paragraph', content: [text('bertanda komentar', [{ type: 'comment', attrs: { body: '<script>__xss(212)</script>', threadId: '"><img src=x onerror=__xss(212)>' } }])] },
-    { type: 'paragraph', content: [text('<img src=x onerror=__xss(213)>', [{ type: 'suggestionInsert', attrs: { author: '<script>__xss(213)</script>' } }])] },
-    { type: 'paragraph', content: [text('tebal', [{ type: 'bold', attrs: { onclick: `__xss(${214 + n})` } }, { type: 'evilMark', attrs: { onmouseover: '__xss(214)' } }])] },
+    {
+      type: 'figure',
+      attrs: {
+        attachment: sha,
+        alt: `" onerror="__xss(${206 + n})`,
+        caption: `<img src=x onerror=__xss(${206 + n})>`,
+        credit: `Foto: <script>__xss(${206 + n})</script>`,
+        onload: '__xss()',
+      },
+    },
+    {
+      type: 'codeBlock',
+      attrs: { language: `"><script>__xss(${207 + n})</script>` },
+      content: [text('<script>__xss(207)</script>')],
+    },
+    {
+      type: 'heading',
+      attrs: { level: `1 onclick=__xss(${208 + n})` as unknown as number },
+      content: [text('judul palsu')],
+    },
+    {
+      type: 'orderedList',
+      attrs: { start: `1" onclick="__xss(${209 + n})` as unknown as number },
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('butir')] }] }],
+    },
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [
+            {
+              type: 'tableCell',
+              attrs: { colspan: '2" onclick="__xss(210)', style: 'x' },
+              content: [{ type: 'paragraph', content: [text('sel')] }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        text('tautan bertarget', [
+          {
+            type: 'link',
+            attrs: {
+              href: 'https://kpu.go.id/',
+              target: '"><script>__xss(211)</script>',
+              rel: 'opener',
+              onclick: '__xss(211)',
+              class: '" onclick="__xss(211)',
+            },
+          },
+        ]),
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        text('bertanda komentar', [
+          {
+            type: 'comment',
+            attrs: { body: '<script>__xss(212)</script>', threadId: '"><img src=x onerror=__xss(212)>' },
+          },
+        ]),
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        text('<img src=x onerror=__xss(213)>', [
+          { type: 'suggestionInsert', attrs: { author: '<script>__xss(213)</script>' } },
+        ]),
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        text('tebal', [
+          { type: 'bold', attrs: { onclick: `__xss(${214 + n})` } },
+          { type: 'evilMark', attrs: { onmouseover: '__xss(214)' } },
+        ]),
+      ],
+    },
     { type: 'doc', content: [{ type: 'paragraph', content: [text('doc bersarang')] }] },
     { type: 'text', text: '<svg onload=__xss(216)>' },
-    { type: 'blockquote', attrs: { cite: `javascript:__xss(${217 + n})` }, content: [{ type: 'paragraph', content: [text('kutipan')] }] },
-    { type: 'paragraph', content: [{ type: 'hardBreak', attrs: { onclick: '__xss(218)' } }, { type: 'mention', attrs: { label: '<script>__xss(218)</script>' } }] },
+    {
+      type: 'blockquote',
+      attrs: { cite: `javascript:__xss(${217 + n})` },
+      content: [{ type: 'paragraph', content: [text('kutipan')] }],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'hardBreak', attrs: { onclick: '__xss(218)' } },
+        { type: 'mention', attrs: { label: '<script>__xss(218)</script>' } },
+      ],
+    },
   ];
 }

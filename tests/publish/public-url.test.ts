@@ -9,7 +9,12 @@ describe('public origin (baseUrl / WARTA_PUBLIC_URL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'warta-public-url-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const open = (baseUrl: string) =>
-    openPublicSite({ dataDir: dir, attachments: directoryAttachmentSource(join(dir, 'att')), baseUrl, forwardToWordPress: false });
+    openPublicSite({
+      dataDir: dir,
+      attachments: directoryAttachmentSource(join(dir, 'att')),
+      baseUrl,
+      forwardToWordPress: false,
+    });
 
   it('takes an https origin and refuses anything else with a clear message', () => {
     const site = open('https://berita.kpu.example/');

@@ -8,7 +8,8 @@ import { PHONE_UA, p, release, startSite } from './helpers';
 import type { TestSite } from './helpers';
 
 let s: TestSite;
-const get = (path: string, headers: Record<string, string> = {}) => fetch(s.url + path, { headers: { 'user-agent': PHONE_UA, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(s.url + path, { headers: { 'user-agent': PHONE_UA, ...headers } });
 
 beforeAll(async () => {
   s = await startSite();
@@ -19,7 +20,15 @@ afterAll(async () => {
 
 describe('public pages', () => {
   it('shows an article in KPU style with strict security headers', async () => {
-    const pub = s.site.publisher.publish(release({ title: 'Sosialisasi Tahapan Pilkada', dateline: 'Blora', date: '2025-12-04', byline: 'Humas KPU Blora', tags: ['pilkada', 'sosialisasi'] }));
+    const pub = s.site.publisher.publish(
+      release({
+        title: 'Sosialisasi Tahapan Pilkada',
+        dateline: 'Blora',
+        date: '2025-12-04',
+        byline: 'Humas KPU Blora',
+        tags: ['pilkada', 'sosialisasi'],
+      }),
+    );
     const res = await get(`/berita/${pub.slug}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(
@@ -54,14 +63,20 @@ describe('public pages', () => {
     const b = s.site.publisher.publish(release({ title: 'Judul Kembar' }));
     expect(a.slug).toBe('judul-kembar');
     expect(b.slug).toBe('judul-kembar-2');
-    const corrected = s.site.publisher.correct(release({ id: b.id, title: 'Judul Sudah Dibetulkan', body: { type: 'doc', content: [p('Isi yang benar.')] } }), 'Nama pejabat diperbaiki.', {
-      at: '2025-12-05T02:10:00.000Z',
-    });
+    const corrected = s.site.publisher.correct(
+      release({ id: b.id, title: 'Judul Sudah Dibetulkan', body: { type: 'doc', content: [p('Isi yang benar.')] } }),
+      'Nama pejabat diperbaiki.',
+      {
+        at: '2025-12-05T02:10:00.000Z',
+      },
+    );
     expect(corrected.slug).toBe('judul-kembar-2');
     const html = await (await get(`/berita/${b.slug}`)).text();
     expect(html).toContain('Judul Sudah Dibetulkan');
     expect(html).toContain('Isi yang benar.');
-    expect(html).toContain('Dikoreksi pada <time datetime="2025-12-05T02:10:00.000Z">Jumat, 5 Desember 2025 09.10 WIB</time>:</strong> Nama pejabat diperbaiki.');
+    expect(html).toContain(
+      'Dikoreksi pada <time datetime="2025-12-05T02:10:00.000Z">Jumat, 5 Desember 2025 09.10 WIB</time>:</strong> Nama pejabat diperbaiki.',
+    );
   });
 
   it('answers 410 with a notice for a withdrawn release and drops it everywhere', async () => {
@@ -75,7 +90,9 @@ describe('public pages', () => {
     expect(html).toContain('Alasan: Data belum diverifikasi.');
     expect((await get(`/api/v1/releases/${pub.id}`)).status).toBe(410);
     for (const path of ['/berita', '/feed.xml', '/api/v1/releases?perPage=100', '/sitemap.xml']) {
-      expect(await (await get(path)).text(), path).not.toContain('Berita Yang Akan Ditarik'.toLowerCase().replace(/ /g, '-'));
+      expect(await (await get(path)).text(), path).not.toContain(
+        'Berita Yang Akan Ditarik'.toLowerCase().replace(/ /g, '-'),
+      );
     }
     expect((await get('/nope-not-a-route-here')).status).toBe(404);
     expect((await get('/berita/tidak-ada')).status).toBe(404);
@@ -90,7 +107,8 @@ describe('public pages', () => {
     for (const path of everywhere) expect(await (await get(path)).text(), path).not.toContain('Berembargo');
     s.clock.now = new Date(Date.parse(at) + 1000);
     expect((await get(`/berita/${pub.slug}`)).status).toBe(200);
-    for (const path of everywhere) expect(await (await get(path)).text(), path).toMatch(/Berembargo|pengumuman-berembargo/);
+    for (const path of everywhere)
+      expect(await (await get(path)).text(), path).toMatch(/Berembargo|pengumuman-berembargo/);
   });
 
   it('lists newest first, paged, filtered by office and category', async () => {
@@ -98,7 +116,11 @@ describe('public pages', () => {
     s.clock.now = new Date(base + 100 * 60_000);
     for (let i = 0; i < 25; i++) {
       s.site.publisher.publish(
-        release({ title: `Urutan ${String(i).padStart(2, '0')}`, office: i % 2 ? 'KPU Kota Semarang' : 'KPU Kabupaten Rembang', category: i % 5 === 0 ? 'pengumuman' : 'kegiatan' }),
+        release({
+          title: `Urutan ${String(i).padStart(2, '0')}`,
+          office: i % 2 ? 'KPU Kota Semarang' : 'KPU Kabupaten Rembang',
+          category: i % 5 === 0 ? 'pengumuman' : 'kegiatan',
+        }),
         { at: new Date(base + i * 60_000).toISOString() },
       );
     }
@@ -137,13 +159,22 @@ describe('public pages', () => {
     expect(r2.headers.get('etag')).not.toBe(etag);
     // An article revalidates and gets 304 while nothing (content or count) changed.
     const art = await get('/berita/berita-baru-mengubah-daftar');
-    expect((await get('/berita/berita-baru-mengubah-daftar', { 'if-none-match': art.headers.get('etag') ?? '' })).status).toBe(304);
+    expect(
+      (await get('/berita/berita-baru-mengubah-daftar', { 'if-none-match': art.headers.get('etag') ?? '' })).status,
+    ).toBe(304);
   });
 });
 
 describe('feed, API and sitemap', () => {
   it('serves RSS 2.0 that a real parser reads, per office too', async () => {
-    s.site.publisher.publish(release({ title: 'Berita Untuk Feed & <Pembaca>', office: 'KPU Kabupaten Grobogan', summary: 'Ringkasan "feed".' }), { at: s.clock.now.toISOString() });
+    s.site.publisher.publish(
+      release({
+        title: 'Berita Untuk Feed & <Pembaca>',
+        office: 'KPU Kabupaten Grobogan',
+        summary: 'Ringkasan "feed".',
+      }),
+      { at: s.clock.now.toISOString() },
+    );
     const res = await get('/feed.xml');
     expect(res.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
     const xml = await res.text();
@@ -155,7 +186,9 @@ describe('feed, API and sitemap', () => {
     const item = feed.items.find((i) => i.title === 'Berita Untuk Feed & <Pembaca>');
     expect(item?.link).toBe(`${s.url}/berita/berita-untuk-feed-pembaca`);
     expect(item?.contentSnippet).toBe('Ringkasan "feed".');
-    expect((item as Record<string, unknown> | undefined)?.['content:encoded']).toContain('<p>KPU Kabupaten Blora menggelar');
+    expect((item as Record<string, unknown> | undefined)?.['content:encoded']).toContain(
+      '<p>KPU Kabupaten Blora menggelar',
+    );
     expect(item?.guid).toMatch(/^urn:uuid:/);
     const office = await parser.parseString(await (await get('/kantor/kpu-kabupaten-grobogan/feed.xml')).text());
     expect(office.title).toBe('Berita Terkini – KPU Kabupaten Grobogan');
@@ -198,21 +231,36 @@ describe('images', () => {
   it('resizes once, caches on disk, and strips EXIF including GPS', async () => {
     const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#c03030' } })
       .jpeg()
-      .withExif({ IFD0: { Make: 'KameraRahasia', Artist: 'Penulis' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 58/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '111/1 25/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'KameraRahasia', Artist: 'Penulis' },
+        IFD3: {
+          GPSLatitudeRef: 'S',
+          GPSLatitude: '6/1 58/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '111/1 25/1 0/1',
+        },
+      })
       .toBuffer();
     const before = await sharp(photo).metadata();
     expect(before.exif).toBeDefined(); // the source really carries EXIF with GPS
     expect(photo.includes(Buffer.from('KameraRahasia'))).toBe(true);
     const sha = s.addAttachment(photo);
     const pub = s.site.publisher.publish(
-      release({ title: 'Berita Berfoto', leadImage: { attachment: sha, caption: 'Rapat pleno', credit: 'Foto: Humas', alt: 'Peserta rapat' } }),
+      release({
+        title: 'Berita Berfoto',
+        leadImage: { attachment: sha, caption: 'Rapat pleno', credit: 'Foto: Humas', alt: 'Peserta rapat' },
+      }),
       { at: s.clock.now.toISOString() },
     );
     const html = await (await get(`/berita/${pub.slug}`)).text();
     expect(html).toContain(`<img src="/media/${sha}/w800.jpg" srcset="/media/${sha}/w400.jpg 400w`);
     expect(html).toContain('<span class="credit">Foto: Humas</span>');
     expect(html).toContain(`<meta property="og:image" content="${s.url}/media/${sha}/w1200.jpg">`);
-    for (const [size, width] of [['w400', 400], ['w800', 800], ['w1200', 1200]] as const) {
+    for (const [size, width] of [
+      ['w400', 400],
+      ['w800', 800],
+      ['w1200', 1200],
+    ] as const) {
       const res = await get(`/media/${sha}/${size}.jpg`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
@@ -230,7 +278,11 @@ describe('images', () => {
     expect(cached.length).toBeGreaterThan(100);
     expect((await get(`/media/${sha}/w999.jpg`)).status).toBe(404);
     // Only images of visible releases are served: not a draft's, not after a withdrawal.
-    const draftSha = s.addAttachment(await sharp({ create: { width: 300, height: 200, channels: 3, background: '#000' } }).png().toBuffer());
+    const draftSha = s.addAttachment(
+      await sharp({ create: { width: 300, height: 200, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer(),
+    );
     expect((await get(`/media/${draftSha}/w400.jpg`)).status).toBe(404);
     s.site.publisher.withdraw(pub.id, 'Foto salah.');
     expect((await get(`/media/${sha}/w400.jpg`)).status).toBe(404);

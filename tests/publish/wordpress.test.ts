@@ -13,7 +13,15 @@ import { p, release } from './helpers';
  * Forwarding to an office's WordPress: a stand-in for WordPress's REST API (a real HTTP server
  * on loopback that checks the Application Password and keeps posts) receives what HQ sends.
  */
-interface Post { id: number; title: string; content: string; excerpt: string; slug: string; status: string; date_gmt: string }
+interface Post {
+  id: number;
+  title: string;
+  content: string;
+  excerpt: string;
+  slug: string;
+  status: string;
+  date_gmt: string;
+}
 let wp: FastifyInstance;
 let wpUrl: string;
 const posts = new Map<number, Post>();
@@ -26,7 +34,8 @@ const clock = { now: new Date('2025-12-04T03:00:00Z') };
 beforeAll(async () => {
   wp = Fastify();
   const handle = async (id: number | null, body: Partial<Post>, auth: string | undefined) => {
-    if (auth !== `Basic ${Buffer.from('warta:abcd efgh ijkl mnop').toString('base64')}`) return { code: 401, body: { code: 'rest_not_logged_in' } };
+    if (auth !== `Basic ${Buffer.from('warta:abcd efgh ijkl mnop').toString('base64')}`)
+      return { code: 401, body: { code: 'rest_not_logged_in' } };
     if (failNext > 0) {
       failNext -= 1;
       return { code: 503, body: { code: 'unavailable' } };
@@ -34,7 +43,11 @@ beforeAll(async () => {
     const postId = id ?? posts.size + 100;
     const prev = posts.get(postId);
     if (id !== null && !prev) return { code: 404, body: { code: 'rest_post_invalid_id' } };
-    posts.set(postId, { ...(prev ?? { title: '', content: '', excerpt: '', slug: '', status: 'draft', date_gmt: '' }), ...body, id: postId } as Post);
+    posts.set(postId, {
+      ...(prev ?? { title: '', content: '', excerpt: '', slug: '', status: 'draft', date_gmt: '' }),
+      ...body,
+      id: postId,
+    } as Post);
     return { code: id === null ? 201 : 200, body: { id: postId } };
   };
   wp.post('/wp-json/wp/v2/posts', async (req, reply) => {
@@ -53,10 +66,19 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'wordpress.json'),
-    JSON.stringify({ offices: [{ office: 'kpu-kabupaten-blora', url: wpUrl, username: 'warta', applicationPassword: 'abcd efgh ijkl mnop' }] }),
+    JSON.stringify({
+      offices: [
+        { office: 'kpu-kabupaten-blora', url: wpUrl, username: 'warta', applicationPassword: 'abcd efgh ijkl mnop' },
+      ],
+    }),
     { mode: 0o600 },
   );
-  site = openPublicSite({ dataDir: dir, attachments: directoryAttachmentSource(join(dir, 'att')), now: () => clock.now, baseUrl: 'https://berita.kpu.example' });
+  site = openPublicSite({
+    dataDir: dir,
+    attachments: directoryAttachmentSource(join(dir, 'att')),
+    now: () => clock.now,
+    baseUrl: 'https://berita.kpu.example',
+  });
 });
 afterAll(async () => {
   site?.close();
@@ -84,9 +106,16 @@ describe('forwarding to an office WordPress site', () => {
     expect(await forwarder?.runOnce()).toBe(1);
     expect(site.store.wpQueue()).toEqual([]);
     const post = [...posts.values()][0];
-    expect(post).toMatchObject({ title: 'Rapat Pleno Terbuka', status: 'publish', slug: 'rapat-pleno-terbuka', excerpt: r.summary });
+    expect(post).toMatchObject({
+      title: 'Rapat Pleno Terbuka',
+      status: 'publish',
+      slug: 'rapat-pleno-terbuka',
+      excerpt: r.summary,
+    });
     expect(post?.content).toContain('<p>Isi &lt;b&gt;rilis&lt;/b&gt;.</p>');
-    expect(post?.content).toContain('<a href="https://berita.kpu.example/berita/rapat-pleno-terbuka">KPU Kabupaten Blora</a>');
+    expect(post?.content).toContain(
+      '<a href="https://berita.kpu.example/berita/rapat-pleno-terbuka">KPU Kabupaten Blora</a>',
+    );
     expect(requests.every((q) => q.auth?.startsWith('Basic '))).toBe(true);
 
     site.publisher.correct({ ...r, body: { type: 'doc', content: [p('Isi yang benar.')] } }, 'Angka diperbaiki.');
@@ -113,15 +142,24 @@ describe('forwarding to an office WordPress site', () => {
     const file = join(dir, 'wordpress-bad.json');
     writeFileSync(file, '{ "offices": [ ');
     expect(() => readWordPressConfig(file)).toThrow(/wordpress-bad\.json is not valid JSON/);
-    writeFileSync(file, JSON.stringify({ offices: [{ office: 'kpu-kabupaten-blora', url: 'http://wp.example', username: 'w', applicationPassword: 'x' }] }));
-    expect(() => readWordPressConfig(file)).toThrow(/wordpress-bad\.json is not a valid WordPress forwarding config:[\s\S]*offices\[0\]\.url/);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        offices: [{ office: 'kpu-kabupaten-blora', url: 'http://wp.example', username: 'w', applicationPassword: 'x' }],
+      }),
+    );
+    expect(() => readWordPressConfig(file)).toThrow(
+      /wordpress-bad\.json is not a valid WordPress forwarding config:[\s\S]*offices\[0\]\.url/,
+    );
   });
 
   it('HQ does not start without its public site when wordpress.json is malformed', async () => {
     const hqDir = mkdtempSync(join(tmpdir(), 'warta-wp-hq-'));
     try {
       writeFileSync(join(hqDir, 'wordpress.json'), JSON.stringify({ offices: [{ office: 'Bukan Slug' }] }));
-      await expect(createHqServer({ dataDir: hqDir })).rejects.toThrow(/wordpress\.json is not a valid WordPress forwarding config/);
+      await expect(createHqServer({ dataDir: hqDir })).rejects.toThrow(
+        /wordpress\.json is not a valid WordPress forwarding config/,
+      );
     } finally {
       rmSync(hqDir, { recursive: true, force: true });
     }

@@ -27,15 +27,23 @@ describe('autosave through a host outage', () => {
     const body = page.getByRole('textbox', { name: 'Isi rilis' });
     await body.click();
     await page.keyboard.type(FIRST);
-    const status = page.getByRole('status').filter({ hasText: /^(Tersimpan|Menyimpan|Belum disimpan|Gagal menyimpan)/ });
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+    const status = page
+      .getByRole('status')
+      .filter({ hasText: /^(Tersimpan|Menyimpan|Belum disimpan|Gagal menyimpan)/ });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .waitFor({ timeout: 30_000 });
     const id = (await rpc(first, 'listReleases', {})).items[0]?.id;
     expect(id).toBeTruthy();
 
     await first.kill('SIGKILL');
     await page.keyboard.press('End');
     await page.keyboard.type(` ${DURING}`);
-    await page.getByRole('status').filter({ hasText: /^Gagal menyimpan/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Gagal menyimpan/ })
+      .waitFor({ timeout: 30_000 });
     // Retries keep failing while the host is away; the status must not claim success.
     for (let i = 0; i < 5; i += 1) {
       expect(await status.textContent()).not.toMatch(/Tersimpan/);
@@ -45,7 +53,10 @@ describe('autosave through a host outage', () => {
 
     const second = await suite.startHost('ws', { port: first.port });
     expect(await second.secret()).not.toBe(await first.secret());
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 90_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .waitFor({ timeout: 90_000 });
 
     const stored = await rpc(second, 'getRelease', { id: id as string });
     const text = JSON.stringify(stored.body);

@@ -9,7 +9,11 @@ import { browserSuite } from '../helpers/suite';
  * by writing the text, and the resolution reaches the other workstation.
  */
 
-const para = (id: string, text: string): DocNode => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+const para = (id: string, text: string): DocNode => ({
+  type: 'paragraph',
+  attrs: { id },
+  content: [{ type: 'text', text }],
+});
 const body = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks });
 const bodyText = (doc: DocNode): string => JSON.stringify(doc);
 
@@ -18,21 +22,42 @@ describe('conflict view in the browser', () => {
 
   it('shows both versions of a paragraph edited on two workstations, and the written resolution reaches the other side', async () => {
     const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
-    await rpc(a, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
-    await rpc(b, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso') });
+    await rpc(a, 'connectToHq', {
+      serverUrl: suite.hq.url,
+      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
+    });
+    await rpc(b, 'connectToHq', {
+      serverUrl: suite.hq.url,
+      code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'),
+    });
 
     const created = await rpc(a, 'createRelease', { fields: { title: 'Rapat pleno DPT', date: '2025-12-04' } });
-    await rpc(a, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Teks awal.')) } });
+    await rpc(a, 'saveRelease', {
+      id: created.id,
+      fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Teks awal.')) },
+    });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});
-    await waitFor(async () => (await rpc(b, 'listReleases', {})).items.some((r) => r.id === created.id), 'release reaches B');
+    await waitFor(
+      async () => (await rpc(b, 'listReleases', {})).items.some((r) => r.id === created.id),
+      'release reaches B',
+    );
 
     // Both change the same paragraph offline; A syncs first, so B's push conflicts.
-    await rpc(a, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Blora kota.')) } });
-    await rpc(b, 'saveRelease', { id: created.id, fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Cepu.')) } });
+    await rpc(a, 'saveRelease', {
+      id: created.id,
+      fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Blora kota.')) },
+    });
+    await rpc(b, 'saveRelease', {
+      id: created.id,
+      fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Cepu.')) },
+    });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});
-    await waitFor(async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'konflik', 'B sees the conflict');
+    await waitFor(
+      async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'konflik',
+      'B sees the conflict',
+    );
 
     const page = await suite.browser.newPage();
     const errors: string[] = [];
@@ -53,11 +78,17 @@ describe('conflict view in the browser', () => {
     await dialog.getByRole('textbox', { name: 'Teks hasil suntingan' }).fill('Versi gabungan Blora dan Cepu.');
     await dialog.getByRole('button', { name: 'Terapkan penyelesaian' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
-    await page.getByRole('textbox', { name: 'Isi rilis' }).filter({ hasText: 'Versi gabungan Blora dan Cepu.' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('textbox', { name: 'Isi rilis' })
+      .filter({ hasText: 'Versi gabungan Blora dan Cepu.' })
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByRole('textbox', { name: 'Isi rilis' }).textContent()).toContain('Pembuka yang sama.');
 
     await page.getByRole('button', { name: 'Sinkronkan' }).click();
-    await waitFor(async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'terkirim', 'B sends the resolution');
+    await waitFor(
+      async () => (await rpc(b, 'getRelease', { id: created.id })).syncState === 'terkirim',
+      'B sends the resolution',
+    );
     await rpc(a, 'syncNow', {});
     const onA = await rpc(a, 'getRelease', { id: created.id });
     expect(bodyText(onA.body)).toContain('Versi gabungan Blora dan Cepu.');

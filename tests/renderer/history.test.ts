@@ -15,28 +15,44 @@ describe('history panel', () => {
       fields: {
         title: 'Pendaftaran PPK',
         date: '2025-12-04',
-        body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: ORIGINAL }] }] },
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: ORIGINAL }] }],
+        },
       },
     });
     // Typing coalesces into the newest revision of the same author for minutes (store rule), so
     // the edit below comes from another person: the workstation enrolls with HQ in between.
-    await rpc(suite.host, 'connectToHq', { serverUrl: suite.hq.url, code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah') });
+    await rpc(suite.host, 'connectToHq', {
+      serverUrl: suite.hq.url,
+      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
+    });
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(suite.host.url);
-    await page.getByRole('list', { name: 'Rilis' }).getByRole('button', { name: /Pendaftaran PPK/ }).click();
+    await page
+      .getByRole('list', { name: 'Rilis' })
+      .getByRole('button', { name: /Pendaftaran PPK/ })
+      .click();
     const body = page.getByRole('textbox', { name: 'Isi rilis' });
     await body.getByText(ORIGINAL).click();
     await page.keyboard.press('End');
     await page.keyboard.type(` ${ADDED}`);
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'Riwayat' }).click();
     const panel = page.getByRole('complementary', { name: 'Riwayat revisi' });
     const first = panel.getByRole('listitem').filter({ hasText: 'Revisi 1' });
     await first.waitFor({ timeout: 30_000 });
-    await panel.getByRole('listitem').filter({ hasText: 'Revisi 2' }).filter({ hasText: 'Siti Aminah' }).waitFor({ timeout: 30_000 });
+    await panel
+      .getByRole('listitem')
+      .filter({ hasText: 'Revisi 2' })
+      .filter({ hasText: 'Siti Aminah' })
+      .waitFor({ timeout: 30_000 });
     await first.getByRole('button', { name: 'Bandingkan' }).click();
     const inserted = panel.locator('ins');
     await inserted.first().waitFor({ timeout: 30_000 });
@@ -45,7 +61,11 @@ describe('history panel', () => {
 
     await first.getByRole('button', { name: 'Pulihkan' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Pulihkan' }).click();
-    await expect.poll(async () => (await page.getByRole('textbox', { name: 'Isi rilis' }).textContent()) ?? '', { timeout: 30_000 }).toBe(ORIGINAL);
+    await expect
+      .poll(async () => (await page.getByRole('textbox', { name: 'Isi rilis' }).textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toBe(ORIGINAL);
     // The panel stays open across the restore and lists the new revision.
     await page
       .getByRole('complementary', { name: 'Riwayat revisi' })

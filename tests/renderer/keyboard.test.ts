@@ -56,7 +56,10 @@ describe('keyboard', () => {
     await page.keyboard.type('Subjudul dari papan ketik');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Isi paragraf pertama.');
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .waitFor({ timeout: 30_000 });
 
     // The rest of the page keeps going round: header controls and the library.
     const rest = ['Sinkronkan', 'Pengaturan', 'Cari rilis'];
@@ -69,7 +72,8 @@ describe('keyboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Pengaturan' });
     await dialog.waitFor();
     const inDialog = await tabUntil(page, ['Alamat server pusat', 'Kode pendaftaran', 'Hubungkan', 'Cadangkan'], 40);
-    for (const name of ['Alamat server pusat', 'Kode pendaftaran', 'Hubungkan', 'Cadangkan']) expect(inDialog).toContain(name);
+    for (const name of ['Alamat server pusat', 'Kode pendaftaran', 'Hubungkan', 'Cadangkan'])
+      expect(inDialog).toContain(name);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 

@@ -27,7 +27,11 @@ describe('library', () => {
     await library.getByText('Sosialisasi Pemilih Pemula di Blora').waitFor();
     expect(typingDone).toBe(false);
     await typing;
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .first()
+      .waitFor();
     await library.getByText('1 rilis', { exact: true }).waitFor();
   });
 });

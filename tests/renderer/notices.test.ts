@@ -23,7 +23,10 @@ describe('notices', () => {
     await notices.getByRole('alert').filter({ hasText: 'warta.db.rusak-' }).waitFor({ timeout: 30_000 });
     await notices.getByRole('button', { name: 'Abaikan' }).click();
     await notices.waitFor({ state: 'detached', timeout: 30_000 });
-    await waitFor(async () => (await rpc(first, 'getAppInfo', {})).notices.length === 0 || null, 'the dismissal to be stored');
+    await waitFor(
+      async () => (await rpc(first, 'getAppInfo', {})).notices.length === 0 || null,
+      'the dismissal to be stored',
+    );
     await first.kill('SIGTERM');
 
     const second = await suite.startHost('ws');

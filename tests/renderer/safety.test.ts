@@ -9,14 +9,20 @@ import { browserSuite } from '../helpers/suite';
  */
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Pemilu serentak';
 
 /** What the page's global object carries in this test (tests compile without the DOM lib). */
 interface PageGlobal {
   __csp?: string[];
   __pwned?: number;
-  addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string }) => void): void;
+  addEventListener(
+    type: 'securitypolicyviolation',
+    listener: (e: { violatedDirective: string; blockedURI: string }) => void,
+  ): void;
 }
 
 describe('renderer safety under the CSP', () => {
@@ -56,7 +62,10 @@ describe('renderer safety under the CSP', () => {
     await toolbar.getByRole('button', { name: 'Sisipkan gambar' }).click();
     await (await chooser).setFiles({ name: 'foto.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('textbox', { name: 'Kredit foto' }).fill('Foto: Humas');
-    await page.getByRole('status').filter({ hasText: /^Tersimpan/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Tersimpan/ })
+      .waitFor({ timeout: 30_000 });
     expect(await body.locator('table').count()).toBe(1);
     expect(await body.locator('figure img').count()).toBe(1);
 

@@ -31,7 +31,10 @@ describe('settings', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('dialog', { name: 'Settings' }).getByRole('combobox', { name: 'Interface language' }).selectOption('id');
+    await page
+      .getByRole('dialog', { name: 'Settings' })
+      .getByRole('combobox', { name: 'Interface language' })
+      .selectOption('id');
     await page.getByRole('dialog', { name: 'Pengaturan' }).getByRole('button', { name: 'Tutup' }).click();
     await page.getByRole('button', { name: 'Rilis baru' }).waitFor();
     expect(errors).toEqual([]);

@@ -24,9 +24,42 @@ interface Block {
 
 // Real release vocabulary, with the repetitions real releases have.
 const VOCAB = [
-  'KPU', 'Kabupaten', 'Blora', 'Komisi', 'Pemilihan', 'Umum', 'pemilu', 'serentak', 'tahapan', 'pemutakhiran', 'data', 'pemilih',
-  'dan', 'yang', 'di', 'pada', 'untuk', 'dengan', 'Ketua', 'menyampaikan', 'bahwa', 'rapat', 'pleno', 'terbuka', 'rekapitulasi',
-  'hasil', 'penghitungan', 'suara', 'tingkat', 'kecamatan', 'Kamis', '(4/12/2025).', 'masyarakat', 'diharapkan', 'hadir', 'TPS',
+  'KPU',
+  'Kabupaten',
+  'Blora',
+  'Komisi',
+  'Pemilihan',
+  'Umum',
+  'pemilu',
+  'serentak',
+  'tahapan',
+  'pemutakhiran',
+  'data',
+  'pemilih',
+  'dan',
+  'yang',
+  'di',
+  'pada',
+  'untuk',
+  'dengan',
+  'Ketua',
+  'menyampaikan',
+  'bahwa',
+  'rapat',
+  'pleno',
+  'terbuka',
+  'rekapitulasi',
+  'hasil',
+  'penghitungan',
+  'suara',
+  'tingkat',
+  'kecamatan',
+  'Kamis',
+  '(4/12/2025).',
+  'masyarakat',
+  'diharapkan',
+  'hadir',
+  'TPS',
 ];
 
 class Model {
@@ -130,7 +163,10 @@ const OPS: { weight: number; name: string; op: Op }[] = [
       const { block, pos } = near();
       const len = 5 + m.int(60);
       const src = block.chars.slice(pos, pos + len);
-      const copy = m.fresh(src.map((c) => c.c).join(''), src.map((c) => c.root));
+      const copy = m.fresh(
+        src.map((c) => c.c).join(''),
+        src.map((c) => c.root),
+      );
       const target = m.pick(m.blocks);
       const at = m.int(target.chars.length + 1);
       target.chars.splice(at, 0, ...copy);
@@ -141,7 +177,10 @@ const OPS: { weight: number; name: string; op: Op }[] = [
     weight: 1,
     name: 'new paragraph',
     op: (m) => {
-      m.blocks.splice(m.int(m.blocks.length + 1), 0, { id: m.newBlockId(), chars: m.fresh(m.sentence(4 + m.int(10)) + '.') });
+      m.blocks.splice(m.int(m.blocks.length + 1), 0, {
+        id: m.newBlockId(),
+        chars: m.fresh(m.sentence(4 + m.int(10)) + '.'),
+      });
       return 'new paragraph';
     },
   },
@@ -263,7 +302,9 @@ describe('anchored comments: seeded random edit sequences', () => {
       survived += out.survivedSteps;
       moved += out.moved;
     }
-    console.log(`anchoring: ${SEEDS} sequences, comment still attached after ${((survived / (SEEDS * 30)) * 100).toFixed(1)}% of edits, ${moved} follows into another block`);
+    console.log(
+      `anchoring: ${SEEDS} sequences, comment still attached after ${((survived / (SEEDS * 30)) * 100).toFixed(1)}% of edits, ${moved} follows into another block`,
+    );
     // Not a tautology: orphaning everything would pass the oracle, so comments must survive
     // a fair share of these (mostly destructive, mostly nearby) edits and follow some moves.
     expect(survived).toBeGreaterThan(SEEDS * 30 * 0.1);
@@ -287,8 +328,11 @@ describe('anchored comments: seeded random edit sequences', () => {
         // an edit at least one word away from the passage, in its block or elsewhere
         const block = m.rand() < 0.6 ? home : m.pick(m.blocks);
         const startOf = block.chars.findIndex((c) => ids.has(c.id));
-        const endOf = startOf < 0 ? -1 : block.chars.length - [...block.chars].reverse().findIndex((c) => ids.has(c.id));
-        const choices = [...Array(block.chars.length + 1).keys()].filter((p) => startOf < 0 || p < startOf - 2 || p > endOf + 2);
+        const endOf =
+          startOf < 0 ? -1 : block.chars.length - [...block.chars].reverse().findIndex((c) => ids.has(c.id));
+        const choices = [...Array(block.chars.length + 1).keys()].filter(
+          (p) => startOf < 0 || p < startOf - 2 || p > endOf + 2,
+        );
         if (!choices.length) continue;
         const pos = m.pick(choices);
         const op = m.pick(around);
@@ -301,7 +345,14 @@ describe('anchored comments: seeded random edit sequences', () => {
         else {
           anchor = res.anchor;
           expect(anchor.quote).toBe(w[0]);
-          expect(new Set(m.blocks.find((b) => b.id === anchor.blockId)!.chars.slice(anchor.from, anchor.to).map((c) => c.id))).toEqual(ids);
+          expect(
+            new Set(
+              m.blocks
+                .find((b) => b.id === anchor.blockId)!
+                .chars.slice(anchor.from, anchor.to)
+                .map((c) => c.id),
+            ),
+          ).toEqual(ids);
         }
       }
       if (ok) attached++;
@@ -313,7 +364,10 @@ describe('anchored comments: seeded random edit sequences', () => {
 
 describe('anchored comments: cases', () => {
   const para = (id: string, text: string): TextBlock => ({ id, text });
-  const base = [para('a', 'Rapat pleno terbuka digelar di aula KPU Kabupaten Blora.'), para('b', 'Ketua KPU menyampaikan bahwa rekapitulasi berjalan lancar.')];
+  const base = [
+    para('a', 'Rapat pleno terbuka digelar di aula KPU Kabupaten Blora.'),
+    para('b', 'Ketua KPU menyampaikan bahwa rekapitulasi berjalan lancar.'),
+  ];
   const anchorOn = (blocks: TextBlock[], id: string, quote: string) => {
     const b = blocks.find((x) => x.id === id)!;
     const at = b.text.indexOf(quote);
@@ -322,20 +376,35 @@ describe('anchored comments: cases', () => {
 
   it('follows typing before, after and inside the passage', () => {
     const a = anchorOn(base, 'b', 'rekapitulasi berjalan');
-    const r = resolveAnchor(a, [base[0]!, para('b', 'Hari ini Ketua KPU menyampaikan bahwa rekapitulasi suara berjalan sangat lancar.')]);
+    const r = resolveAnchor(a, [
+      base[0]!,
+      para('b', 'Hari ini Ketua KPU menyampaikan bahwa rekapitulasi suara berjalan sangat lancar.'),
+    ]);
     expect(r).toMatchObject({ status: 'attached', anchor: { blockId: 'b', quote: 'rekapitulasi suara berjalan' } });
   });
 
   it('orphans when the passage is deleted, and when it is rewritten completely', () => {
     const a = anchorOn(base, 'b', 'rekapitulasi berjalan');
-    expect(resolveAnchor(a, [base[0]!, para('b', 'Ketua KPU menyampaikan bahwa lancar.')])).toEqual({ status: 'orphaned' });
-    expect(resolveAnchor(a, [base[0]!, para('b', 'Ketua KPU menyampaikan bahwa proses penghitungan aman lancar.')])).toEqual({ status: 'orphaned' });
+    expect(resolveAnchor(a, [base[0]!, para('b', 'Ketua KPU menyampaikan bahwa lancar.')])).toEqual({
+      status: 'orphaned',
+    });
+    expect(
+      resolveAnchor(a, [base[0]!, para('b', 'Ketua KPU menyampaikan bahwa proses penghitungan aman lancar.')]),
+    ).toEqual({ status: 'orphaned' });
   });
 
   it('follows a split, a merge and a move into another block', () => {
     const a = anchorOn(base, 'b', 'rekapitulasi berjalan');
-    const split = resolveAnchor(a, [base[0]!, para('b', 'Ketua KPU menyampaikan bahwa'), para('c', 'rekapitulasi berjalan lancar.')]);
-    expect(split).toMatchObject({ status: 'attached', moved: true, anchor: { blockId: 'c', from: 0, quote: 'rekapitulasi berjalan' } });
+    const split = resolveAnchor(a, [
+      base[0]!,
+      para('b', 'Ketua KPU menyampaikan bahwa'),
+      para('c', 'rekapitulasi berjalan lancar.'),
+    ]);
+    expect(split).toMatchObject({
+      status: 'attached',
+      moved: true,
+      anchor: { blockId: 'c', from: 0, quote: 'rekapitulasi berjalan' },
+    });
     const merged = resolveAnchor(a, [para('a', base[0]!.text + ' ' + base[1]!.text)]);
     expect(merged).toMatchObject({ status: 'attached', anchor: { blockId: 'a', quote: 'rekapitulasi berjalan' } });
     const movedRes = resolveAnchor(a, [para('z', base[1]!.text), base[0]!]);
@@ -358,9 +427,32 @@ describe('anchored comments: cases', () => {
       type: 'doc',
       content: [
         { type: 'heading', attrs: { id: 'h', level: 2 }, content: [{ type: 'text', text: 'Judul' }] },
-        { type: 'bulletList', attrs: { id: 'l' }, content: [{ type: 'listItem', attrs: { id: 'li' }, content: [{ type: 'paragraph', attrs: { id: 'p' }, content: [{ type: 'text', text: 'a' }, { type: 'hardBreak' }, { type: 'text', text: 'b', marks: [{ type: 'bold' }] }] }] }] },
+        {
+          type: 'bulletList',
+          attrs: { id: 'l' },
+          content: [
+            {
+              type: 'listItem',
+              attrs: { id: 'li' },
+              content: [
+                {
+                  type: 'paragraph',
+                  attrs: { id: 'p' },
+                  content: [
+                    { type: 'text', text: 'a' },
+                    { type: 'hardBreak' },
+                    { type: 'text', text: 'b', marks: [{ type: 'bold' }] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
       ],
     };
-    expect(textBlocks(doc)).toEqual([{ id: 'h', text: 'Judul' }, { id: 'p', text: 'a\uFFFCb' }]);
+    expect(textBlocks(doc)).toEqual([
+      { id: 'h', text: 'Judul' },
+      { id: 'p', text: 'a\uFFFCb' },
+    ]);
   });
 });

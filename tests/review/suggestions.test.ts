@@ -31,7 +31,13 @@ function setup(body: DocNode = BODY) {
   let state = EditorState.create({
     doc: PmNode.fromJSON(schema, body),
     // The clock moves on every keystroke, as it does in the browser.
-    plugins: [suggestModePlugin({ newId: () => `s${++n}`, now: () => new Date(Date.UTC(2026, 10, 30, 5, 0, tick++)).toISOString() }), commentHighlightsPlugin()],
+    plugins: [
+      suggestModePlugin({
+        newId: () => `s${++n}`,
+        now: () => new Date(Date.UTC(2026, 10, 30, 5, 0, tick++)).toISOString(),
+      }),
+      commentHighlightsPlugin(),
+    ],
   });
   const apply = (make: (s: EditorState) => import('@tiptap/pm/state').Transaction) => {
     state = state.apply(make(state));
@@ -49,7 +55,13 @@ function setup(body: DocNode = BODY) {
     if (found < 0) throw new Error(`no "${needle}"`);
     return found;
   };
-  return { get state() { return state; }, apply, at };
+  return {
+    get state() {
+      return state;
+    },
+    apply,
+    at,
+  };
 }
 
 const text = (s: EditorState) => s.doc.textBetween(0, s.doc.content.size, '\n');
@@ -128,10 +140,20 @@ describe('suggest mode', () => {
 
   it('pasted paragraphs are proposed insertions', () => {
     const ed = setup();
-    const pasted = PmNode.fromJSON(schema, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Satu.' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Dua.' }] }] });
+    const pasted = PmNode.fromJSON(schema, {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Satu.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Dua.' }] },
+      ],
+    });
     const end = ed.at('hadir.', 6);
     ed.apply((s) => s.tr.replace(end, end, new Slice(pasted.content, 1, 1)));
-    expect(listSuggestions(ed.state.doc).filter((x) => x.kind === 'insert').map((x) => x.text)).toEqual(['Satu.', 'Dua.']);
+    expect(
+      listSuggestions(ed.state.doc)
+        .filter((x) => x.kind === 'insert')
+        .map((x) => x.text),
+    ).toEqual(['Satu.', 'Dua.']);
     ed.apply((s) => decideSuggestions(s, null, false)!);
     expect(text(ed.state)).not.toMatch(/Satu|Dua/);
   });

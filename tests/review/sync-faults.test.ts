@@ -32,14 +32,23 @@ let writer: Desk;
 let reviewer: Desk;
 
 async function desk(name: string, code: string): Promise<Desk> {
-  const ws = openWorkstation(tmp.root, name, { onAnnotation: applyAnnotation, extensions: [reviewPushExtension], requestTimeoutMs: 5_000 });
+  const ws = openWorkstation(tmp.root, name, {
+    onAnnotation: applyAnnotation,
+    extensions: [reviewPushExtension],
+    requestTimeoutMs: 5_000,
+  });
   // Enrollment goes straight to HQ; everything after through the faulty proxy.
   await ws.sync.handlers.connectToHq({ serverUrl: hq.url, code });
   ws.store.settings.set('hqUrl', proxy.url);
-  return { ws, review: createReviewHandlers({ store: ws.store }), sync: new ReviewSync({ db: ws.store.db, sync: ws.sync.service }) };
+  return {
+    ws,
+    review: createReviewHandlers({ store: ws.store }),
+    sync: new ReviewSync({ db: ws.store.db, sync: ws.sync.service }),
+  };
 }
 
-const waitingReview = (d: Desk) => d.ws.store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox').get()!.n;
+const waitingReview = (d: Desk) =>
+  d.ws.store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox').get()!.n;
 
 /** Syncs both sides on a clean link until nothing waits. */
 async function settle(): Promise<void> {
@@ -56,8 +65,14 @@ beforeAll(async () => {
   tmp = tempRoot('review-faults');
   hq = await startHq(join(tmp.root, 'hq'));
   proxy = await startFaultProxy({ target: hq.url, seed: SEED, rate: 0 });
-  writer = await desk('penulis', (await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Sari', role: 'penulis' })).code);
-  reviewer = await desk('peninjau', (await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Budi', role: 'peninjau' })).code);
+  writer = await desk(
+    'penulis',
+    (await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Sari', role: 'penulis' })).code,
+  );
+  reviewer = await desk(
+    'peninjau',
+    (await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Budi', role: 'peninjau' })).code,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -74,7 +89,13 @@ describe('review sync through a faulty link', () => {
   it(`${ROUNDS} seeded rounds: every comment, reply, resolution and transition arrives exactly once`, async () => {
     console.log(`review fault rounds: seed ${SEED} (WARTA_REVIEW_FAULT_SEED to replay)`);
     const random = seededRandom(SEED);
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Uji jaringan', body: doc(paragraph('p1', 'Rapat pleno terbuka digelar di aula KPU Kabupaten Blora.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: {
+        title: 'Uji jaringan',
+        body: doc(paragraph('p1', 'Rapat pleno terbuka digelar di aula KPU Kabupaten Blora.')),
+        office: 'KPU Kabupaten Blora',
+      },
+    });
     await settle();
     proxy.setRate(0.5);
     for (let round = 0; round < ROUNDS; round++) {
@@ -82,7 +103,13 @@ describe('review sync through a faulty link', () => {
       await reviewer.sync.run().catch(() => null);
       const start = Math.floor(random() * 20);
       if (reviewer.ws.store.db.prepare('SELECT 1 FROM releases WHERE id = ?').get(id)) {
-        const thread = await reviewer.review.addComment({ releaseId: id, blockId: 'p1', from: start, to: start + 10, body: `Komentar ${round}` });
+        const thread = await reviewer.review.addComment({
+          releaseId: id,
+          blockId: 'p1',
+          from: start,
+          to: start + 10,
+          body: `Komentar ${round}`,
+        });
         await reviewer.sync.run().catch(() => null);
         await writer.sync.run().catch(() => null);
         if (writer.ws.store.db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(thread.id)) {
@@ -113,13 +140,18 @@ describe('review sync through a faulty link', () => {
       ]
         .map((r) => r.id)
         .sort();
-    const atHq = annotations.filter((a) => a.type !== 'review.transition').map((a) => a.id).sort();
+    const atHq = annotations
+      .filter((a) => a.type !== 'review.transition')
+      .map((a) => a.id)
+      .sort();
     expect(local(writer)).toEqual(atHq);
     expect(local(reviewer)).toEqual(atHq);
     expect(atHq.length).toBeGreaterThan(ROUNDS);
 
     // No transition refused by mistake; HQ made exactly one revision per accepted transition.
-    const states = writer.ws.store.db.prepare<[], { state: string; reason: string | null }>('SELECT state, reason FROM review_transitions').all();
+    const states = writer.ws.store.db
+      .prepare<[], { state: string; reason: string | null }>('SELECT state, reason FROM review_transitions')
+      .all();
     expect(states.filter((s) => s.state !== 'accepted')).toEqual([]);
     const hqTransitions = hq.server.storage.listRevisions(id).filter((r) => r.event === 'transition');
     expect(hqTransitions).toHaveLength(states.length);

@@ -38,7 +38,12 @@ let hq: Hq;
 let writer: Desk;
 let reviewer: Desk;
 
-async function code(office: string, name: string, role: 'penulis' | 'peninjau' | 'admin', scope?: 'office' | 'province'): Promise<string> {
+async function code(
+  office: string,
+  name: string,
+  role: 'penulis' | 'peninjau' | 'admin',
+  scope?: 'office' | 'province',
+): Promise<string> {
   return (await enrollPerson(hq.server.storage, { office, name, role, ...(scope ? { scope } : {}) })).code;
 }
 
@@ -48,7 +53,13 @@ async function desk(name: string, enrollment: string): Promise<Desk> {
   await ws.sync.handlers.connectToHq({ serverUrl: hq.url, code: enrollment });
   const review = createReviewHandlers({ store: ws.store });
   const sync = new ReviewSync({ db: ws.store.db, sync: ws.sync.service });
-  return { ws, review, sync, token: () => secrets.get(SECRET_DEVICE_TOKEN)!, deviceId: () => ws.sync.service.identity()!.deviceId };
+  return {
+    ws,
+    review,
+    sync,
+    token: () => secrets.get(SECRET_DEVICE_TOKEN)!,
+    deviceId: () => ws.sync.service.identity()!.deviceId,
+  };
 }
 
 /** Edits a stored body the way the editor does: a real ProseMirror state with the real plugins. */
@@ -69,7 +80,8 @@ const posOf = (s: EditorState, needle: string): number => {
 };
 
 const statusAtHq = (id: string) => hq.server.storage.getReleaseHead(id)?.status;
-const localStatus = (d: Desk, id: string) => d.ws.store.db.prepare<[string], { status: string }>('SELECT status FROM releases WHERE id = ?').get(id)?.status;
+const localStatus = (d: Desk, id: string) =>
+  d.ws.store.db.prepare<[string], { status: string }>('SELECT status FROM releases WHERE id = ?').get(id)?.status;
 
 beforeAll(async () => {
   tmp = tempRoot('review');
@@ -93,7 +105,9 @@ describe('review round trip through HQ', () => {
       paragraph('p1', 'Rapat pleno terbuka digelar di aula KPU Kabupaten Blora.'),
       paragraph('p2', 'Ketua KPU menyampaikan bahwa rekapitulasi berjalan lancar.'),
     );
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Rapat pleno rekapitulasi', body, office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: { title: 'Rapat pleno rekapitulasi', body, office: 'KPU Kabupaten Blora' },
+    });
     let w = await writer.review.getWorkflow({ releaseId: id });
     await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
     await writer.sync.run();
@@ -104,13 +118,26 @@ describe('review round trip through HQ', () => {
     expect((await reviewer.review.reviewQueue({})).items.map((q) => q.id)).toEqual([id]);
     const seen = await reviewer.ws.releases.getRelease({ id });
     const p2 = 'Ketua KPU menyampaikan bahwa rekapitulasi berjalan lancar.';
-    const thread = await reviewer.review.addComment({ releaseId: id, blockId: 'p2', from: p2.indexOf('rekapitulasi'), to: p2.indexOf(' lancar'), body: 'Rekapitulasi tingkat apa?' });
+    const thread = await reviewer.review.addComment({
+      releaseId: id,
+      blockId: 'p2',
+      from: p2.indexOf('rekapitulasi'),
+      to: p2.indexOf(' lancar'),
+      body: 'Rekapitulasi tingkat apa?',
+    });
     // Suggest mode: "digelar" → "dilaksanakan" as a proposal.
-    const suggested = edit(seen.body, 'Budi Peninjau', (s) => s.tr.insertText('dilaksanakan', posOf(s, 'digelar'), posOf(s, 'digelar') + 7));
+    const suggested = edit(seen.body, 'Budi Peninjau', (s) =>
+      s.tr.insertText('dilaksanakan', posOf(s, 'digelar'), posOf(s, 'digelar') + 7),
+    );
     expect(pendingSuggestions(suggested)).toHaveLength(2);
     await reviewer.ws.releases.saveRelease({ id, fields: { body: suggested } });
     const r1 = await reviewer.review.getWorkflow({ releaseId: id });
-    await reviewer.review.transition({ releaseId: id, to: 'perlu_revisi', baseHash: r1.contentHash, note: 'Lihat komentar.' });
+    await reviewer.review.transition({
+      releaseId: id,
+      to: 'perlu_revisi',
+      baseHash: r1.contentHash,
+      note: 'Lihat komentar.',
+    });
     await reviewer.sync.run();
     expect(statusAtHq(id)).toBe('perlu_revisi');
 
@@ -118,8 +145,14 @@ describe('review round trip through HQ', () => {
     await writer.sync.run();
     expect(localStatus(writer, id)).toBe('perlu_revisi');
     let threads = (await writer.review.listThreads({ releaseId: id })).items;
-    expect(threads).toEqual([expect.objectContaining({ id: thread.id, orphaned: false, quote: 'rekapitulasi berjalan', status: 'open' })]);
-    expect(threads[0]!.messages[0]).toMatchObject({ author: 'Budi Peninjau', role: 'peninjau', body: 'Rekapitulasi tingkat apa?' });
+    expect(threads).toEqual([
+      expect.objectContaining({ id: thread.id, orphaned: false, quote: 'rekapitulasi berjalan', status: 'open' }),
+    ]);
+    expect(threads[0]!.messages[0]).toMatchObject({
+      author: 'Budi Peninjau',
+      role: 'peninjau',
+      body: 'Rekapitulasi tingkat apa?',
+    });
     const mine = await writer.ws.releases.getRelease({ id });
     expect(pendingSuggestions(mine.body).map((s) => [s.kind, s.text, s.author])).toEqual([
       ['delete', 'digelar', 'Budi Peninjau'],
@@ -127,7 +160,9 @@ describe('review round trip through HQ', () => {
     ]);
     // Edit around the commented passage, then accept the suggestion.
     let next = edit(mine.body, null, (s) => s.tr.insertText('Hari ini, ', posOf(s, 'Ketua')));
-    next = edit(next, null, (s) => s.tr.insertText(' suara tingkat kecamatan', posOf(s, 'rekapitulasi') + 'rekapitulasi'.length));
+    next = edit(next, null, (s) =>
+      s.tr.insertText(' suara tingkat kecamatan', posOf(s, 'rekapitulasi') + 'rekapitulasi'.length),
+    );
     next = edit(next, null, (s) => decideSuggestions(s, null, true)!);
     await writer.ws.releases.saveRelease({ id, fields: { body: next } });
     threads = (await writer.review.listThreads({ releaseId: id })).items;
@@ -182,15 +217,26 @@ describe('review round trip through HQ', () => {
   }, 120_000);
 
   it('a suggestion on a paragraph the writer changed meanwhile becomes a conflict with both versions, not a loss', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Jadwal', body: doc(paragraph('q1', 'Pendaftaran dibuka hari Senin.'), paragraph('q2', 'Info lebih lanjut di kantor.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: {
+        title: 'Jadwal',
+        body: doc(paragraph('q1', 'Pendaftaran dibuka hari Senin.'), paragraph('q2', 'Info lebih lanjut di kantor.')),
+        office: 'KPU Kabupaten Blora',
+      },
+    });
     await writer.sync.run();
     await reviewer.sync.run();
     const base = await reviewer.ws.releases.getRelease({ id });
-    const suggested = edit(base.body, 'Budi Peninjau', (s) => s.tr.insertText('Selasa', posOf(s, 'Senin'), posOf(s, 'Senin') + 5));
+    const suggested = edit(base.body, 'Budi Peninjau', (s) =>
+      s.tr.insertText('Selasa', posOf(s, 'Senin'), posOf(s, 'Senin') + 5),
+    );
     await reviewer.ws.releases.saveRelease({ id, fields: { body: suggested } });
     // Meanwhile, offline, the writer rewrites the same paragraph.
     const own = await writer.ws.releases.getRelease({ id });
-    await writer.ws.releases.saveRelease({ id, fields: { body: edit(own.body, null, (s) => s.tr.insertText(' pukul 08.00', posOf(s, 'Senin') + 5)) } });
+    await writer.ws.releases.saveRelease({
+      id,
+      fields: { body: edit(own.body, null, (s) => s.tr.insertText(' pukul 08.00', posOf(s, 'Senin') + 5)) },
+    });
     await writer.sync.run();
     await reviewer.sync.run();
     const conflicts = (await reviewer.ws.sync.handlers.listConflicts({ releaseId: id })).items;
@@ -203,10 +249,22 @@ describe('review round trip through HQ', () => {
 
 describe('concurrent review work', () => {
   it('replies written offline on both sides are all kept, and a resolve/reopen race ends the same everywhere (HQ order)', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Balasan serentak', body: doc(paragraph('r1', 'Jumlah TPS di Blora sebanyak 2.000.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: {
+        title: 'Balasan serentak',
+        body: doc(paragraph('r1', 'Jumlah TPS di Blora sebanyak 2.000.')),
+        office: 'KPU Kabupaten Blora',
+      },
+    });
     await writer.sync.run();
     await reviewer.sync.run();
-    const t = await reviewer.review.addComment({ releaseId: id, blockId: 'r1', from: 0, to: 10, body: 'Angka pastinya?' });
+    const t = await reviewer.review.addComment({
+      releaseId: id,
+      blockId: 'r1',
+      from: 0,
+      to: 10,
+      body: 'Angka pastinya?',
+    });
     await reviewer.sync.run();
     await writer.sync.run();
     // Offline on both sides: a reply each; the writer resolves, the reviewer replies again.
@@ -217,9 +275,14 @@ describe('concurrent review work', () => {
     await writer.sync.run();
     await reviewer.sync.run();
     await writer.sync.run();
-    const both = async () => [(await writer.review.listThreads({ releaseId: id })).items[0]!, (await reviewer.review.listThreads({ releaseId: id })).items[0]!];
+    const both = async () => [
+      (await writer.review.listThreads({ releaseId: id })).items[0]!,
+      (await reviewer.review.listThreads({ releaseId: id })).items[0]!,
+    ];
     let [a, b] = await both();
-    expect(a!.messages.map((m) => m.body).sort()).toEqual(['Angka pastinya?', 'Mohon cek data KPU RI.', 'Tepatnya 2.013.'].sort());
+    expect(a!.messages.map((m) => m.body).sort()).toEqual(
+      ['Angka pastinya?', 'Mohon cek data KPU RI.', 'Tepatnya 2.013.'].sort(),
+    );
     // The same order on both sides: HQ's.
     expect(b!.messages.map((m) => m.body)).toEqual(a!.messages.map((m) => m.body));
     expect([a!.status, b!.status]).toEqual(['resolved', 'resolved']);
@@ -235,7 +298,9 @@ describe('concurrent review work', () => {
 
 describe('approval pinned to the text', () => {
   it('an edit after approval sends the release back to Diajukan at HQ, with a notice on both workstations', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Dipatok', body: doc(paragraph('d1', 'Teks yang disetujui.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: { title: 'Dipatok', body: doc(paragraph('d1', 'Teks yang disetujui.')), office: 'KPU Kabupaten Blora' },
+    });
     const w = await writer.review.getWorkflow({ releaseId: id });
     await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
     await writer.sync.run();
@@ -246,14 +311,20 @@ describe('approval pinned to the text', () => {
     await writer.sync.run();
     expect((await writer.review.getWorkflow({ releaseId: id })).status).toBe('disetujui');
     const own = await writer.ws.releases.getRelease({ id });
-    await writer.ws.releases.saveRelease({ id, fields: { body: edit(own.body, null, (s) => s.tr.insertText(' Ditambah.', posOf(s, 'disetujui.') + 10)) } });
+    await writer.ws.releases.saveRelease({
+      id,
+      fields: { body: edit(own.body, null, (s) => s.tr.insertText(' Ditambah.', posOf(s, 'disetujui.') + 10)) },
+    });
     const mine = await writer.review.getWorkflow({ releaseId: id });
     expect(mine).toMatchObject({ status: 'diajukan', notice: expect.stringMatching(/setelah disetujui/) });
     await writer.sync.run();
     expect(statusAtHq(id)).toBe('diajukan');
     await reviewer.sync.run();
     const theirs = await reviewer.review.getWorkflow({ releaseId: id });
-    expect(theirs).toMatchObject({ status: 'diajukan', notice: expect.stringMatching(/diubah oleh Sari Penulis setelah disetujui/) });
+    expect(theirs).toMatchObject({
+      status: 'diajukan',
+      notice: expect.stringMatching(/diubah oleh Sari Penulis setelah disetujui/),
+    });
     expect(theirs.allowed).toContain('disetujui');
     const audit = (await reviewer.review.listAudit({ releaseId: id })).items;
     expect(audit.map((a) => a.action)).toContain('notice');
@@ -261,44 +332,68 @@ describe('approval pinned to the text', () => {
 });
 
 describe('embargo', () => {
-  it('a publication scheduled by the reviewer holds at HQ and shows its time on the writer\'s workstation', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Embargo', body: doc(paragraph('e1', 'Diumumkan besok pagi.')), office: 'KPU Kabupaten Blora' } });
+  it("a publication scheduled by the reviewer holds at HQ and shows its time on the writer's workstation", async () => {
+    const { id } = await writer.ws.releases.createRelease({
+      fields: { title: 'Embargo', body: doc(paragraph('e1', 'Diumumkan besok pagi.')), office: 'KPU Kabupaten Blora' },
+    });
     const w = await writer.review.getWorkflow({ releaseId: id });
     await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
     await writer.sync.run();
     await reviewer.sync.run();
     let r = await reviewer.review.getWorkflow({ releaseId: id });
     r = await reviewer.review.transition({ releaseId: id, to: 'disetujui', baseHash: r.contentHash });
-    r = await reviewer.review.transition({ releaseId: id, to: 'terbit', baseHash: r.contentHash, at: '2099-12-31T01:00:00.000Z' });
+    r = await reviewer.review.transition({
+      releaseId: id,
+      to: 'terbit',
+      baseHash: r.contentHash,
+      at: '2099-12-31T01:00:00.000Z',
+    });
     expect(r.publishAt).toBe('2099-12-31T01:00:00.000Z');
     await reviewer.sync.run();
-    expect(hq.server.storage.getReleaseHead(id)).toMatchObject({ status: 'terbit', publishAt: '2099-12-31T01:00:00.000Z' });
+    expect(hq.server.storage.getReleaseHead(id)).toMatchObject({
+      status: 'terbit',
+      publishAt: '2099-12-31T01:00:00.000Z',
+    });
     await writer.sync.run();
-    expect(await writer.review.getWorkflow({ releaseId: id })).toMatchObject({ status: 'terbit', publishAt: '2099-12-31T01:00:00.000Z', changedBy: 'Budi Peninjau' });
+    expect(await writer.review.getWorkflow({ releaseId: id })).toMatchObject({
+      status: 'terbit',
+      publishAt: '2099-12-31T01:00:00.000Z',
+      changedBy: 'Budi Peninjau',
+    });
   }, 60_000);
 });
 
 describe('authorization at HQ', () => {
   it('a penulis cannot approve: refused in the workstation and, forged, at HQ', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Uji', body: doc(paragraph('a1', 'Teks uji.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: { title: 'Uji', body: doc(paragraph('a1', 'Teks uji.')), office: 'KPU Kabupaten Blora' },
+    });
     const w = await writer.review.getWorkflow({ releaseId: id });
     await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
     await writer.sync.run();
     expect(statusAtHq(id)).toBe('diajukan');
     const w2 = await writer.review.getWorkflow({ releaseId: id });
     expect(w2.allowed).not.toContain('disetujui');
-    await expect(Promise.resolve().then(() => writer.review.transition({ releaseId: id, to: 'disetujui', baseHash: w2.contentHash }))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      Promise.resolve().then(() =>
+        writer.review.transition({ releaseId: id, to: 'disetujui', baseHash: w2.contentHash }),
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     // Forged: the writer's own device token, a hand-made push entry.
     const client = new HqClient({ baseUrl: hq.url, token: writer.token() });
     const me = await client.me();
     const head = hq.server.storage.getReleaseHead(id)!;
-    const res = await client.push(writer.deviceId(), [{ seq: me.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision, to: 'disetujui' }]);
+    const res = await client.push(writer.deviceId(), [
+      { seq: me.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision, to: 'disetujui' },
+    ]);
     expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'transition_not_allowed' });
     expect(statusAtHq(id)).toBe('diajukan');
   }, 60_000);
 
   it('a reviewer of another province can neither read nor annotate the release', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Rahasia Blora', body: doc(paragraph('b1', 'Teks.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: { title: 'Rahasia Blora', body: doc(paragraph('b1', 'Teks.')), office: 'KPU Kabupaten Blora' },
+    });
     await writer.sync.run();
     const other = await desk('jabar', await code('KPU Kota Bandung', 'Peninjau Jabar', 'peninjau', 'province'));
     try {
@@ -309,7 +404,17 @@ describe('authorization at HQ', () => {
       expect(page.changes.some((c) => c.releaseId === id)).toBe(false);
       const me = await client.me();
       await expect(
-        client.push(other.deviceId(), [{ seq: me.nextSeq, kind: 'annotation.put', releaseId: id, annotationId: '0190a0b0-0000-7000-8000-0000000000aa', annotationType: 'review.thread', baseRevision: 1, data: {} }]),
+        client.push(other.deviceId(), [
+          {
+            seq: me.nextSeq,
+            kind: 'annotation.put',
+            releaseId: id,
+            annotationId: '0190a0b0-0000-7000-8000-0000000000aa',
+            annotationType: 'review.thread',
+            baseRevision: 1,
+            data: {},
+          },
+        ]),
       ).rejects.toMatchObject({ status: 403 });
     } finally {
       await other.sync.close();
@@ -318,7 +423,9 @@ describe('authorization at HQ', () => {
   }, 60_000);
 
   it('HQ rejects a transition made from a stale revision; the reviewer approving an outdated text is refused and sees why', async () => {
-    const { id } = await writer.ws.releases.createRelease({ fields: { title: 'Basi', body: doc(paragraph('c1', 'Versi pertama.')), office: 'KPU Kabupaten Blora' } });
+    const { id } = await writer.ws.releases.createRelease({
+      fields: { title: 'Basi', body: doc(paragraph('c1', 'Versi pertama.')), office: 'KPU Kabupaten Blora' },
+    });
     const w = await writer.review.getWorkflow({ releaseId: id });
     await writer.review.transition({ releaseId: id, to: 'diajukan', baseHash: w.contentHash });
     await writer.sync.run();
@@ -327,15 +434,29 @@ describe('authorization at HQ', () => {
     const client = new HqClient({ baseUrl: hq.url, token: reviewer.token() });
     const head = hq.server.storage.getReleaseHead(id)!;
     const me = await client.me();
-    const res = await client.push(reviewer.deviceId(), [{ seq: me.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision - 1, to: 'disetujui' }]);
+    const res = await client.push(reviewer.deviceId(), [
+      { seq: me.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision - 1, to: 'disetujui' },
+    ]);
     expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'stale_revision' });
     // The head's revision but a fingerprint of other words: refused as well.
-    const res2 = await client.push(reviewer.deviceId(), [{ seq: res.nextSeq, kind: 'workflow.transition', releaseId: id, baseRevision: head.revision, to: 'disetujui', contentHash: 'a'.repeat(64) }]);
+    const res2 = await client.push(reviewer.deviceId(), [
+      {
+        seq: res.nextSeq,
+        kind: 'workflow.transition',
+        releaseId: id,
+        baseRevision: head.revision,
+        to: 'disetujui',
+        contentHash: 'a'.repeat(64),
+      },
+    ]);
     expect(res2.results[0]).toMatchObject({ status: 'rejected', reason: 'stale_revision' });
     // Through the workstations: the reviewer approves what they saw while the writer changed it.
     const r = await reviewer.review.getWorkflow({ releaseId: id });
     const own = await writer.ws.releases.getRelease({ id });
-    await writer.ws.releases.saveRelease({ id, fields: { body: edit(own.body, null, (s) => s.tr.insertText(' Diperbarui.', posOf(s, 'pertama.') + 8)) } });
+    await writer.ws.releases.saveRelease({
+      id,
+      fields: { body: edit(own.body, null, (s) => s.tr.insertText(' Diperbarui.', posOf(s, 'pertama.') + 8)) },
+    });
     await writer.sync.run();
     await reviewer.review.transition({ releaseId: id, to: 'disetujui', baseHash: r.contentHash });
     await reviewer.sync.run();

@@ -17,7 +17,11 @@ import {
 
 const NOW = '2026-11-30T05:00:00.000Z';
 const ROLES: Role[] = ['penulis', 'peninjau', 'admin'];
-const state = (status: Status, extra: Partial<WorkflowState> = {}): WorkflowState => ({ ...initialWorkflowState(), status, ...extra });
+const state = (status: Status, extra: Partial<WorkflowState> = {}): WorkflowState => ({
+  ...initialWorkflowState(),
+  status,
+  ...extra,
+});
 const req = (to: Status, role: Role, extra: Partial<Parameters<typeof decideTransition>[1]> = {}) => ({
   to,
   actor: { name: 'Sari', role },
@@ -76,18 +80,27 @@ describe('workflow rules', () => {
   });
 
   it('rejects a transition made from a stale text', () => {
-    const d = decideTransition(state('diajukan'), req('disetujui', 'peninjau', { baseHash: 'old', currentHash: 'new' }));
+    const d = decideTransition(
+      state('diajukan'),
+      req('disetujui', 'peninjau', { baseHash: 'old', currentHash: 'new' }),
+    );
     expect(d).toMatchObject({ ok: false, code: 'stale' });
   });
 
   it('pins the approval to the approved text, and publish needs that exact text', () => {
-    const approved = decideTransition(state('diajukan'), req('disetujui', 'peninjau', { baseHash: 'A', currentHash: 'A' }));
+    const approved = decideTransition(
+      state('diajukan'),
+      req('disetujui', 'peninjau', { baseHash: 'A', currentHash: 'A' }),
+    );
     if (!approved.ok) throw new Error(approved.message);
     expect(approved.next.approvedHash).toBe('A');
     const pub = decideTransition(approved.next, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A' }));
     expect(pub.ok).toBe(true);
     // someone forged a state where the approval points at other text: publishing is refused
-    const forged = decideTransition({ ...approved.next, approvedHash: 'B' }, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A' }));
+    const forged = decideTransition(
+      { ...approved.next, approvedHash: 'B' },
+      req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A' }),
+    );
     expect(forged).toMatchObject({ ok: false, code: 'not_approved' });
   });
 
@@ -110,9 +123,15 @@ describe('workflow rules', () => {
     const approved = state('disetujui', { approvedHash: 'A' });
     const now = decideTransition(approved, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A' }));
     expect(now.ok && now.next.publishAt).toBeNull();
-    const past = decideTransition(approved, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A', at: '2020-01-01T00:00:00Z' }));
+    const past = decideTransition(
+      approved,
+      req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A', at: '2020-01-01T00:00:00Z' }),
+    );
     expect(past.ok && past.next.publishAt).toBeNull();
-    const later = decideTransition(approved, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A', at: '2026-12-01T08:00:00+07:00' }));
+    const later = decideTransition(
+      approved,
+      req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A', at: '2026-12-01T08:00:00+07:00' }),
+    );
     if (!later.ok) throw new Error(later.message);
     expect(later.next.publishAt).toBe('2026-12-01T01:00:00.000Z');
     expect(isEmbargoed(later.next, NOW)).toBe(true);
@@ -123,13 +142,22 @@ describe('workflow rules', () => {
     expect(edited.notice).not.toBeNull();
     // after the embargo passed, the publication is live and an edit leaves it published
     expect(onContentChanged(later.next, 'B', '2026-12-02T00:00:00Z').next.status).toBe('terbit');
-    expect(decideTransition(approved, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A', at: 'kemarin' }))).toMatchObject({ ok: false, code: 'bad_schedule' });
-    expect(decideTransition(state('diajukan'), req('disetujui', 'peninjau', { at: '2026-12-01T08:00:00Z' }))).toMatchObject({ ok: false, code: 'bad_schedule' });
+    expect(
+      decideTransition(approved, req('terbit', 'peninjau', { baseHash: 'A', currentHash: 'A', at: 'kemarin' })),
+    ).toMatchObject({ ok: false, code: 'bad_schedule' });
+    expect(
+      decideTransition(state('diajukan'), req('disetujui', 'peninjau', { at: '2026-12-01T08:00:00Z' })),
+    ).toMatchObject({ ok: false, code: 'bad_schedule' });
   });
 
   it('refuses to approve or publish while suggested edits are open', () => {
-    expect(decideTransition(state('diajukan'), req('disetujui', 'peninjau', { pendingSuggestions: 2 }))).toMatchObject({ ok: false, code: 'pending_suggestions' });
-    expect(decideTransition(state('diajukan'), req('perlu_revisi', 'peninjau', { pendingSuggestions: 2 })).ok).toBe(true);
+    expect(decideTransition(state('diajukan'), req('disetujui', 'peninjau', { pendingSuggestions: 2 }))).toMatchObject({
+      ok: false,
+      code: 'pending_suggestions',
+    });
+    expect(decideTransition(state('diajukan'), req('perlu_revisi', 'peninjau', { pendingSuggestions: 2 })).ok).toBe(
+      true,
+    );
   });
 
   it('clears the approval when a release goes back for revision', () => {
@@ -150,11 +178,21 @@ describe('content hash', () => {
     byline: 'Sari',
     office: 'KPU Kabupaten Blora',
     leadImage: null,
-    body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Halo' }] }] },
+    body: {
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Halo' }] }],
+    },
   };
 
   it('matches node:crypto sha256 on assorted inputs, including multi-block and non-ASCII text', () => {
-    for (const s of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'Kamis (4/12/2025) — “Pemilu” ✓'.repeat(40)]) {
+    for (const s of [
+      '',
+      'abc',
+      'a'.repeat(55),
+      'a'.repeat(56),
+      'a'.repeat(64),
+      'Kamis (4/12/2025) — “Pemilu” ✓'.repeat(40),
+    ]) {
       expect(sha256Hex(s)).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
     }
   });
@@ -163,10 +201,26 @@ describe('content hash', () => {
     const h = contentHash(fields);
     const reordered = JSON.parse(canonicalJson(fields)) as typeof fields;
     expect(contentHash(reordered)).toBe(h);
-    const withEmpties = { ...fields, body: { type: 'doc', content: [{ type: 'paragraph', marks: [], attrs: { id: 'p1' }, content: [{ text: 'Halo', type: 'text', marks: [] }] }] } };
+    const withEmpties = {
+      ...fields,
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', marks: [], attrs: { id: 'p1' }, content: [{ text: 'Halo', type: 'text', marks: [] }] },
+        ],
+      },
+    };
     expect(contentHash(withEmpties)).toBe(h);
     expect(contentHash({ ...fields, office: 'Lain', slug: 'lain' })).toBe(h);
     expect(contentHash({ ...fields, title: 'Judul!' })).not.toBe(h);
-    expect(contentHash({ ...fields, body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Hal0' }] }] } })).not.toBe(h);
+    expect(
+      contentHash({
+        ...fields,
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Hal0' }] }],
+        },
+      }),
+    ).not.toBe(h);
   });
 });

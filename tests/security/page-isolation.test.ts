@@ -18,7 +18,14 @@ describe('workstation page in Chromium', { timeout: 120_000 }, () => {
       warta: typeof (globalThis as Record<string, unknown>).warta,
       ipc: typeof (globalThis as Record<string, unknown>).ipcRenderer,
     }));
-    expect(seen).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', buffer: 'undefined', warta: 'undefined', ipc: 'undefined' });
+    expect(seen).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      buffer: 'undefined',
+      warta: 'undefined',
+      ipc: 'undefined',
+    });
     await page.close();
   });
 

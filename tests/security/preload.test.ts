@@ -42,7 +42,11 @@ function loadPreload(): Loaded {
     if (name === 'electron') return electron;
     throw new Error(`a sandboxed preload cannot require "${name}"`);
   };
-  runInNewContext(readFileSync(BUNDLE, 'utf8'), { require: sandboxRequire, module, exports: module.exports, console }, { filename: BUNDLE });
+  runInNewContext(
+    readFileSync(BUNDLE, 'utf8'),
+    { require: sandboxRequire, module, exports: module.exports, console },
+    { filename: BUNDLE },
+  );
   return { exposed, invokes, required };
 }
 

@@ -44,8 +44,12 @@ describe('file secret store', () => {
   it('refuses a damaged file with a message naming it instead of silently dropping the token', () => {
     const file = join(tmp.dir, 'damaged.json');
     writeFileSync(file, '["not", "a", "map"]');
-    expect(() => createFileSecretStore(file).get('device_token')).toThrow(/damaged\.json is not in the expected format/);
+    expect(() => createFileSecretStore(file).get('device_token')).toThrow(
+      /damaged\.json is not in the expected format/,
+    );
     writeFileSync(file, '{"device_token": "tok');
-    expect(() => createFileSecretStore(file).get('device_token')).toThrow(/damaged\.json is not in the expected format/);
+    expect(() => createFileSecretStore(file).get('device_token')).toThrow(
+      /damaged\.json is not in the expected format/,
+    );
   });
 });

@@ -18,7 +18,12 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
   const tmp = makeTempDir('warta-shell-');
   let fake: FakeElectron;
 
-  const invoke = async (method: string, input: unknown, frameUrl = 'warta://app/index.html', parent: unknown = null) => {
+  const invoke = async (
+    method: string,
+    input: unknown,
+    frameUrl = 'warta://app/index.html',
+    parent: unknown = null,
+  ) => {
     const handler = fake.ipcHandlers.get(`warta:${method}`);
     if (!handler) throw new Error(`no handler for ${method}`);
     return EnvelopeSchema.parse(await handler({ senderFrame: { url: frameUrl, parent } }, input));
@@ -43,16 +48,29 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
   it('makes one window: isolated, sandboxed, no Node, web security on, our preload, our origin', () => {
     const [win] = fake.windows;
     const prefs = win!.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
     expect(prefs.preload).toBe(join(REPO_ROOT, 'out/preload/index.cjs'));
     expect(existsSync(prefs.preload as string)).toBe(true);
     expect(win!.url).toBe('warta://app/');
-    expect(fake.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'warta', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.privilegedSchemes).toEqual([
+      expect.objectContaining({
+        scheme: 'warta',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
   });
 
   it('denies every permission request and check', () => {
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) fake.permissionRequest!({}, p, (ok) => answers.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      fake.permissionRequest!({}, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false, false]);
     expect(fake.permissionCheck!({}, 'media', 'warta://app', {})).toBe(false);
   });
@@ -99,9 +117,17 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('invalid_input');
 
-    for (const [url, parent] of [['https://evil.example/', null], ['file:///tmp/x.html', null], ['warta://app/index.html', { url: 'warta://app/' }], ['warta://other/', null]] as const) {
+    for (const [url, parent] of [
+      ['https://evil.example/', null],
+      ['file:///tmp/x.html', null],
+      ['warta://app/index.html', { url: 'warta://app/' }],
+      ['warta://other/', null],
+    ] as const) {
       const refused = await invoke('createRelease', {}, url, parent);
-      expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/only from the Warta page/) } });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringMatching(/only from the Warta page/) },
+      });
     }
     const list = await invoke('listReleases', {});
     expect(list.ok && (list.value as { total: number }).total).toBe(0);

@@ -30,23 +30,96 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     tmp.cleanup();
   });
 
-  const refusals: { name: string; method: string; body: unknown; headers: Record<string, string | undefined>; status: number; code: string; message: RegExp }[] = [
-    { name: 'no secret', method: 'saveRelease', body: {}, headers: { 'x-warta-secret': undefined }, status: 403, code: 'forbidden', message: /x-warta-secret/ },
-    { name: 'wrong secret', method: 'saveRelease', body: {}, headers: { 'x-warta-secret': 'guessed-secret' }, status: 403, code: 'forbidden', message: /Wrong x-warta-secret/ },
-    { name: 'another origin', method: 'saveRelease', body: {}, headers: { origin: 'http://evil.example' }, status: 403, code: 'forbidden', message: /origin "http:\/\/evil\.example"/ },
-    { name: 'same host, other port as origin', method: 'saveRelease', body: {}, headers: { origin: 'http://127.0.0.1:1' }, status: 403, code: 'forbidden', message: /origin/ },
-    { name: 'unknown method', method: 'dropAllTables', body: {}, headers: {}, status: 404, code: 'unknown_method', message: /Unknown method "dropAllTables"/ },
-    { name: 'malformed JSON', method: 'saveRelease', body: '{"id": ', headers: {}, status: 400, code: 'invalid_input', message: /not valid JSON/ },
-    { name: 'wrong argument types', method: 'saveRelease', body: { id: 42, fields: { title: ['x'] } }, headers: {}, status: 400, code: 'invalid_input', message: /saveRelease: .*expected string/s },
-    { name: 'not JSON at all', method: 'saveRelease', body: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'invalid_input', message: /application\/json/ },
+  const refusals: {
+    name: string;
+    method: string;
+    body: unknown;
+    headers: Record<string, string | undefined>;
+    status: number;
+    code: string;
+    message: RegExp;
+  }[] = [
+    {
+      name: 'no secret',
+      method: 'saveRelease',
+      body: {},
+      headers: { 'x-warta-secret': undefined },
+      status: 403,
+      code: 'forbidden',
+      message: /x-warta-secret/,
+    },
+    {
+      name: 'wrong secret',
+      method: 'saveRelease',
+      body: {},
+      headers: { 'x-warta-secret': 'guessed-secret' },
+      status: 403,
+      code: 'forbidden',
+      message: /Wrong x-warta-secret/,
+    },
+    {
+      name: 'another origin',
+      method: 'saveRelease',
+      body: {},
+      headers: { origin: 'http://evil.example' },
+      status: 403,
+      code: 'forbidden',
+      message: /origin "http:\/\/evil\.example"/,
+    },
+    {
+      name: 'same host, other port as origin',
+      method: 'saveRelease',
+      body: {},
+      headers: { origin: 'http://127.0.0.1:1' },
+      status: 403,
+      code: 'forbidden',
+      message: /origin/,
+    },
+    {
+      name: 'unknown method',
+      method: 'dropAllTables',
+      body: {},
+      headers: {},
+      status: 404,
+      code: 'unknown_method',
+      message: /Unknown method "dropAllTables"/,
+    },
+    {
+      name: 'malformed JSON',
+      method: 'saveRelease',
+      body: '{"id": ',
+      headers: {},
+      status: 400,
+      code: 'invalid_input',
+      message: /not valid JSON/,
+    },
+    {
+      name: 'wrong argument types',
+      method: 'saveRelease',
+      body: { id: 42, fields: { title: ['x'] } },
+      headers: {},
+      status: 400,
+      code: 'invalid_input',
+      message: /saveRelease: .*expected string/s,
+    },
+    {
+      name: 'not JSON at all',
+      method: 'saveRelease',
+      body: 'title=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      code: 'invalid_input',
+      message: /application\/json/,
+    },
   ];
 
   for (const r of refusals) {
     it(`refuses ${r.name} with ${r.status} and a clear message, changing nothing`, async () => {
       const before = await snapshot();
-      const body = r.method === 'saveRelease' && typeof r.body === 'object' && r.body !== null && Object.keys(r.body).length === 0
-        ? { id: releaseId, fields: { title: 'DIUBAH OLEH PENYERANG' } }
-        : r.body;
+      const body =
+        r.method === 'saveRelease' && typeof r.body === 'object' && r.body !== null && Object.keys(r.body).length === 0
+          ? { id: releaseId, fields: { title: 'DIUBAH OLEH PENYERANG' } }
+          : r.body;
       const { status, envelope } = await rpcRaw(host, r.method, body, r.headers);
       expect(status).toBe(r.status);
       expect(envelope.ok).toBe(false);
@@ -68,11 +141,19 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
           port: host.port,
           path: '/rpc/importImage',
           method: 'POST',
-          headers: { host: `127.0.0.1:${host.port}`, origin: host.origin, 'content-type': 'application/json', 'content-length': String(17 * 1024 * 1024) },
+          headers: {
+            host: `127.0.0.1:${host.port}`,
+            origin: host.origin,
+            'content-type': 'application/json',
+            'content-length': String(17 * 1024 * 1024),
+          },
         },
         (res) => {
           let body = '';
-          res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res
+            .setEncoding('utf8')
+            .on('data', (d: string) => (body += d))
+            .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
         },
       );
       req.on('error', reject);
@@ -107,10 +188,22 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     // fetch() will not let us forge Host, so speak HTTP directly.
     const { request } = await import('node:http');
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/', method: 'GET', headers: { host: `rebind.example:${host.port}` } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/',
+          method: 'GET',
+          headers: { host: `rebind.example:${host.port}` },
+        },
+        (res) => {
+          let body = '';
+          res
+            .setEncoding('utf8')
+            .on('data', (d: string) => (body += d))
+            .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -147,7 +240,12 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
   });
 
   it('never serves files outside the built page', async () => {
-    for (const path of ['..%2f..%2f..%2fpackage.json', 'assets/..%2f..%2f..%2fpackage.json', '%2e%2e/%2e%2e/%2e%2e/package.json', 'assets/%2e%2e%5c%2e%2e%5cpackage.json']) {
+    for (const path of [
+      '..%2f..%2f..%2fpackage.json',
+      'assets/..%2f..%2f..%2fpackage.json',
+      '%2e%2e/%2e%2e/%2e%2e/package.json',
+      'assets/%2e%2e%5c%2e%2e%5cpackage.json',
+    ]) {
       const res = await fetch(`${host.url}${path}`);
       const text = await res.text();
       expect(text, path).not.toContain('"name": "warta"');
@@ -186,7 +284,10 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
 
   it('logs requests in structured form without bodies or the secret', async () => {
     const logged = host.output().stderr;
-    const lines = logged.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { req?: { url?: string; method?: string } });
+    const lines = logged
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { req?: { url?: string; method?: string } });
     expect(lines.some((l) => l.req?.method === 'POST' && l.req.url === '/rpc/saveRelease')).toBe(true);
     expect(logged).not.toContain(await host.secret());
     expect(logged).not.toContain('DIUBAH OLEH PENYERANG');

@@ -21,7 +21,17 @@ describe('enrollment through the real CLI', () => {
   it('enroll prints the code last; the code works once; revoke cuts the device off', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const out = await runHqCli(['enroll', '--data-dir', dataDir, '--office', 'KPU Kabupaten Blora', '--name', 'Siti Rahayu', '--role', 'penulis']);
+    const out = await runHqCli([
+      'enroll',
+      '--data-dir',
+      dataDir,
+      '--office',
+      'KPU Kabupaten Blora',
+      '--name',
+      'Siti Rahayu',
+      '--role',
+      'penulis',
+    ]);
     expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.trim().split('\n');
     const code = lines.at(-1)!.trim();
@@ -33,10 +43,18 @@ describe('enrollment through the real CLI', () => {
     expect(JSON.stringify(hq.storage.dump())).not.toContain(code);
 
     // Typed loosely (lower case, spaces) still works.
-    const enrolled = await call(url, '/api/v1/enroll', { body: { code: ` ${code.toLowerCase().replaceAll('-', ' ')} `, deviceName: 'Laptop humas' } });
+    const enrolled = await call(url, '/api/v1/enroll', {
+      body: { code: ` ${code.toLowerCase().replaceAll('-', ' ')} `, deviceName: 'Laptop humas' },
+    });
     expect(enrolled.status).toBe(201);
     const body = enrolled.body as { deviceId: string; token: string; person: Record<string, unknown> };
-    expect(body.person).toMatchObject({ name: 'Siti Rahayu', role: 'penulis', office: 'KPU Kabupaten Blora', province: 'Jawa Tengah', scope: 'office' });
+    expect(body.person).toMatchObject({
+      name: 'Siti Rahayu',
+      role: 'penulis',
+      office: 'KPU Kabupaten Blora',
+      province: 'Jawa Tengah',
+      scope: 'office',
+    });
     expect(JSON.stringify(hq.storage.dump())).not.toContain(body.token);
 
     // Single use.
@@ -48,7 +66,9 @@ describe('enrollment through the real CLI', () => {
 
     expect((await call(url, '/api/v1/sync/me', { token: body.token })).status).toBe(200);
     const listed = await runHqCli(['devices', '--data-dir', dataDir, '--json']);
-    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: body.deviceId, name: 'Laptop humas', personName: 'Siti Rahayu', revokedAt: null })]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: body.deviceId, name: 'Laptop humas', personName: 'Siti Rahayu', revokedAt: null }),
+    ]);
 
     const revoked = await runHqCli(['revoke', '--data-dir', dataDir, '--device', body.deviceId]);
     expect(revoked.code, revoked.stderr).toBe(0);
@@ -58,7 +78,13 @@ describe('enrollment through the real CLI', () => {
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 'unauthorized' });
     }
-    const pushed = await call(url, '/api/v1/sync/push', { token: body.token, body: { deviceId: body.deviceId, entries: [{ kind: 'release.delete', releaseId: body.deviceId, baseRevision: 1, seq: 1 }] } });
+    const pushed = await call(url, '/api/v1/sync/push', {
+      token: body.token,
+      body: {
+        deviceId: body.deviceId,
+        entries: [{ kind: 'release.delete', releaseId: body.deviceId, baseRevision: 1, seq: 1 }],
+      },
+    });
     expect(pushed.status).toBe(401);
     expect(hq.storage.dump()).toEqual(afterRevoke);
   });
@@ -66,14 +92,47 @@ describe('enrollment through the real CLI', () => {
   it('an unknown office is accepted with a warning, the code still last; --strict-office refuses it', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const out = await runHqCli(['enroll', '--data-dir', dataDir, '--office', 'KPU Kota Antah Berantah', '--name', 'Tes', '--role', 'peninjau', '--province', 'Jawa Barat']);
+    const out = await runHqCli([
+      'enroll',
+      '--data-dir',
+      dataDir,
+      '--office',
+      'KPU Kota Antah Berantah',
+      '--name',
+      'Tes',
+      '--role',
+      'peninjau',
+      '--province',
+      'Jawa Barat',
+    ]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain('warning:');
     expect(out.stdout.trim().split('\n').at(-1)).toMatch(/^WARTA-/);
-    const strict = await runHqCli(['enroll', '--data-dir', dataDir, '--office', 'KPU Kota Antah Berantah', '--name', 'Tes', '--role', 'penulis', '--strict-office']);
+    const strict = await runHqCli([
+      'enroll',
+      '--data-dir',
+      dataDir,
+      '--office',
+      'KPU Kota Antah Berantah',
+      '--name',
+      'Tes',
+      '--role',
+      'penulis',
+      '--strict-office',
+    ]);
     expect(strict.code).not.toBe(0);
     expect(strict.stderr).toContain('idn-area-data');
-    const badRole = await runHqCli(['enroll', '--data-dir', dataDir, '--office', 'KPU Kabupaten Blora', '--name', 'Tes', '--role', 'editor']);
+    const badRole = await runHqCli([
+      'enroll',
+      '--data-dir',
+      dataDir,
+      '--office',
+      'KPU Kabupaten Blora',
+      '--name',
+      'Tes',
+      '--role',
+      'editor',
+    ]);
     expect(badRole.code).not.toBe(0);
   });
 });
@@ -97,7 +156,11 @@ describe('enrollment codes', () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
     const { hq, url } = await hqOn(dataDir);
-    const old = await enrollPerson(hq.storage, { office: 'kpu kab. blora', name: 'Lama', role: 'penulis', expiresHours: 24 }, new Date(Date.now() - 25 * 3600_000));
+    const old = await enrollPerson(
+      hq.storage,
+      { office: 'kpu kab. blora', name: 'Lama', role: 'penulis', expiresHours: 24 },
+      new Date(Date.now() - 25 * 3600_000),
+    );
     expect(old.office.name).toBe('KPU Kabupaten Blora');
     const before = hq.storage.dump();
     const res = await call(url, '/api/v1/enroll', { body: { code: old.code, deviceName: 'x' } });
@@ -108,7 +171,12 @@ describe('enrollment codes', () => {
     const again = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name: 'Baru', role: 'penulis' });
     expect(again.officeCreated).toBe(false);
     expect(again.office.id).toBe(old.office.id);
-    const city = await enrollPerson(hq.storage, { office: 'KPU Kota Semarang', name: 'K', role: 'peninjau', scope: 'province' });
+    const city = await enrollPerson(hq.storage, {
+      office: 'KPU Kota Semarang',
+      name: 'K',
+      role: 'peninjau',
+      scope: 'province',
+    });
     expect(city.office).toMatchObject({ name: 'KPU Kota Semarang', province: 'Jawa Tengah', regencyCode: '33.74' });
   });
 });

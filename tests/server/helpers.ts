@@ -24,15 +24,27 @@ export interface Device {
 }
 
 /** Enroll a person (as the CLI does) and exchange the code over HTTP. */
-export async function enrollDevice(hq: HqServer, url: string, o: { office: string; name: string; role: Role; scope?: Scope }): Promise<Device> {
+export async function enrollDevice(
+  hq: HqServer,
+  url: string,
+  o: { office: string; name: string; role: Role; scope?: Scope },
+): Promise<Device> {
   const { code } = await enrollPerson(hq.storage, o);
-  const res = await fetch(new URL('/api/v1/enroll', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: `${o.name}'s laptop` }) });
+  const res = await fetch(new URL('/api/v1/enroll', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: `${o.name}'s laptop` }),
+  });
   if (res.status !== 201) throw new Error(`enroll failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as EnrollResponse;
   return { ...body, nextSeq: 1 };
 }
 
-export async function call(url: string, path: string, init: { method?: string; token?: string; body?: unknown; raw?: string | Buffer; contentType?: string } = {}): Promise<{ status: number; body: unknown }> {
+export async function call(
+  url: string,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; raw?: string | Buffer; contentType?: string } = {},
+): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let payload: string | Buffer | undefined;
@@ -43,7 +55,11 @@ export async function call(url: string, path: string, init: { method?: string; t
     payload = JSON.stringify(init.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(new URL(path, url), { method: init.method ?? (payload === undefined ? 'GET' : 'POST'), headers, body: payload ?? null });
+  const res = await fetch(new URL(path, url), {
+    method: init.method ?? (payload === undefined ? 'GET' : 'POST'),
+    headers,
+    body: payload ?? null,
+  });
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -54,10 +70,19 @@ export async function call(url: string, path: string, init: { method?: string; t
   return { status: res.status, body };
 }
 
-export const para = (id: string, text: string): DocNode => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+export const para = (id: string, text: string): DocNode => ({
+  type: 'paragraph',
+  attrs: { id },
+  content: [{ type: 'text', text }],
+});
 
 export function fields(over: Partial<WireFields> = {}, ...paragraphs: [string, string][]): WireFields {
-  const blocks = paragraphs.length ? paragraphs : ([['p1', 'Paragraf satu.'], ['p2', 'Paragraf dua.']] as [string, string][]);
+  const blocks = paragraphs.length
+    ? paragraphs
+    : ([
+        ['p1', 'Paragraf satu.'],
+        ['p2', 'Paragraf dua.'],
+      ] as [string, string][]);
   return {
     title: 'Rapat Pleno Rekapitulasi',
     slug: 'rapat-pleno-rekapitulasi',
@@ -79,9 +104,16 @@ export const newId = (): string => uuidv7();
 type EntryInput = PushEntry extends infer E ? (E extends PushEntry ? Omit<E, 'seq'> : never) : never;
 
 /** Push entries with the device's next seqs; advances the device's seq on 200. */
-export async function push(url: string, dev: Device, entries: EntryInput[]): Promise<{ status: number; body: PushResponse & { code?: string; expectedSeq?: number } }> {
+export async function push(
+  url: string,
+  dev: Device,
+  entries: EntryInput[],
+): Promise<{ status: number; body: PushResponse & { code?: string; expectedSeq?: number } }> {
   const numbered = entries.map((e, i) => ({ ...e, seq: dev.nextSeq + i }));
-  const res = await call(url, '/api/v1/sync/push', { token: dev.token, body: { deviceId: dev.deviceId, entries: numbered } });
+  const res = await call(url, '/api/v1/sync/push', {
+    token: dev.token,
+    body: { deviceId: dev.deviceId, entries: numbered },
+  });
   if (res.status === 200) dev.nextSeq += entries.length;
   return res as { status: number; body: PushResponse & { code?: string; expectedSeq?: number } };
 }

@@ -43,11 +43,20 @@ describe('publishing hook', () => {
     expect(html.status).toBe(200);
     expect(await html.text()).toContain(title);
 
-    expect((await push(url, reviewer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 4, to: 'ditarik', note: 'Data keliru' }])).body.results[0]!.status).toBe('accepted');
+    expect(
+      (
+        await push(url, reviewer, [
+          { kind: 'workflow.transition', releaseId: id, baseRevision: 4, to: 'ditarik', note: 'Data keliru' },
+        ])
+      ).body.results[0]!.status,
+    ).toBe('accepted');
     // A forged transition (a writer publishing) changes nothing, public tables included.
     const before = hq.storage.dump();
     expect(Object.keys(before).some((t) => t.startsWith('pub_'))).toBe(true);
-    expect((await push(url, writer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 5, to: 'terbit' }])).body.results[0]).toMatchObject({ status: 'rejected', reason: 'transition_not_allowed' });
+    expect(
+      (await push(url, writer, [{ kind: 'workflow.transition', releaseId: id, baseRevision: 5, to: 'terbit' }])).body
+        .results[0],
+    ).toMatchObject({ status: 'rejected', reason: 'transition_not_allowed' });
     const { push_results: _a, devices: _b, ...rest } = hq.storage.dump();
     const { push_results: _c, devices: _d, ...restBefore } = before;
     expect(rest).toEqual(restBefore);
@@ -72,11 +81,36 @@ describe('embargo', () => {
     const pub = () => (hq.storage.dump().pub_releases as { id: string; state: string }[]).find((p) => p.id === id);
     expect(pub()?.state).toBe('terbit');
     // A slug-only change is not a change of the approved text.
-    expect((await push(url, writer, [{ kind: 'release.upsert', releaseId: id, baseRevision: 4, fields: fields({ title, slug: 'jadwal-kampanye' }) }])).body.results[0]).toMatchObject({ status: 'accepted', revision: 5 });
+    expect(
+      (
+        await push(url, writer, [
+          {
+            kind: 'release.upsert',
+            releaseId: id,
+            baseRevision: 4,
+            fields: fields({ title, slug: 'jadwal-kampanye' }),
+          },
+        ])
+      ).body.results[0],
+    ).toMatchObject({ status: 'accepted', revision: 5 });
     expect(hq.storage.getReleaseHead(id)).toMatchObject({ status: 'terbit', publishAt: later });
-    expect((await push(url, writer, [{ kind: 'release.upsert', releaseId: id, baseRevision: 5, fields: fields({ title: `${title} (revisi)`, slug: 'jadwal-kampanye' }) }])).body.results[0]).toMatchObject({ status: 'accepted', revision: 6 });
+    expect(
+      (
+        await push(url, writer, [
+          {
+            kind: 'release.upsert',
+            releaseId: id,
+            baseRevision: 5,
+            fields: fields({ title: `${title} (revisi)`, slug: 'jadwal-kampanye' }),
+          },
+        ])
+      ).body.results[0],
+    ).toMatchObject({ status: 'accepted', revision: 6 });
     expect(hq.storage.getReleaseHead(id)).toMatchObject({ status: 'diajukan', publishAt: null });
-    expect(hq.storage.getRevision(id, 6)).toMatchObject({ fromStatus: 'terbit', note: expect.stringContaining('dibatalkan') });
+    expect(hq.storage.getRevision(id, 6)).toMatchObject({
+      fromStatus: 'terbit',
+      note: expect.stringContaining('dibatalkan'),
+    });
     expect(pub()?.state).toBe('ditarik');
   });
 });

@@ -46,7 +46,15 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
     const sims: Sim[] = [];
     for (const name of ['A', 'B', 'C']) {
-      sims.push({ dev: await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name, role: 'penulis' }), name, log: [], results: new Map(), acked: 0, cursor: 0, copies: new Map() });
+      sims.push({
+        dev: await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name, role: 'penulis' }),
+        name,
+        log: [],
+        results: new Map(),
+        acked: 0,
+        cursor: 0,
+        copies: new Map(),
+      });
     }
     const releaseIds = Array.from({ length: 5 }, () => newId());
     const blockIds = ['a', 'b', 'c', 'd'];
@@ -64,8 +72,19 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
       const base = copy?.fields ?? fields({}, ...blockIds.map((b): [string, string] => [b, `${b}0`]));
       const block = pick(blockIds);
       const text = `${sim.name}${seq}`;
-      const body = { ...base.body, content: (base.body.content ?? []).map((n) => (n.attrs?.id === block ? { ...n, content: [{ type: 'text', text }] } : n)) };
-      sim.log.push({ seq, kind: 'release.upsert', releaseId, baseRevision: copy?.revision ?? 0, fields: { ...base, body } });
+      const body = {
+        ...base.body,
+        content: (base.body.content ?? []).map((n) =>
+          n.attrs?.id === block ? { ...n, content: [{ type: 'text', text }] } : n,
+        ),
+      };
+      sim.log.push({
+        seq,
+        kind: 'release.upsert',
+        releaseId,
+        baseRevision: copy?.revision ?? 0,
+        fields: { ...base, body },
+      });
       expectedTexts.push({ seq, sim, releaseId, block, text });
       // The device edits on top of its own edit (as a real workstation would).
       sim.copies.set(releaseId, { revision: copy?.revision ?? 0, fields: { ...base, body } });
@@ -74,7 +93,10 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
     const sendBatch = async (sim: Sim, from: number, count: number): Promise<void> => {
       const entries = sim.log.slice(from - 1, from - 1 + count);
       if (entries.length === 0) return;
-      const res = await call(url, '/api/v1/sync/push', { token: sim.dev.token, body: { deviceId: sim.dev.deviceId, entries } });
+      const res = await call(url, '/api/v1/sync/push', {
+        token: sim.dev.token,
+        body: { deviceId: sim.dev.deviceId, entries },
+      });
       if (from > sim.acked + 1) {
         expect(res.status).toBe(409);
         expect(res.body).toMatchObject({ code: 'seq_gap', expectedSeq: sim.acked + 1 });
@@ -98,7 +120,13 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
             const mine = sim.log[plain.seq - 1]!;
             if (mine.kind === 'release.upsert' || mine.kind === 'release.resolve') {
               sim.copies.set(plain.releaseId, { revision: plain.headRevision, fields: mine.fields });
-              sim.log.push({ seq: sim.log.length + 1, kind: 'release.resolve', releaseId: plain.releaseId, baseRevision: plain.headRevision, fields: mine.fields });
+              sim.log.push({
+                seq: sim.log.length + 1,
+                kind: 'release.resolve',
+                releaseId: plain.releaseId,
+                baseRevision: plain.headRevision,
+                fields: mine.fields,
+              });
             }
           }
         }
@@ -117,8 +145,10 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
           const copy = sim.copies.get(c.releaseId);
           // Newer revisions replace the copy unless the device has unsent edits on it.
           const unsent = sim.log.slice(sim.acked).some((e) => e.releaseId === c.releaseId);
-          if ((!copy || c.revision > copy.revision) && !unsent) sim.copies.set(c.releaseId, { revision: c.revision, fields: c.fields });
-          else if (copy && c.revision > copy.revision) sim.copies.set(c.releaseId, { revision: c.revision, fields: copy.fields });
+          if ((!copy || c.revision > copy.revision) && !unsent)
+            sim.copies.set(c.releaseId, { revision: c.revision, fields: c.fields });
+          else if (copy && c.revision > copy.revision)
+            sim.copies.set(c.releaseId, { revision: c.revision, fields: copy.fields });
         }
         cursor = page.nextCursor;
         if (!page.hasMore) break;
@@ -136,7 +166,11 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
         await sendBatch(sim, from, 1 + Math.floor(r() * 6));
       } else {
         // Pull from the stored cursor, or (a crash lost it) from a little earlier.
-        await pull(sim, r() < 0.3 ? Math.max(0, sim.cursor - Math.floor(r() * 10)) : sim.cursor, 1 + Math.floor(r() * 7));
+        await pull(
+          sim,
+          r() < 0.3 ? Math.max(0, sim.cursor - Math.floor(r() * 10)) : sim.cursor,
+          1 + Math.floor(r() * 7),
+        );
       }
     }
 
@@ -148,7 +182,11 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
     for (const sim of sims) expect(sim.acked, sim.name).toBe(sim.log.length);
 
     // 1. Every seq of every device applied exactly once.
-    const dump = hq.storage.dump() as { push_results: { device_id: string; seq: number }[]; changes: { release_id: string; revision: number | null; type: string }[]; revisions: { release_id: string; revision: number }[] };
+    const dump = hq.storage.dump() as {
+      push_results: { device_id: string; seq: number }[];
+      changes: { release_id: string; revision: number | null; type: string }[];
+      revisions: { release_id: string; revision: number }[];
+    };
     for (const sim of sims) {
       const seqs = dump.push_results.filter((p) => p.device_id === sim.dev.deviceId).map((p) => p.seq);
       expect(seqs).toEqual(Array.from({ length: sim.log.length }, (_, i) => i + 1));

@@ -17,8 +17,17 @@ function heavyBatch(deviceId: string, firstSeq: number): { body: string; ids: st
   const entries = Array.from({ length: 100 }, (_, i) => {
     const id = newId();
     ids.push(id);
-    const paragraphs = Array.from({ length: 40 }, (_, j): [string, string] => [`p${j}`, `Paragraf ${j} dari rilis ${i}. `.repeat(30)]);
-    return { kind: 'release.upsert', releaseId: id, baseRevision: 0, seq: firstSeq + i, fields: fields({ title: `Rilis ${i}` }, ...paragraphs) };
+    const paragraphs = Array.from({ length: 40 }, (_, j): [string, string] => [
+      `p${j}`,
+      `Paragraf ${j} dari rilis ${i}. `.repeat(30),
+    ]);
+    return {
+      kind: 'release.upsert',
+      releaseId: id,
+      baseRevision: 0,
+      seq: firstSeq + i,
+      fields: fields({ title: `Rilis ${i}` }, ...paragraphs),
+    };
   });
   return { body: JSON.stringify({ deviceId, entries }), ids };
 }
@@ -35,9 +44,18 @@ async function enrollOffline(dataDir: string): Promise<{ deviceId: string; token
  * HQ answers "100 Continue" once it holds the request, then `beforeBody` runs, then the body
  * follows — so the request is provably in flight at HQ when `beforeBody` acts.
  */
-function postRaw(url: string, token: string, body: string, hooks: { onSent?: () => void; beforeBody?: () => void }): Promise<{ status: number; text: string } | { error: string }> {
+function postRaw(
+  url: string,
+  token: string,
+  body: string,
+  hooks: { onSent?: () => void; beforeBody?: () => void },
+): Promise<{ status: number; text: string } | { error: string }> {
   return new Promise((resolve) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) };
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'content-length': Buffer.byteLength(body),
+    };
     if (hooks.beforeBody) headers.expect = '100-continue';
     const req = httpRequest(new URL('/api/v1/sync/push', url), { method: 'POST', headers }, (res) => {
       let text = '';
@@ -66,7 +84,10 @@ describe('shutdown never leaves a half-applied batch', () => {
     const { token: code } = await enrollOffline(dataDir);
     const hq = await createHqServer({ dataDir, publicSite: false });
     const url = await hq.listen(0);
-    const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as { deviceId: string; token: string };
+    const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as {
+      deviceId: string;
+      token: string;
+    };
     const { body, ids } = heavyBatch(enrolled.deviceId, 1);
     let closing: Promise<void> | null = null;
     // Close as soon as the server has the request (headers in, body arriving or being applied).
@@ -96,7 +117,10 @@ describe('shutdown never leaves a half-applied batch', () => {
     const { token: code } = await enrollOffline(dataDir);
     let { child, url } = await spawnHq(dataDir);
     try {
-      const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as { deviceId: string; token: string };
+      const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as {
+        deviceId: string;
+        token: string;
+      };
       const { body, ids } = heavyBatch(enrolled.deviceId, 1);
       const outcome = await postRaw(url, enrolled.token, body, { onSent: () => child.kill('SIGKILL') });
       await killHard(child);
@@ -115,7 +139,8 @@ describe('shutdown never leaves a half-applied batch', () => {
       const pulled: PullResponse['changes'] = [];
       let cursor = 0;
       for (;;) {
-        const page = (await call(url, `/api/v1/sync/pull?cursor=${cursor}&limit=500`, { token: enrolled.token })).body as PullResponse;
+        const page = (await call(url, `/api/v1/sync/pull?cursor=${cursor}&limit=500`, { token: enrolled.token }))
+          .body as PullResponse;
         pulled.push(...page.changes);
         cursor = page.nextCursor;
         if (!page.hasMore) break;
@@ -133,7 +158,10 @@ describe('shutdown never leaves a half-applied batch', () => {
     const { token: code } = await enrollOffline(dataDir);
     const { child, url } = await spawnHq(dataDir);
     try {
-      const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as { deviceId: string; token: string };
+      const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as {
+        deviceId: string;
+        token: string;
+      };
       const { body, ids } = heavyBatch(enrolled.deviceId, 1);
       const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
       const outcome = await postRaw(url, enrolled.token, body, { beforeBody: () => child.kill('SIGTERM') });

@@ -31,7 +31,12 @@ async function fixtureCommand(outDir: string): Promise<string[]> {
       outfile,
       logLevel: 'silent',
       // The native addon stays where npm put it.
-      plugins: [{ name: 'native-sqlite', setup: (b) => void b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
+      plugins: [
+        {
+          name: 'native-sqlite',
+          setup: (b) => void b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })),
+        },
+      ],
     });
     return [outfile];
   } catch {
@@ -57,7 +62,13 @@ interface RoundResult {
  * the seeded generator — sometimes during start-up (opening, checking, migrating), mostly
  * after some number of acknowledged saves, i.e. in the middle of the next transaction.
  */
-function runRound(command: string[], dataDir: string, seed: number, rand: () => number, acked: Map<string, Acked>): Promise<RoundResult> {
+function runRound(
+  command: string[],
+  dataDir: string,
+  seed: number,
+  rand: () => number,
+  acked: Map<string, Acked>,
+): Promise<RoundResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...command, dataDir, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const early = rand() < 0.15;
@@ -102,49 +113,65 @@ function runRound(command: string[], dataDir: string, seed: number, rand: () => 
 const firstText = (body: DocNode) => body.content?.[0]?.content?.[0]?.text;
 
 describe('crash safety', () => {
-  it(`every acknowledged save survives SIGKILL at random points (${ROUNDS} rounds, seed ${SEED})`, { timeout: 600_000 }, async () => {
-    const dataDir = tempDir('warta-crash-');
-    const command = await fixtureCommand(tempDir('warta-crash-bin-'));
-    const rand = seededRandom(SEED);
-    const acked = new Map<string, Acked>();
-    let totalAcks = 0;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const result = await runRound(command, dataDir, SEED + round, rand, acked);
-      const context = `round ${round} (seed ${SEED + round})`;
-      // The child only ever ends by our SIGKILL; anything else is a crash of its own.
-      expect(result.signal, `${context}: child exited by itself (code ${result.code}): ${result.stderr}`).toBe('SIGKILL');
-      totalAcks += result.acks;
+  it(
+    `every acknowledged save survives SIGKILL at random points (${ROUNDS} rounds, seed ${SEED})`,
+    { timeout: 600_000 },
+    async () => {
+      const dataDir = tempDir('warta-crash-');
+      const command = await fixtureCommand(tempDir('warta-crash-bin-'));
+      const rand = seededRandom(SEED);
+      const acked = new Map<string, Acked>();
+      let totalAcks = 0;
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const result = await runRound(command, dataDir, SEED + round, rand, acked);
+        const context = `round ${round} (seed ${SEED + round})`;
+        // The child only ever ends by our SIGKILL; anything else is a crash of its own.
+        expect(result.signal, `${context}: child exited by itself (code ${result.code}): ${result.stderr}`).toBe(
+          'SIGKILL',
+        );
+        totalAcks += result.acks;
 
-      const store = openStore({ dataDir });
-      try {
-        expect(store.recovery, `${context}: the database needed recovery`).toBeNull();
-        expect(store.db.pragma('integrity_check', { simple: true }), context).toBe('ok');
-        const row = store.db.prepare('SELECT body, title, local_rev, deleted_at FROM releases WHERE id = ?');
-        const lastOutbox = store.db.prepare('SELECT kind, local_rev FROM outbox WHERE release_id = ? ORDER BY seq DESC LIMIT 1');
-        for (const [id, want] of acked) {
-          const r = row.get(id) as { body: string; title: string; local_rev: number; deleted_at: string | null } | undefined;
-          expect(r, `${context}: acknowledged release ${id} is missing`).toBeDefined();
-          // A later save may have committed without its ack reaching us; never an earlier state.
-          expect(r!.local_rev, `${context}: ${id} went back from rev ${want.rev}`).toBeGreaterThanOrEqual(want.rev);
-          if (want.deleted) expect(r!.deleted_at, `${context}: acknowledged delete of ${id} is lost`).not.toBeNull();
-          if (r!.deleted_at === null) {
-            // The content belongs to exactly the revision the row claims: no torn writes.
-            expect(firstText(JSON.parse(r!.body) as DocNode), context).toBe(`${id} rev ${r!.local_rev}`);
-            expect(r!.title, context).toBe(`Rilis ${id.slice(-6)} rev ${r!.local_rev}`);
+        const store = openStore({ dataDir });
+        try {
+          expect(store.recovery, `${context}: the database needed recovery`).toBeNull();
+          expect(store.db.pragma('integrity_check', { simple: true }), context).toBe('ok');
+          const row = store.db.prepare('SELECT body, title, local_rev, deleted_at FROM releases WHERE id = ?');
+          const lastOutbox = store.db.prepare(
+            'SELECT kind, local_rev FROM outbox WHERE release_id = ? ORDER BY seq DESC LIMIT 1',
+          );
+          for (const [id, want] of acked) {
+            const r = row.get(id) as
+              { body: string; title: string; local_rev: number; deleted_at: string | null } | undefined;
+            expect(r, `${context}: acknowledged release ${id} is missing`).toBeDefined();
+            // A later save may have committed without its ack reaching us; never an earlier state.
+            expect(r!.local_rev, `${context}: ${id} went back from rev ${want.rev}`).toBeGreaterThanOrEqual(want.rev);
+            if (want.deleted) expect(r!.deleted_at, `${context}: acknowledged delete of ${id} is lost`).not.toBeNull();
+            if (r!.deleted_at === null) {
+              // The content belongs to exactly the revision the row claims: no torn writes.
+              expect(firstText(JSON.parse(r!.body) as DocNode), context).toBe(`${id} rev ${r!.local_rev}`);
+              expect(r!.title, context).toBe(`Rilis ${id.slice(-6)} rev ${r!.local_rev}`);
+            }
+            // The outbox row was written in the same transaction as the change.
+            expect(lastOutbox.get(id), `${context}: outbox out of step for ${id}`).toMatchObject({
+              local_rev: r!.local_rev,
+            });
           }
-          // The outbox row was written in the same transaction as the change.
-          expect(lastOutbox.get(id), `${context}: outbox out of step for ${id}`).toMatchObject({ local_rev: r!.local_rev });
+          const live = store.db.prepare('SELECT count(*) AS n FROM releases WHERE deleted_at IS NULL').get() as {
+            n: number;
+          };
+          expect(
+            store.db.prepare('SELECT count(*) AS n FROM release_search').get(),
+            `${context}: search index out of step`,
+          ).toEqual(live);
+        } finally {
+          store.close();
         }
-        const live = store.db.prepare('SELECT count(*) AS n FROM releases WHERE deleted_at IS NULL').get() as { n: number };
-        expect(store.db.prepare('SELECT count(*) AS n FROM release_search').get(), `${context}: search index out of step`).toEqual(live);
-      } finally {
-        store.close();
       }
-    }
-    // Guard against a vacuous pass: the stream really did run and get killed mid-way.
-    expect(totalAcks).toBeGreaterThan(ROUNDS * 5);
-    expect(acked.size).toBeGreaterThan(5);
-    expect(readdirSync(dataDir).filter((f) => f.includes('rusak'))).toEqual([]);
-    expect(existsSync(join(dataDir, 'warta.db'))).toBe(true);
-  });
+      // Guard against a vacuous pass: the stream really did run and get killed mid-way.
+      expect(totalAcks).toBeGreaterThan(ROUNDS * 5);
+      expect(acked.size).toBeGreaterThan(5);
+      expect(readdirSync(dataDir).filter((f) => f.includes('rusak'))).toEqual([]);
+      expect(existsSync(join(dataDir, 'warta.db'))).toBe(true);
+    },
+  );
 });

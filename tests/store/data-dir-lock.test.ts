@@ -7,7 +7,12 @@ import { tempDir } from './helpers';
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const opened: Services[] = [];
 const start = async (dataDir: string): Promise<Services> => {
-  const services = await createServices({ dataDir, log: quiet, secrets: createFileSecretStore(join(dataDir, 'secrets.json')), version: '0.0.0-test' });
+  const services = await createServices({
+    dataDir,
+    log: quiet,
+    secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
+    version: '0.0.0-test',
+  });
   opened.push(services);
   return services;
 };

@@ -8,8 +8,14 @@ import { MAX_IMAGE_BYTES } from '../../src/shared/contract/releases';
 import { readAttachment } from '../../src/main/store';
 import { openWithHandlers } from './helpers';
 
-const png = () => sharp({ create: { width: 8, height: 6, channels: 3, background: '#c00' } }).png().toBuffer();
-const jpeg = () => sharp({ create: { width: 8, height: 6, channels: 3, background: '#0c0' } }).jpeg().toBuffer();
+const png = () =>
+  sharp({ create: { width: 8, height: 6, channels: 3, background: '#c00' } })
+    .png()
+    .toBuffer();
+const jpeg = () =>
+  sharp({ create: { width: 8, height: 6, channels: 3, background: '#0c0' } })
+    .jpeg()
+    .toBuffer();
 
 async function rejection(call: () => unknown): Promise<WartaError> {
   try {
@@ -24,7 +30,10 @@ async function rejection(call: () => unknown): Promise<WartaError> {
 describe('importImage', () => {
   it('stores PNG and JPEG bytes content-addressed and serves them back', async () => {
     const { store, h } = openWithHandlers();
-    for (const [bytes, mime] of [[await png(), 'image/png'], [await jpeg(), 'image/jpeg']] as const) {
+    for (const [bytes, mime] of [
+      [await png(), 'image/png'],
+      [await jpeg(), 'image/jpeg'],
+    ] as const) {
       const sha = createHash('sha256').update(bytes).digest('hex');
       const out = await h.importImage({ name: 'foto.bin', dataBase64: bytes.toString('base64') });
       expect(out).toEqual({ attachment: sha, mime, bytes: bytes.length });
@@ -51,8 +60,12 @@ describe('importImage', () => {
     expect(existsSync(store.attachmentsDir) ? readdirSync(store.attachmentsDir) : []).toEqual([]);
     expect(store.db.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
     // Empty and not-base64 input get their own clear answers.
-    expect((await rejection(() => h.importImage({ name: 'kosong.png', dataBase64: '' }))).code).toBe('unsupported_media');
-    expect((await rejection(() => h.importImage({ name: 'x.png', dataBase64: '%%%not base64%%%' }))).code).toBe('invalid_input');
+    expect((await rejection(() => h.importImage({ name: 'kosong.png', dataBase64: '' }))).code).toBe(
+      'unsupported_media',
+    );
+    expect((await rejection(() => h.importImage({ name: 'x.png', dataBase64: '%%%not base64%%%' }))).code).toBe(
+      'invalid_input',
+    );
   });
 
   it('sweeps temp files an interrupted import left behind, keeping recent ones', async () => {

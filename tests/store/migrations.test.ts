@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WartaError } from '../../src/shared/contract/define';
-import { MIGRATIONS, latestVersion, orderMigrations, readOutbox, searchReleases, listRevisions, getRelease } from '../../src/main/store';
+import {
+  MIGRATIONS,
+  latestVersion,
+  orderMigrations,
+  readOutbox,
+  searchReleases,
+  listRevisions,
+  getRelease,
+} from '../../src/main/store';
 import type { Db } from '../../src/main/store';
 import { migrate } from '../../src/main/store/migrations/runner';
 import { silentLogger } from '../../src/main/store/types';
@@ -14,7 +22,8 @@ const OWN = orderMigrations(MIGRATIONS).filter((m) => m.version < 10);
 const upTo = (v: number) => OWN.filter((m) => m.version <= v);
 const LATEST = latestVersion(MIGRATIONS);
 
-const body = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const body = (text: string) =>
+  JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 /** Sample rows as an older version of the app would have written them, raw SQL only. */
 function seedReleases(db: Db) {
@@ -22,9 +31,29 @@ function seedReleases(db: Db) {
     `INSERT INTO releases (id, title, slug, dateline, date, category, tags, summary, byline, office, body, word_count, status, sync_state, local_rev, created_at, updated_at)
      VALUES (?, ?, ?, 'Blora', '2025-12-04', 'berita-terkini', '["pemilu"]', ?, 'Humas', 'KPU Kabupaten Blora', ?, 4, ?, ?, ?, '2025-12-04T03:00:00.000Z', '2025-12-04T03:10:00.000Z')`,
   );
-  insert.run('0192f5a0-0000-7000-8000-000000000001', 'Rapat Pleno Pemilú', 'rapat-pleno-pemilu', 'Ringkasan satu', body('Pleno terbuka rekapitulasi suara'), 'draf', 'belum_terkirim', 3);
-  insert.run('0192f5a0-0000-7000-8000-000000000002', 'Sosialisasi Pemilih Pemula', 'sosialisasi', 'Ringkasan dua', body('Sosialisasi di sekolah menengah'), 'terbit', 'terkirim', 7);
-  db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('language', '"en"', '2025-12-04T03:00:00.000Z')`).run();
+  insert.run(
+    '0192f5a0-0000-7000-8000-000000000001',
+    'Rapat Pleno Pemilú',
+    'rapat-pleno-pemilu',
+    'Ringkasan satu',
+    body('Pleno terbuka rekapitulasi suara'),
+    'draf',
+    'belum_terkirim',
+    3,
+  );
+  insert.run(
+    '0192f5a0-0000-7000-8000-000000000002',
+    'Sosialisasi Pemilih Pemula',
+    'sosialisasi',
+    'Ringkasan dua',
+    body('Sosialisasi di sekolah menengah'),
+    'terbit',
+    'terkirim',
+    7,
+  );
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES ('language', '"en"', '2025-12-04T03:00:00.000Z')`,
+  ).run();
 }
 const ID1 = '0192f5a0-0000-7000-8000-000000000001';
 const ID2 = '0192f5a0-0000-7000-8000-000000000002';
@@ -42,16 +71,28 @@ function databaseAt(version: number, seed: (db: Db) => void): string {
 /** After upgrading, the rows an old version wrote are all there, unchanged. */
 function expectSamplesIntact(db: Db) {
   const r1 = getRelease(db, ID1);
-  expect(r1).toMatchObject({ title: 'Rapat Pleno Pemilú', slug: 'rapat-pleno-pemilu', tags: ['pemilu'], localRev: 3, status: 'draf', dateline: 'Blora' });
+  expect(r1).toMatchObject({
+    title: 'Rapat Pleno Pemilú',
+    slug: 'rapat-pleno-pemilu',
+    tags: ['pemilu'],
+    localRev: 3,
+    status: 'draf',
+    dateline: 'Blora',
+  });
   expect(r1.body).toEqual(JSON.parse(body('Pleno terbuka rekapitulasi suara')));
   expect(getRelease(db, ID2)).toMatchObject({ status: 'terbit', syncState: 'terkirim', localRev: 7 });
-  expect(JSON.parse((db.prepare(`SELECT value FROM settings WHERE key = 'language'`).get() as { value: string }).value)).toBe('en');
+  expect(
+    JSON.parse((db.prepare(`SELECT value FROM settings WHERE key = 'language'`).get() as { value: string }).value),
+  ).toBe('en');
 }
 
 describe('migrations', () => {
   it('are numbered uniquely, and the runner sorts them and accepts gaps', () => {
     expect(() => orderMigrations([...MIGRATIONS, { ...MIGRATIONS[0]!, name: 'dupe' }])).toThrow(/share version/);
-    const gap = [{ version: 7, name: 'b', up: (db: Db) => db.exec('CREATE TABLE b (x)') }, { version: 2, name: 'a', up: (db: Db) => db.exec('CREATE TABLE a (x)') }];
+    const gap = [
+      { version: 7, name: 'b', up: (db: Db) => db.exec('CREATE TABLE b (x)') },
+      { version: 2, name: 'a', up: (db: Db) => db.exec('CREATE TABLE a (x)') },
+    ];
     const db = new Database(':memory:');
     expect(migrate(db, gap, silentLogger)).toEqual([2, 7]);
     expect(db.pragma('user_version', { simple: true })).toBe(7);
@@ -62,7 +103,14 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     const steps = [
       { version: 1, name: 'ok', up: (d: Db) => d.exec('CREATE TABLE one (x)') },
-      { version: 2, name: 'bad', up: (d: Db) => { d.exec('CREATE TABLE two (x)'); throw new Error('boom'); } },
+      {
+        version: 2,
+        name: 'bad',
+        up: (d: Db) => {
+          d.exec('CREATE TABLE two (x)');
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => migrate(db, steps, silentLogger)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(1);
@@ -77,8 +125,20 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['releases', 'settings', 'notices', 'outbox', 'release_search', 'revisions', 'attachments']));
+    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'releases',
+        'settings',
+        'notices',
+        'outbox',
+        'release_search',
+        'revisions',
+        'attachments',
+      ]),
+    );
   });
 
   it('001 → latest: releases written before the outbox are queued, indexed and given a first revision', () => {
@@ -90,13 +150,17 @@ describe('migrations', () => {
     // 003: the body is searchable, diacritics folded.
     expect(searchReleases(db, 'pemilu rekapitulasi', 10).map((h) => h.release.id)).toEqual([ID1]);
     // 004: history starts with what the release holds.
-    expect(listRevisions(db, ID1)).toEqual([expect.objectContaining({ rev: 1, reason: 'migrated', title: 'Rapat Pleno Pemilú', wordCount: 4 })]);
+    expect(listRevisions(db, ID1)).toEqual([
+      expect.objectContaining({ rev: 1, reason: 'migrated', title: 'Rapat Pleno Pemilú', wordCount: 4 }),
+    ]);
   });
 
   it('002 → latest: existing outbox rows are kept as they were, not duplicated', () => {
     const dir = databaseAt(2, (db) => {
       seedReleases(db);
-      db.prepare(`INSERT INTO outbox (release_id, kind, local_rev, created_at) VALUES (?, 'save', 3, '2025-12-04T03:10:00.000Z')`).run(ID1);
+      db.prepare(
+        `INSERT INTO outbox (release_id, kind, local_rev, created_at) VALUES (?, 'save', 3, '2025-12-04T03:10:00.000Z')`,
+      ).run(ID1);
     });
     const { db } = open(dir);
     expectSamplesIntact(db);
@@ -108,7 +172,12 @@ describe('migrations', () => {
     const dir = databaseAt(3, (db) => {
       seedReleases(db);
       const num = (db.prepare('SELECT num FROM releases WHERE id = ?').get(ID1) as { num: number }).num;
-      db.prepare('INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(num, 'Rapat Pleno Pemilú', 'Ringkasan satu', 'Pleno terbuka rekapitulasi suara');
+      db.prepare('INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
+        num,
+        'Rapat Pleno Pemilú',
+        'Ringkasan satu',
+        'Pleno terbuka rekapitulasi suara',
+      );
     });
     const { db } = open(dir);
     expectSamplesIntact(db);
@@ -125,22 +194,28 @@ describe('migrations', () => {
     });
     const { db } = open(dir);
     expectSamplesIntact(db);
-    expect(listRevisions(db, ID1).map((r) => [r.rev, r.author, r.reason])).toEqual([
-      [2, 'Sari', 'edited'],
-    ]);
-    db.prepare(`INSERT INTO attachments (sha256, mime, bytes, created_at) VALUES (?, 'image/png', 10, '2025-12-04T03:00:00.000Z')`).run('f'.repeat(64));
+    expect(listRevisions(db, ID1).map((r) => [r.rev, r.author, r.reason])).toEqual([[2, 'Sari', 'edited']]);
+    db.prepare(
+      `INSERT INTO attachments (sha256, mime, bytes, created_at) VALUES (?, 'image/png', 10, '2025-12-04T03:00:00.000Z')`,
+    ).run('f'.repeat(64));
     expect(db.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 1 });
   });
 
   it('005 → latest: attachment rows survive the later steps, and ranking is configured', () => {
     const dir = databaseAt(5, (db) => {
       seedReleases(db);
-      db.prepare(`INSERT INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, 'image/png', 10, 'a.png', '2025-12-04T03:00:00.000Z')`).run('e'.repeat(64));
+      db.prepare(
+        `INSERT INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, 'image/png', 10, 'a.png', '2025-12-04T03:00:00.000Z')`,
+      ).run('e'.repeat(64));
     });
     const { db } = open(dir);
     expectSamplesIntact(db);
-    expect(db.prepare('SELECT sha256, mime, bytes, name FROM attachments').all()).toEqual([{ sha256: 'e'.repeat(64), mime: 'image/png', bytes: 10, name: 'a.png' }]);
-    expect(db.prepare(`SELECT v FROM release_search_config WHERE k = 'rank'`).get()).toEqual({ v: 'bm25(10.0, 4.0, 1.0)' });
+    expect(db.prepare('SELECT sha256, mime, bytes, name FROM attachments').all()).toEqual([
+      { sha256: 'e'.repeat(64), mime: 'image/png', bytes: 10, name: 'a.png' },
+    ]);
+    expect(db.prepare(`SELECT v FROM release_search_config WHERE k = 'rank'`).get()).toEqual({
+      v: 'bm25(10.0, 4.0, 1.0)',
+    });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
   });
 
@@ -150,7 +225,12 @@ describe('migrations', () => {
       const num = (id: string) => (db.prepare('SELECT num FROM releases WHERE id = ?').get(id) as { num: number }).num;
       const ins = db.prepare('INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)');
       ins.run(num(ID1), 'Rapat Pleno Pemilú', 'Ringkasan satu', 'sosialisasi sosialisasi sosialisasi sosialisasi');
-      ins.run(num(ID2), 'Sosialisasi Pemilih Pemula', 'Ringkasan dua', 'Kegiatan di sekolah menengah atas negeri satu dua tiga empat lima enam');
+      ins.run(
+        num(ID2),
+        'Sosialisasi Pemilih Pemula',
+        'Ringkasan dua',
+        'Kegiatan di sekolah menengah atas negeri satu dua tiga empat lima enam',
+      );
     });
     const { db } = open(dir);
     expectSamplesIntact(db);

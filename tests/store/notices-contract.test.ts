@@ -10,7 +10,12 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const opened: Services[] = [];
 
 async function start(dataDir: string): Promise<Services> {
-  const services = await createServices({ dataDir, log: quiet, secrets: createFileSecretStore(join(dataDir, 'secrets.json')), version: '0.0.0-test' });
+  const services = await createServices({
+    dataDir,
+    log: quiet,
+    secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
+    version: '0.0.0-test',
+  });
   opened.push(services);
   return services;
 }

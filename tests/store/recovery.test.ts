@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chmodSync, openSync, writeSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  chmodSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -79,7 +89,9 @@ describe('opening a damaged database', () => {
   it('salvages what it can from a file whose table pages are damaged', async () => {
     const { dataDir, file } = await storeWithReleases(60);
     const raw = new Database(file, { readonly: true });
-    const leaves = raw.prepare(`SELECT pageno FROM dbstat WHERE name = 'releases' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[];
+    const leaves = raw
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'releases' AND pagetype = 'leaf' ORDER BY pageno`)
+      .all() as { pageno: number }[];
     const pageSize = raw.pragma('page_size', { simple: true }) as number;
     raw.close();
     expect(leaves.length).toBeGreaterThan(3);

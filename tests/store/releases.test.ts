@@ -16,7 +16,12 @@ const ID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{
 describe('releases', () => {
   it('creates a draft with offline ids, defaults from the enrolled identity, and an outbox row', async () => {
     const { store, h } = openWithHandlers();
-    store.settings.set('identity', { name: 'Sari Dewi', role: 'penulis', office: 'KPU Kabupaten Blora', deviceId: 'dev-1' });
+    store.settings.set('identity', {
+      name: 'Sari Dewi',
+      role: 'penulis',
+      office: 'KPU Kabupaten Blora',
+      deviceId: 'dev-1',
+    });
     const r = await h.createRelease({ fields: { title: 'Rapat Pleno: Penetapan DPT Pemilú & Pilkada 2029' } });
     expect(ReleaseSchema.parse(r)).toEqual(r);
     expect(r.id).toMatch(ID_V7);
@@ -32,7 +37,9 @@ describe('releases', () => {
     });
     expect(r.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(readOutbox(store.db)).toEqual([expect.objectContaining({ releaseId: r.id, kind: 'create', localRev: 1 })]);
-    expect((await h.listRevisions({ releaseId: r.id })).items).toEqual([expect.objectContaining({ rev: 1, author: 'Sari Dewi', reason: 'created' })]);
+    expect((await h.listRevisions({ releaseId: r.id })).items).toEqual([
+      expect.objectContaining({ rev: 1, author: 'Sari Dewi', reason: 'created' }),
+    ]);
   });
 
   it('saves partial fields, bumps localRev once per stored save, and skips saves that change nothing', async () => {
@@ -43,9 +50,15 @@ describe('releases', () => {
     expect(s1).toMatchObject({ title: 'Judul', slug: 'judul', localRev: 2 });
     const s2 = await h.saveRelease({ id: r.id, fields: { title: 'Judul', body } });
     expect(s2.localRev).toBe(2);
-    expect(readOutbox(store.db).map((e) => [e.kind, e.localRev])).toEqual([['create', 1], ['save', 2]]);
+    expect(readOutbox(store.db).map((e) => [e.kind, e.localRev])).toEqual([
+      ['create', 1],
+      ['save', 2],
+    ]);
     // Stored as TipTap JSON text, never HTML.
-    const raw = store.db.prepare('SELECT body, word_count FROM releases WHERE id = ?').get(r.id) as { body: string; word_count: number };
+    const raw = store.db.prepare('SELECT body, word_count FROM releases WHERE id = ?').get(r.id) as {
+      body: string;
+      word_count: number;
+    };
     expect(JSON.parse(raw.body)).toEqual(body);
     expect(raw.word_count).toBe(4);
     expect((await h.getRelease({ id: r.id })).body).toEqual(body);
@@ -70,7 +83,10 @@ describe('releases', () => {
     expect((await h.listReleases({ sort: 'updated_desc', limit: 100, offset: 0 })).total).toBe(0);
     await expect(async () => h.getRelease({ id: r.id })).rejects.toMatchObject({ code: 'not_found' });
     await expect(async () => h.saveRelease({ id: r.id, fields: { title: 'x' } })).rejects.toBeInstanceOf(WartaError);
-    const row = store.db.prepare('SELECT deleted_at, local_rev FROM releases WHERE id = ?').get(r.id) as { deleted_at: string; local_rev: number };
+    const row = store.db.prepare('SELECT deleted_at, local_rev FROM releases WHERE id = ?').get(r.id) as {
+      deleted_at: string;
+      local_rev: number;
+    };
     expect(row.deleted_at).toBeTruthy();
     expect(readOutbox(store.db).at(-1)).toMatchObject({ releaseId: r.id, kind: 'delete', localRev: row.local_rev });
   });
@@ -84,7 +100,8 @@ describe('releases', () => {
     const b = await h.createRelease({ fields: { title: 'alfa', category: 'kegiatan', date: '2025-12-01' } });
     vi.setSystemTime(new Date('2025-12-01T03:00:00Z'));
     const c = await h.createRelease({ fields: { title: 'Charlie', category: 'pengumuman', date: '2025-10-01' } });
-    const ids = async (q: object) => (await h.listReleases({ sort: 'updated_desc', limit: 100, offset: 0, ...q })).items.map((i) => i.id);
+    const ids = async (q: object) =>
+      (await h.listReleases({ sort: 'updated_desc', limit: 100, offset: 0, ...q })).items.map((i) => i.id);
     expect(await ids({})).toEqual([c.id, b.id, a.id]);
     expect(await ids({ sort: 'updated_asc' })).toEqual([a.id, b.id, c.id]);
     expect(await ids({ sort: 'title_asc' })).toEqual([b.id, a.id, c.id]);
@@ -139,7 +156,10 @@ describe('history', () => {
     expect((await h.listRevisions({ releaseId: r.id })).items.map((x) => x.rev)).toEqual([1]);
 
     at(COALESCE_IDLE_MS + 1000); // a coffee break
-    await h.saveRelease({ id: r.id, fields: { title: 'Judul Final', body: doc('Teks setelah istirahat, lebih panjang lagi') } });
+    await h.saveRelease({
+      id: r.id,
+      fields: { title: 'Judul Final', body: doc('Teks setelah istirahat, lebih panjang lagi') },
+    });
     at(1000);
     store.settings.set('identity', { name: 'Budi', role: 'peninjau', office: 'KPU Kabupaten Blora', deviceId: 'd2' });
     await h.saveRelease({ id: r.id, fields: { body: doc('Suntingan Budi') } });

@@ -10,12 +10,21 @@ async function library() {
   const ctx = openWithHandlers();
   const { h } = ctx;
   const a = await h.createRelease({
-    fields: { title: 'Rapat Pleno Pemilú 2029', summary: 'Rekapitulasi suara tingkat kabupaten', body: doc('KPU Kabupaten Blora menggelar rapat pleno terbuka di aula kantor.') },
+    fields: {
+      title: 'Rapat Pleno Pemilú 2029',
+      summary: 'Rekapitulasi suara tingkat kabupaten',
+      body: doc('KPU Kabupaten Blora menggelar rapat pleno terbuka di aula kantor.'),
+    },
   });
   const b = await h.createRelease({
-    fields: { title: 'Sosialisasi pemilih pemula', body: doc('Sosialisasi pemilu di SMA Negeri 1 Cepu untuk pemilih pemula.', 'Peserta antusias.') },
+    fields: {
+      title: 'Sosialisasi pemilih pemula',
+      body: doc('Sosialisasi pemilu di SMA Negeri 1 Cepu untuk pemilih pemula.', 'Peserta antusias.'),
+    },
   });
-  const c = await h.createRelease({ fields: { title: 'Pengumuman seleksi PPK', body: doc('Seleksi anggota PPK dibuka hingga Jumat.') } });
+  const c = await h.createRelease({
+    fields: { title: 'Pengumuman seleksi PPK', body: doc('Seleksi anggota PPK dibuka hingga Jumat.') },
+  });
   return { ...ctx, a, b, c };
 }
 
@@ -30,24 +39,32 @@ describe('searchReleases', () => {
 
   it('matches each term as a prefix, all terms required, and finds words in the body', async () => {
     const { h, a, b, c } = await library();
-    expect((await h.searchReleases({ query: 'pemil', limit: 30 })).items.map((i) => i.release.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await h.searchReleases({ query: 'pemil', limit: 30 })).items.map((i) => i.release.id).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
     expect((await h.searchReleases({ query: 'pemil cep', limit: 30 })).items.map((i) => i.release.id)).toEqual([b.id]);
     expect((await h.searchReleases({ query: 'aula', limit: 30 })).items.map((i) => i.release.id)).toEqual([a.id]);
-    expect((await h.searchReleases({ query: 'rekapitulasi', limit: 30 })).items.map((i) => i.release.id)).toEqual([a.id]);
+    expect((await h.searchReleases({ query: 'rekapitulasi', limit: 30 })).items.map((i) => i.release.id)).toEqual([
+      a.id,
+    ]);
     expect((await h.searchReleases({ query: 'seleksi', limit: 30 })).items.map((i) => i.release.id)).toEqual([c.id]);
     expect((await h.searchReleases({ query: 'tidakada', limit: 30 })).items).toEqual([]);
   });
 
   it('ranks a title match above a body mention', async () => {
     const { h, b } = await library();
-    const extra = await h.createRelease({ fields: { title: 'Laporan kegiatan', body: doc('Catatan singkat: sosialisasi berjalan.') } });
+    const extra = await h.createRelease({
+      fields: { title: 'Laporan kegiatan', body: doc('Catatan singkat: sosialisasi berjalan.') },
+    });
     const ids = (await h.searchReleases({ query: 'sosialisasi', limit: 30 })).items.map((i) => i.release.id);
     expect(ids).toEqual([b.id, extra.id]);
   });
 
   it('returns highlights as plain segments, never HTML', async () => {
     const { h } = await library();
-    const [hit] = (await h.searchReleases({ query: 'pemil', limit: 30 })).items.filter((i) => i.release.title.startsWith('Rapat'));
+    const [hit] = (await h.searchReleases({ query: 'pemil', limit: 30 })).items.filter((i) =>
+      i.release.title.startsWith('Rapat'),
+    );
     expect(hit).toBeDefined();
     expect(plain(hit!.title)).toBe('Rapat Pleno Pemilú 2029');
     expect(matched(hit!.title)).toEqual(['Pemilú']);
@@ -59,7 +76,22 @@ describe('searchReleases', () => {
 
   it('never lets the query reach FTS5 as syntax', async () => {
     const { h, a } = await library();
-    for (const q of ['"foo', 'AND(', '*', 'NEAR(a b', 'pleno OR', '"', '()', '^x', 'a:b', '-', 'col:pleno', "'; DROP TABLE releases; --", '\uE000', '']) {
+    for (const q of [
+      '"foo',
+      'AND(',
+      '*',
+      'NEAR(a b',
+      'pleno OR',
+      '"',
+      '()',
+      '^x',
+      'a:b',
+      '-',
+      'col:pleno',
+      "'; DROP TABLE releases; --",
+      '\uE000',
+      '',
+    ]) {
       const res = await h.searchReleases({ query: q, limit: 30 });
       expect(Array.isArray(res.items)).toBe(true);
     }

@@ -6,18 +6,46 @@ const release: DocNode = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Rapat Pleno' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'Blora – KPU ' }, { type: 'text', text: 'menetapkan', marks: [{ type: 'bold' }] }, { type: 'text', text: ' DPT.' }] },
-    { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: '"Semua siap," kata Ketua.' }] }] },
-    { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'satu' }] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'dua' }] }] }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Blora – KPU ' },
+        { type: 'text', text: 'menetapkan', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' DPT.' },
+      ],
+    },
+    {
+      type: 'blockquote',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '"Semua siap," kata Ketua.' }] }],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'satu' }] }] },
+        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'dua' }] }] },
+      ],
+    },
     { type: 'figure', attrs: { attachment: 'a'.repeat(64), caption: 'Suasana rapat', credit: 'Foto: Humas' } },
-    { type: 'paragraph', content: [{ type: 'text', text: 'baris' }, { type: 'hardBreak' }, { type: 'text', text: 'baru' }] },
+    {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'baris' }, { type: 'hardBreak' }, { type: 'text', text: 'baru' }],
+    },
   ],
 };
 
 describe('docToPlainText / countWords', () => {
   it('puts each block on its own line and keeps inline marks joined', () => {
     expect(docToPlainText(release)).toBe(
-      ['Rapat Pleno', 'Blora – KPU menetapkan DPT.', '"Semua siap," kata Ketua.', 'satu', 'dua', 'Suasana rapat Foto: Humas', 'baris', 'baru'].join('\n'),
+      [
+        'Rapat Pleno',
+        'Blora – KPU menetapkan DPT.',
+        '"Semua siap," kata Ketua.',
+        'satu',
+        'dua',
+        'Suasana rapat Foto: Humas',
+        'baris',
+        'baru',
+      ].join('\n'),
     );
   });
 
@@ -29,7 +57,15 @@ describe('docToPlainText / countWords', () => {
   });
 
   it('counts characters without the breaks between blocks', () => {
-    expect(countCharacters({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ab' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'cd é' }] }] })).toBe(6);
+    expect(
+      countCharacters({
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'ab' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'cd é' }] },
+        ],
+      }),
+    ).toBe(6);
     expect(textStats(release).words).toBe(18);
   });
 });

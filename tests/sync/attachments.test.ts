@@ -23,8 +23,12 @@ describe('attachments', () => {
     await a.sync.handlers.connectToHq({ serverUrl: proxy.url, code: await hq.code() });
     await b.sync.handlers.connectToHq({ serverUrl: proxy.url, code: await hq.code() });
 
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
-    const jpg = await sharp({ create: { width: 30, height: 40, channels: 3, background: { r: 10, g: 90, b: 200 } } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+      .png()
+      .toBuffer();
+    const jpg = await sharp({ create: { width: 30, height: 40, channels: 3, background: { r: 10, g: 90, b: 200 } } })
+      .jpeg()
+      .toBuffer();
     const lead = await a.releases.importImage({ name: 'rapat.png', dataBase64: png.toString('base64') });
     const fig = await a.releases.importImage({ name: 'tps.jpg', dataBase64: jpg.toString('base64') });
     const created = await a.releases.createRelease({
@@ -35,7 +39,10 @@ describe('attachments', () => {
           type: 'doc',
           content: [
             paragraph('f1', 'Suasana rapat.'),
-            { type: 'figure', attrs: { id: 'f2', attachment: fig.attachment, alt: 'TPS', caption: 'TPS 01', credit: 'Foto: KPPS' } },
+            {
+              type: 'figure',
+              attrs: { id: 'f2', attachment: fig.attachment, alt: 'TPS', caption: 'TPS 01', credit: 'Foto: KPPS' },
+            },
           ],
         },
       },
@@ -52,7 +59,10 @@ describe('attachments', () => {
     await b.sync.handlers.syncNow({});
     const got = await b.releases.getRelease({ id: created.id });
     expect(got.leadImage?.attachment).toBe(lead.attachment);
-    for (const [sha, bytes] of [[lead.attachment, png], [fig.attachment, jpg]] as const) {
+    for (const [sha, bytes] of [
+      [lead.attachment, png],
+      [fig.attachment, jpg],
+    ] as const) {
       const file = readAttachment(b.store, sha);
       expect(file).not.toBeNull();
       expect(readFileSync(file!.path).equals(bytes)).toBe(true);

@@ -15,7 +15,8 @@ import {
 } from './helpers/world';
 import type { DocNode } from '../../src/shared/domain/doc';
 
-const texts = (body: DocNode): string[] => (body.content ?? []).map((n) => (n.content ?? []).map((t) => t.text ?? '').join(''));
+const texts = (body: DocNode): string[] =>
+  (body.content ?? []).map((n) => (n.content ?? []).map((t) => t.text ?? '').join(''));
 
 describe('concurrent offline edits', () => {
   const tmp = tempRoot('concurrent');
@@ -36,7 +37,11 @@ describe('concurrent offline edits', () => {
   async function shared(title: string): Promise<string> {
     const id = await writeRelease(a, {
       title,
-      body: doc(paragraph('p1', 'Paragraf pertama.'), paragraph('p2', 'Paragraf kedua.'), paragraph('p3', 'Paragraf ketiga.')),
+      body: doc(
+        paragraph('p1', 'Paragraf pertama.'),
+        paragraph('p2', 'Paragraf kedua.'),
+        paragraph('p3', 'Paragraf ketiga.'),
+      ),
     });
     await a.sync.handlers.syncNow({});
     await b.sync.handlers.syncNow({});
@@ -48,10 +53,24 @@ describe('concurrent offline edits', () => {
     const id = await shared('Jadwal kampanye terbuka');
     const body = (await a.releases.getRelease({ id })).body;
     // Both offline: a edits p1, b edits p3 and the title.
-    await a.releases.saveRelease({ id, fields: { body: { ...body, content: [paragraph('p1', 'Paragraf pertama, diperbarui Siti.'), body.content![1]!, body.content![2]!] } } });
+    await a.releases.saveRelease({
+      id,
+      fields: {
+        body: {
+          ...body,
+          content: [paragraph('p1', 'Paragraf pertama, diperbarui Siti.'), body.content![1]!, body.content![2]!],
+        },
+      },
+    });
     await b.releases.saveRelease({
       id,
-      fields: { title: 'Jadwal kampanye terbuka 2029', body: { ...body, content: [body.content![0]!, body.content![1]!, paragraph('p3', 'Paragraf ketiga, diperbarui Budi.')] } },
+      fields: {
+        title: 'Jadwal kampanye terbuka 2029',
+        body: {
+          ...body,
+          content: [body.content![0]!, body.content![1]!, paragraph('p3', 'Paragraf ketiga, diperbarui Budi.')],
+        },
+      },
     });
     await a.sync.handlers.syncNow({});
     await b.sync.handlers.syncNow({});
@@ -60,7 +79,11 @@ describe('concurrent offline edits', () => {
     for (const w of [a, b]) {
       const r = await w.releases.getRelease({ id });
       expect(r.title).toBe('Jadwal kampanye terbuka 2029');
-      expect(texts(r.body)).toEqual(['Paragraf pertama, diperbarui Siti.', 'Paragraf kedua.', 'Paragraf ketiga, diperbarui Budi.']);
+      expect(texts(r.body)).toEqual([
+        'Paragraf pertama, diperbarui Siti.',
+        'Paragraf kedua.',
+        'Paragraf ketiga, diperbarui Budi.',
+      ]);
       expect(r.syncState).toBe('terkirim');
     }
     expect(workstationContent(a).get(id)).toBe(hqContent(hq).get(id));
@@ -70,7 +93,10 @@ describe('concurrent offline edits', () => {
   it('the same paragraph becomes a conflict with both versions, and the resolution reaches the other side', async () => {
     const id = await shared('Hasil rekapitulasi kecamatan');
     const body = (await a.releases.getRelease({ id })).body;
-    const withP2 = (text: string) => ({ ...body, content: [body.content![0]!, paragraph('p2', text), body.content![2]!] });
+    const withP2 = (text: string) => ({
+      ...body,
+      content: [body.content![0]!, paragraph('p2', text), body.content![2]!],
+    });
     await a.releases.saveRelease({ id, fields: { body: withP2('Versi Siti untuk paragraf kedua.') } });
     await b.releases.saveRelease({ id, fields: { body: withP2('Versi Budi untuk paragraf kedua.') } });
 
@@ -88,7 +114,9 @@ describe('concurrent offline edits', () => {
     const conflict = items[0]!;
     expect(conflict.blocks.map((x) => x.blockId)).toEqual(['p2']);
     expect(texts({ type: 'doc', content: [conflict.blocks[0]!.mine!] })).toEqual(['Versi Budi untuk paragraf kedua.']);
-    expect(texts({ type: 'doc', content: [conflict.blocks[0]!.theirs!] })).toEqual(['Versi Siti untuk paragraf kedua.']);
+    expect(texts({ type: 'doc', content: [conflict.blocks[0]!.theirs!] })).toEqual([
+      'Versi Siti untuk paragraf kedua.',
+    ]);
     expect(texts({ type: 'doc', content: [conflict.blocks[0]!.base!] })).toEqual(['Paragraf kedua.']);
 
     // Typing on while the conflict is open: kept, and the release still shows konflik.
@@ -98,11 +126,15 @@ describe('concurrent offline edits', () => {
     expect((await a.releases.getRelease({ id })).summary).toBe('');
 
     // Unresolved pieces are refused with a message.
-    await expect(b.sync.handlers.resolveConflict({ releaseId: id, resolutions: [], fields: [] })).rejects.toThrow(/belum dipilih/);
+    await expect(b.sync.handlers.resolveConflict({ releaseId: id, resolutions: [], fields: [] })).rejects.toThrow(
+      /belum dipilih/,
+    );
 
     const resolved = await b.sync.handlers.resolveConflict({
       releaseId: id,
-      resolutions: [{ blockId: 'p2', choice: 'edited', content: [paragraph('p2', 'Gabungan Siti dan Budi untuk paragraf kedua.')] }],
+      resolutions: [
+        { blockId: 'p2', choice: 'edited', content: [paragraph('p2', 'Gabungan Siti dan Budi untuk paragraf kedua.')] },
+      ],
       fields: [],
     });
     expect(resolved.syncState).toBe('belum_terkirim');
@@ -112,7 +144,11 @@ describe('concurrent offline edits', () => {
 
     for (const w of [a, b]) {
       const r = await w.releases.getRelease({ id });
-      expect(texts(r.body)).toEqual(['Paragraf pertama.', 'Gabungan Siti dan Budi untuk paragraf kedua.', 'Paragraf ketiga.']);
+      expect(texts(r.body)).toEqual([
+        'Paragraf pertama.',
+        'Gabungan Siti dan Budi untuk paragraf kedua.',
+        'Paragraf ketiga.',
+      ]);
       expect(r.summary).toBe('Ditulis saat konflik');
     }
     expect(workstationContent(a).get(id)).toBe(hqContent(hq).get(id));
@@ -123,9 +159,21 @@ describe('concurrent offline edits', () => {
   it('a conflict found by the push (both edited, b sends second) can be resolved by choosing theirs', async () => {
     const id = await shared('Pelantikan badan adhoc');
     const body = (await a.releases.getRelease({ id })).body;
-    await a.releases.saveRelease({ id, fields: { summary: 'Ringkasan dari Siti', body: { ...body, content: [paragraph('p1', 'Siti'), ...body.content!.slice(1)] } } });
+    await a.releases.saveRelease({
+      id,
+      fields: {
+        summary: 'Ringkasan dari Siti',
+        body: { ...body, content: [paragraph('p1', 'Siti'), ...body.content!.slice(1)] },
+      },
+    });
     await a.sync.handlers.syncNow({});
-    await b.releases.saveRelease({ id, fields: { summary: 'Ringkasan dari Budi', body: { ...body, content: [paragraph('p1', 'Budi'), ...body.content!.slice(1)] } } });
+    await b.releases.saveRelease({
+      id,
+      fields: {
+        summary: 'Ringkasan dari Budi',
+        body: { ...body, content: [paragraph('p1', 'Budi'), ...body.content!.slice(1)] },
+      },
+    });
     // b pushes with an old base: HQ answers conflict (p1 and summary).
     const s = await b.sync.handlers.syncNow({});
     expect(s.conflicts).toBe(1);

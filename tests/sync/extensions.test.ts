@@ -6,7 +6,19 @@ import type { PushExtension } from '../../src/main/sync';
 import { seededRandom } from '../../src/shared/random/seeded';
 import type { AnnotationChange } from '../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
-import { closeAll, doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
+import {
+  closeAll,
+  doc,
+  hqContent,
+  openWorkstation,
+  paragraph,
+  startHq,
+  tempRoot,
+  workstationContent,
+  writeRelease,
+  type Hq,
+  type Workstation,
+} from './helpers/world';
 
 /**
  * A feature outside the sync client (here: a small note list standing in for review
@@ -30,7 +42,14 @@ function notesExtension(): PushExtension {
       return rows.map((r) => ({
         releaseId: r.release_id,
         ref: r.id,
-        entry: { kind: 'annotation.put' as const, releaseId: r.release_id, annotationId: r.id, annotationType: 'test.note', baseRevision: r.hq_rev, data: { body: r.body } },
+        entry: {
+          kind: 'annotation.put' as const,
+          releaseId: r.release_id,
+          annotationId: r.id,
+          annotationType: 'test.note',
+          baseRevision: r.hq_rev,
+          data: { body: r.body },
+        },
       }));
     },
     onResult(db, ref, _entry, result) {
@@ -58,7 +77,11 @@ describe('push extensions share the seq-numbered queue', () => {
     const seed = Number(process.env.WARTA_FAULT_SEED ?? 4242);
     hq = await startHq(join(tmp.root, 'hq'));
     proxy = await startFaultProxy({ target: hq.url, seed, rate: 0 });
-    const a = openWorkstation(tmp.root, 'a', { extensions: [notesExtension()], onAnnotation: onAnnotation('a'), batchSize: 3 });
+    const a = openWorkstation(tmp.root, 'a', {
+      extensions: [notesExtension()],
+      onAnnotation: onAnnotation('a'),
+      batchSize: 3,
+    });
     const b = openWorkstation(tmp.root, 'b', { onAnnotation: onAnnotation('b'), pullLimit: 4 });
     open.push(a, b);
     a.store.db.exec(NOTES);
@@ -70,7 +93,8 @@ describe('push extensions share the seq-numbered queue', () => {
     const ids: string[] = [];
     const notes: string[] = [];
     for (let round = 0; round < 30; round++) {
-      if (ids.length < 4 || random() < 0.3) ids.push(await writeRelease(a, { title: `Rilis catatan ${round}`, body: doc(paragraph(`x${round}`, 'Isi.')) }));
+      if (ids.length < 4 || random() < 0.3)
+        ids.push(await writeRelease(a, { title: `Rilis catatan ${round}`, body: doc(paragraph(`x${round}`, 'Isi.')) }));
       else {
         const id = ids[Math.floor(random() * ids.length)]!;
         await a.releases.saveRelease({ id, fields: { summary: `Ringkasan ${round}` } });
@@ -78,7 +102,9 @@ describe('push extensions share the seq-numbered queue', () => {
       for (let i = 0; i < 2; i++) {
         const id = uuidv7();
         notes.push(id);
-        a.store.db.prepare('INSERT INTO test_notes (id, release_id, body) VALUES (?, ?, ?)').run(id, ids[Math.floor(random() * ids.length)]!, `Catatan ${round}.${i}`);
+        a.store.db
+          .prepare('INSERT INTO test_notes (id, release_id, body) VALUES (?, ?, ?)')
+          .run(id, ids[Math.floor(random() * ids.length)]!, `Catatan ${round}.${i}`);
       }
       await a.sync.handlers.syncNow({});
       if (random() < 0.5) await b.sync.handlers.syncNow({});
@@ -89,7 +115,9 @@ describe('push extensions share the seq-numbered queue', () => {
       await b.sync.handlers.syncNow({});
     }
 
-    const states = a.store.db.prepare<[], { state: string; answer: string | null }>('SELECT state, answer FROM test_notes').all();
+    const states = a.store.db
+      .prepare<[], { state: string; answer: string | null }>('SELECT state, answer FROM test_notes')
+      .all();
     expect(states.every((s) => s.state === 'done' && s.answer === 'accepted')).toBe(true);
     const stored = hq.server.storage.dump().annotations as { id: string; version: number }[];
     expect(stored.map((r) => r.id).sort()).toEqual([...notes].sort());

@@ -65,9 +65,13 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
 
   /** Starts the child workstation, lets it sync, and kills it at a random moment. */
   async function killChildMidSync(random: Random, round: number): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, join(tmp.root, 'd'), String(SEED + round), String(3 + Math.floor(random() * 6))], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, join(tmp.root, 'd'), String(SEED + round), String(3 + Math.floor(random() * 6))],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child = proc;
     let stderr = '';
     proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -93,7 +97,10 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
   }
 
   const liveIds = (w: Workstation): string[] =>
-    w.store.db.prepare<[], { id: string }>('SELECT id FROM releases WHERE deleted_at IS NULL ORDER BY num').all().map((r) => r.id);
+    w.store.db
+      .prepare<[], { id: string }>('SELECT id FROM releases WHERE deleted_at IS NULL ORDER BY num')
+      .all()
+      .map((r) => r.id);
 
   let counter = 0;
   async function randomEdit(random: Random, w: Workstation): Promise<void> {
@@ -103,7 +110,14 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     if (ids.length === 0 || roll < 0.25) {
       const tag = `${w.name}${counter}`;
       await w.releases.createRelease({
-        fields: { title: `Rilis ${tag} dari ${w.name}`, body: doc(paragraph(`${tag}a`, `Awal ${tag}.`), paragraph(`${tag}b`, 'Tengah.'), paragraph(`${tag}c`, 'Akhir.')) },
+        fields: {
+          title: `Rilis ${tag} dari ${w.name}`,
+          body: doc(
+            paragraph(`${tag}a`, `Awal ${tag}.`),
+            paragraph(`${tag}b`, 'Tengah.'),
+            paragraph(`${tag}c`, 'Akhir.'),
+          ),
+        },
       });
       return;
     }
@@ -134,8 +148,14 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     for (const c of items) {
       await w.sync.handlers.resolveConflict({
         releaseId: c.releaseId,
-        resolutions: c.blocks.map((b) => ({ blockId: b.blockId, choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const) })),
-        fields: c.fields.map((f) => ({ field: f.field, choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const) })),
+        resolutions: c.blocks.map((b) => ({
+          blockId: b.blockId,
+          choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const),
+        })),
+        fields: c.fields.map((f) => ({
+          field: f.field,
+          choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const),
+        })),
       });
     }
   }
@@ -152,115 +172,131 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     return rows.length;
   }
 
-  it(
-    'converges with nothing lost or duplicated',
-    { timeout: 600_000 },
-    async () => {
-      console.log(`[fault-suite] seed=${SEED} rounds=${ROUNDS} (replay: WARTA_FAULT_SEED=${SEED} WARTA_FAULT_ROUNDS=${ROUNDS})`);
-      const random = seededRandom(SEED);
-      hq = await startHq(join(tmp.root, 'hq'));
-      proxy = await startFaultProxy({ target: hq.url, seed: SEED ^ 0x5bd1e995, rate: 0 });
-      for (const name of ['a', 'b', 'c', 'd']) {
-        const w = openWorkstation(tmp.root, name, { random: seededRandom(SEED + name.charCodeAt(0)), batchSize: 4, pullLimit: 7, requestTimeoutMs: 5_000 });
-        await w.sync.handlers.connectToHq({ serverUrl: proxy.url, code: await hq.code('KPU Kabupaten Blora', `Penulis ${name}`) });
-        stations.push(w);
-      }
-      // d lives in a child process during the rounds (the one that gets SIGKILLed).
-      await stations[3]!.close();
-      const inProcess = stations.slice(0, 3);
-      proxy.setRate(0.3);
+  it('converges with nothing lost or duplicated', { timeout: 600_000 }, async () => {
+    console.log(
+      `[fault-suite] seed=${SEED} rounds=${ROUNDS} (replay: WARTA_FAULT_SEED=${SEED} WARTA_FAULT_ROUNDS=${ROUNDS})`,
+    );
+    const random = seededRandom(SEED);
+    hq = await startHq(join(tmp.root, 'hq'));
+    proxy = await startFaultProxy({ target: hq.url, seed: SEED ^ 0x5bd1e995, rate: 0 });
+    for (const name of ['a', 'b', 'c', 'd']) {
+      const w = openWorkstation(tmp.root, name, {
+        random: seededRandom(SEED + name.charCodeAt(0)),
+        batchSize: 4,
+        pullLimit: 7,
+        requestTimeoutMs: 5_000,
+      });
+      await w.sync.handlers.connectToHq({
+        serverUrl: proxy.url,
+        code: await hq.code('KPU Kabupaten Blora', `Penulis ${name}`),
+      });
+      stations.push(w);
+    }
+    // d lives in a child process during the rounds (the one that gets SIGKILLed).
+    await stations[3]!.close();
+    const inProcess = stations.slice(0, 3);
+    proxy.setRate(0.3);
 
-      let restarts = 0;
-      let midBatch = 0;
-      let kills = 0;
-      for (let round = 1; round <= ROUNDS; round++) {
-        const edits = 1 + Math.floor(random() * 3);
-        for (let i = 0; i < edits; i++) await randomEdit(random, pick(random, inProcess));
-        if (random() < 0.1) await resolveAll(random, pick(random, inProcess));
+    let restarts = 0;
+    let midBatch = 0;
+    let kills = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const edits = 1 + Math.floor(random() * 3);
+      for (let i = 0; i < edits; i++) await randomEdit(random, pick(random, inProcess));
+      if (random() < 0.1) await resolveAll(random, pick(random, inProcess));
 
-        if (round % 25 === 10) {
-          // HQ restart mid-batch: a sync with many small batches is running when HQ goes down.
-          const w = pick(random, inProcess);
-          for (let i = 0; i < 10; i++) await randomEdit(random, w);
-          // The restart is this round's fault: a clean link makes sure a batch is in flight.
-          proxy.setRate(0);
-          const running = w.sync.handlers.syncNow({});
-          // Wait until at least one batch was answered and more are on their way, then restart.
-          for (const t0 = Date.now(); Date.now() - t0 < 10_000; ) {
-            const st = w.sync.service.status();
-            if (!st.running) break;
-            if (st.phase === 'push' && st.done >= 1 && st.done < st.total) {
-              midBatch++;
-              break;
-            }
-            await new Promise((r) => setTimeout(r, 1));
+      if (round % 25 === 10) {
+        // HQ restart mid-batch: a sync with many small batches is running when HQ goes down.
+        const w = pick(random, inProcess);
+        for (let i = 0; i < 10; i++) await randomEdit(random, w);
+        // The restart is this round's fault: a clean link makes sure a batch is in flight.
+        proxy.setRate(0);
+        const running = w.sync.handlers.syncNow({});
+        // Wait until at least one batch was answered and more are on their way, then restart.
+        for (const t0 = Date.now(); Date.now() - t0 < 10_000;) {
+          const st = w.sync.service.status();
+          if (!st.running) break;
+          if (st.phase === 'push' && st.done >= 1 && st.done < st.total) {
+            midBatch++;
+            break;
           }
-          await restartHq();
-          proxy.setTarget(hq.url);
-          await running;
-          proxy.setRate(0.3);
-          restarts++;
-        } else if (round % 50 === 30) {
-          await killChildMidSync(random, round);
-          kills++;
-        } else {
-          const who = inProcess.filter(() => random() < 0.6);
-          await Promise.all(who.map((w) => w.sync.handlers.syncNow({})));
+          await new Promise((r) => setTimeout(r, 1));
         }
+        await restartHq();
+        proxy.setTarget(hq.url);
+        await running;
+        proxy.setRate(0.3);
+        restarts++;
+      } else if (round % 50 === 30) {
+        await killChildMidSync(random, round);
+        kills++;
+      } else {
+        const who = inProcess.filter(() => random() < 0.6);
+        await Promise.all(who.map((w) => w.sync.handlers.syncNow({})));
       }
+    }
 
-      // Settle: faults off, every writer resolves what is left, sync until nothing moves.
-      proxy.setRate(0);
-      stations[3] = openWorkstation(tmp.root, 'd', { random: seededRandom(SEED + 100) });
-      let settled = false;
-      for (let pass = 0; pass < 12 && !settled; pass++) {
-        for (const w of stations) await w.sync.handlers.syncNow({});
-        for (const w of stations) {
-          await resolveAll(random, w);
-          await discardRejectedDeletes(w);
-        }
-        for (const w of stations) await w.sync.handlers.syncNow({});
-        settled = true;
-        for (const w of stations) {
-          const s = await w.sync.handlers.getSyncStatus({});
-          if (s.conflicts > 0 || pendingOutbox(w) > 0 || s.lastError) settled = false;
-        }
+    // Settle: faults off, every writer resolves what is left, sync until nothing moves.
+    proxy.setRate(0);
+    stations[3] = openWorkstation(tmp.root, 'd', { random: seededRandom(SEED + 100) });
+    let settled = false;
+    for (let pass = 0; pass < 12 && !settled; pass++) {
+      for (const w of stations) await w.sync.handlers.syncNow({});
+      for (const w of stations) {
+        await resolveAll(random, w);
+        await discardRejectedDeletes(w);
       }
       for (const w of stations) await w.sync.handlers.syncNow({});
-      console.log(`[fault-suite] seed=${SEED} hq restarts=${restarts} (mid-batch ${midBatch}) child kills=${kills} faults=${JSON.stringify(proxy.counts)}`);
-      expect(settled).toBe(true);
-
-      const truth = hqContent(hq);
-      const revisions = hqRevisions(hq);
-      expect(truth.size).toBeGreaterThan(10);
-      // Every revision exactly once at HQ: numbers per release run 1..n with no gaps or repeats.
-      const perRelease = new Map<string, number[]>();
-      for (const r of revisions) {
-        const [id, rest] = r.split('#') as [string, string];
-        perRelease.set(id, [...(perRelease.get(id) ?? []), Number(rest.split(':')[0])]);
-      }
-      for (const [, revs] of perRelease) expect(revs.sort((x, y) => x - y)).toEqual(revs.map((_, i) => i + 1));
-      // Every release any workstation created and still holds exists at HQ exactly once.
+      settled = true;
       for (const w of stations) {
-        const mine = workstationContent(w);
-        for (const id of new Set([...truth.keys(), ...mine.keys()])) {
-          if (truth.get(id) !== mine.get(id)) {
-            console.log(`[fault-suite] ${w.name} differs on ${id}:`, JSON.stringify({
-              row: w.store.db.prepare('SELECT deleted_at, sync_state, sync_error, local_rev FROM releases WHERE id = ?').get(id),
+        const s = await w.sync.handlers.getSyncStatus({});
+        if (s.conflicts > 0 || pendingOutbox(w) > 0 || s.lastError) settled = false;
+      }
+    }
+    for (const w of stations) await w.sync.handlers.syncNow({});
+    console.log(
+      `[fault-suite] seed=${SEED} hq restarts=${restarts} (mid-batch ${midBatch}) child kills=${kills} faults=${JSON.stringify(proxy.counts)}`,
+    );
+    expect(settled).toBe(true);
+
+    const truth = hqContent(hq);
+    const revisions = hqRevisions(hq);
+    expect(truth.size).toBeGreaterThan(10);
+    // Every revision exactly once at HQ: numbers per release run 1..n with no gaps or repeats.
+    const perRelease = new Map<string, number[]>();
+    for (const r of revisions) {
+      const [id, rest] = r.split('#') as [string, string];
+      perRelease.set(id, [...(perRelease.get(id) ?? []), Number(rest.split(':')[0])]);
+    }
+    for (const [, revs] of perRelease) expect(revs.sort((x, y) => x - y)).toEqual(revs.map((_, i) => i + 1));
+    // Every release any workstation created and still holds exists at HQ exactly once.
+    for (const w of stations) {
+      const mine = workstationContent(w);
+      for (const id of new Set([...truth.keys(), ...mine.keys()])) {
+        if (truth.get(id) !== mine.get(id)) {
+          console.log(
+            `[fault-suite] ${w.name} differs on ${id}:`,
+            JSON.stringify({
+              row: w.store.db
+                .prepare('SELECT deleted_at, sync_state, sync_error, local_rev FROM releases WHERE id = ?')
+                .get(id),
               base: w.store.db.prepare('SELECT hq_rev, deleted FROM sync_base WHERE release_id = ?').get(id),
               log: w.store.db.prepare('SELECT level, message FROM sync_log WHERE release_id = ?').all(id),
               hq: hq.server.storage.listRevisions(id).map((r) => [r.revision, r.event, r.deleted, r.actor.name]),
-            }));
-          }
+            }),
+          );
         }
-        expect(mine).toEqual(truth);
-        expect(workstationRevisions(w)).toEqual(revisions);
-        const states = w.store.db.prepare<[], { s: string }>("SELECT DISTINCT sync_state AS s FROM releases WHERE deleted_at IS NULL").all().map((r) => r.s);
-        expect(states).toEqual(['terkirim']);
       }
-      expect(restarts).toBeGreaterThan(0);
-      expect(midBatch).toBeGreaterThan(0);
-      expect(kills).toBeGreaterThan(0);
-    },
-  );
+      expect(mine).toEqual(truth);
+      expect(workstationRevisions(w)).toEqual(revisions);
+      const states = w.store.db
+        .prepare<[], { s: string }>('SELECT DISTINCT sync_state AS s FROM releases WHERE deleted_at IS NULL')
+        .all()
+        .map((r) => r.s);
+      expect(states).toEqual(['terkirim']);
+    }
+    expect(restarts).toBeGreaterThan(0);
+    expect(midBatch).toBeGreaterThan(0);
+    expect(kills).toBeGreaterThan(0);
+  });
 });

@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/main/sync/backoff';
 import { seededRandom } from '../../src/shared/random/seeded';
 import { waitFor } from '../helpers/tmp';
-import { closeAll, doc, hqContent, openWorkstation, paragraph, startHq, tempRoot, workstationContent, writeRelease, type Hq, type Workstation } from './helpers/world';
+import {
+  closeAll,
+  doc,
+  hqContent,
+  openWorkstation,
+  paragraph,
+  startHq,
+  tempRoot,
+  workstationContent,
+  writeRelease,
+  type Hq,
+  type Workstation,
+} from './helpers/world';
 
 describe('mass-delete guard', () => {
   const tmp = tempRoot('guard');
@@ -19,7 +31,8 @@ describe('mass-delete guard', () => {
     await a.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
     await b.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push(await writeRelease(a, { title: `Rilis penjaga ${i}`, body: doc(paragraph(`g${i}`, `Isi ${i}`)) }));
+    for (let i = 0; i < 8; i++)
+      ids.push(await writeRelease(a, { title: `Rilis penjaga ${i}`, body: doc(paragraph(`g${i}`, `Isi ${i}`)) }));
     await a.sync.handlers.syncNow({});
     await b.sync.handlers.syncNow({});
     expect(workstationContent(b).size).toBe(8);
@@ -123,10 +136,14 @@ describe('backoff', () => {
     expect(failed.pending).toBe(1);
 
     hq = await startHq(join(tmp.root, 'hq'), port);
-    const done = await waitFor(async () => {
-      const s = await w.sync.handlers.getSyncStatus({});
-      return !s.running && s.pending === 0 && s.online ? s : null;
-    }, 'automatic sync after HQ came back', 60_000);
+    const done = await waitFor(
+      async () => {
+        const s = await w.sync.handlers.getSyncStatus({});
+        return !s.running && s.pending === 0 && s.online ? s : null;
+      },
+      'automatic sync after HQ came back',
+      60_000,
+    );
     expect(done.lastError).toBeNull();
     expect([...hqContent(hq).values()].some((f) => JSON.parse(f).title === 'Ditulis saat luring')).toBe(true);
   });

@@ -28,7 +28,10 @@ describe('sync between workstations through one HQ', () => {
     hq = await startHq(join(tmp.root, 'hq'));
     for (const name of ['a', 'b', 'c']) {
       const w = openWorkstation(tmp.root, name);
-      await w.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', `Penulis ${name}`) });
+      await w.sync.handlers.connectToHq({
+        serverUrl: hq.url,
+        code: await hq.code('KPU Kabupaten Blora', `Penulis ${name}`),
+      });
       ws.push(w);
     }
   });
@@ -47,8 +50,14 @@ describe('sync between workstations through one HQ', () => {
 
   it('what one workstation writes arrives on the other two, edits and deletes included', async () => {
     const [a, b, c] = ws as [Workstation, Workstation, Workstation];
-    const id1 = await writeRelease(a, { title: 'Rapat pleno rekapitulasi di Blora', body: doc(paragraph('p1', 'Blora – KPU menggelar rapat pleno.')) });
-    const id2 = await writeRelease(b, { title: 'Sosialisasi pemilih pemula', body: doc(paragraph('q1', 'Sosialisasi di SMA 1.')) });
+    const id1 = await writeRelease(a, {
+      title: 'Rapat pleno rekapitulasi di Blora',
+      body: doc(paragraph('p1', 'Blora – KPU menggelar rapat pleno.')),
+    });
+    const id2 = await writeRelease(b, {
+      title: 'Sosialisasi pemilih pemula',
+      body: doc(paragraph('q1', 'Sosialisasi di SMA 1.')),
+    });
     const id3 = await writeRelease(c, { title: 'Pengumuman daftar pemilih tetap', tags: ['dpt'] });
 
     for (const w of ws) await w.sync.handlers.syncNow({});
@@ -90,10 +99,20 @@ describe('sync between workstations through one HQ', () => {
     const d = openWorkstation(tmp.root, 'd');
     const e = openWorkstation(tmp.root, 'e');
     try {
-      await expect(d.sync.handlers.connectToHq({ serverUrl: hq.url, code: 'SALAH-KODE-1234' })).rejects.toThrow(/Kode pendaftaran salah|tidak valid/);
-      await expect(d.sync.handlers.connectToHq({ serverUrl: 'ftp://127.0.0.1/', code: 'ABCD-1234' })).rejects.toThrow(/http:\/\/ atau https:\/\//);
-      await expect(d.sync.handlers.connectToHq({ serverUrl: 'http://127.0.0.1:1', code: 'ABCD-1234' })).rejects.toThrow(/tidak dapat dihubungi/);
-      const stale = await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name: 'Kode lama', role: 'penulis' }, new Date(Date.now() - 48 * 3600_000));
+      await expect(d.sync.handlers.connectToHq({ serverUrl: hq.url, code: 'SALAH-KODE-1234' })).rejects.toThrow(
+        /Kode pendaftaran salah|tidak valid/,
+      );
+      await expect(d.sync.handlers.connectToHq({ serverUrl: 'ftp://127.0.0.1/', code: 'ABCD-1234' })).rejects.toThrow(
+        /http:\/\/ atau https:\/\//,
+      );
+      await expect(d.sync.handlers.connectToHq({ serverUrl: 'http://127.0.0.1:1', code: 'ABCD-1234' })).rejects.toThrow(
+        /tidak dapat dihubungi/,
+      );
+      const stale = await enrollPerson(
+        hq.server.storage,
+        { office: 'KPU Kabupaten Blora', name: 'Kode lama', role: 'penulis' },
+        new Date(Date.now() - 48 * 3600_000),
+      );
       await expect(d.sync.handlers.connectToHq({ serverUrl: hq.url, code: stale.code })).rejects.toThrow(/kedaluwarsa/);
       const code = await hq.code('KPU Kabupaten Blora', 'Penulis d');
       await d.sync.handlers.connectToHq({ serverUrl: hq.url, code });

@@ -25,7 +25,11 @@ function guarded<A extends unknown[], R>(what: string, fn: (...args: A) => R): (
 }
 
 /** The review area of the contract (issue 4), backed by the local store. */
-export function createReviewHandlers(deps: { store: Store; service?: ReviewService; onChange?: () => void }): ReviewHandlers {
+export function createReviewHandlers(deps: {
+  store: Store;
+  service?: ReviewService;
+  onChange?: () => void;
+}): ReviewHandlers {
   const service = deps.service ?? new ReviewService({ db: deps.store.db, actor: storeActor(deps.store) });
   /** A stored review change: let it travel (the review sync runs in the background). */
   const changed = <T>(value: T): T => {
@@ -36,12 +40,15 @@ export function createReviewHandlers(deps: { store: Store; service?: ReviewServi
     listThreads: guarded('Memuat komentar', ({ releaseId }) => ({ items: service.listThreads(releaseId) })),
     addComment: guarded('Mengirim komentar', (input) => changed(service.addComment(input))),
     replyToComment: guarded('Mengirim balasan', (input) => changed(service.replyToComment(input))),
-    resolveThread: guarded('Menyelesaikan komentar', ({ threadId }) => changed(service.setThreadState(threadId, 'resolve'))),
-    reopenThread: guarded('Membuka kembali komentar', ({ threadId }) => changed(service.setThreadState(threadId, 'reopen'))),
+    resolveThread: guarded('Menyelesaikan komentar', ({ threadId }) =>
+      changed(service.setThreadState(threadId, 'resolve')),
+    ),
+    reopenThread: guarded('Membuka kembali komentar', ({ threadId }) =>
+      changed(service.setThreadState(threadId, 'reopen')),
+    ),
     getWorkflow: guarded('Memuat status rilis', ({ releaseId }) => service.getWorkflow(releaseId)),
     transition: guarded('Mengubah status rilis', (input) => changed(service.transition(input))),
     listAudit: guarded('Memuat jejak audit', ({ releaseId }) => ({ items: service.listAudit(releaseId) })),
     reviewQueue: guarded('Memuat antrean tinjauan', () => ({ items: service.reviewQueue() })),
   };
 }
-

@@ -19,7 +19,13 @@ export interface ReviewOutboxRow {
  * comment, reply, resolution or transition is never stored without its way to HQ.
  * (The store's own `outbox` only takes release edits; review entries have this one.)
  */
-export function enqueueReview(db: Db, kind: ReviewEntryKind, releaseId: string, refId: string, payload: Record<string, unknown>): number {
+export function enqueueReview(
+  db: Db,
+  kind: ReviewEntryKind,
+  releaseId: string,
+  refId: string,
+  payload: Record<string, unknown>,
+): number {
   const { lastInsertRowid } = db
     .prepare('INSERT INTO review_outbox (kind, release_id, ref_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(kind, releaseId, refId, JSON.stringify(payload), nowIso());
@@ -28,9 +34,18 @@ export function enqueueReview(db: Db, kind: ReviewEntryKind, releaseId: string, 
 
 export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
   return db
-    .prepare<[], { id: number; kind: ReviewEntryKind; release_id: string; ref_id: string; payload: string; created_at: string; sent_entry: string | null }>(
-      'SELECT * FROM review_outbox ORDER BY id',
-    )
+    .prepare<
+      [],
+      {
+        id: number;
+        kind: ReviewEntryKind;
+        release_id: string;
+        ref_id: string;
+        payload: string;
+        created_at: string;
+        sent_entry: string | null;
+      }
+    >('SELECT * FROM review_outbox ORDER BY id')
     .all()
     .map((r) => ({
       id: r.id,

@@ -116,7 +116,8 @@ export class ReviewService {
         "SELECT state, content_hash, hq_revision, to_status FROM review_transitions WHERE release_id = ? AND state <> 'rejected' ORDER BY rowid DESC LIMIT 1",
       )
       .get(releaseId);
-    if (local?.state === 'pending') return local.to_status === status ? local.content_hash : (row?.approved_hash ?? null);
+    if (local?.state === 'pending')
+      return local.to_status === status ? local.content_hash : (row?.approved_hash ?? null);
     let hq: { hq_rev: number; fields: string | null } | undefined;
     try {
       hq = this.db
@@ -168,13 +169,37 @@ export class ReviewService {
   }
 
   /** Audit rows are only ever added. */
-  audit(releaseId: string, entry: { actor: string; role: string; action: AuditEntry['action']; from?: Status | null; to?: Status | null; detail?: string | null; ref?: string | null; hqTime?: string | null; at?: string }): void {
+  audit(
+    releaseId: string,
+    entry: {
+      actor: string;
+      role: string;
+      action: AuditEntry['action'];
+      from?: Status | null;
+      to?: Status | null;
+      detail?: string | null;
+      ref?: string | null;
+      hqTime?: string | null;
+      at?: string;
+    },
+  ): void {
     this.db
       .prepare(
         `INSERT OR IGNORE INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(releaseId, entry.at ?? nowIso(), entry.actor, entry.role, entry.action, entry.from ?? null, entry.to ?? null, entry.detail ?? null, entry.ref ?? null, entry.hqTime ?? null);
+      .run(
+        releaseId,
+        entry.at ?? nowIso(),
+        entry.actor,
+        entry.role,
+        entry.action,
+        entry.from ?? null,
+        entry.to ?? null,
+        entry.detail ?? null,
+        entry.ref ?? null,
+        entry.hqTime ?? null,
+      );
   }
 
   /**
@@ -188,7 +213,14 @@ export class ReviewService {
     const { next, notice } = onContentChanged(state, hash, now);
     if (!notice) return;
     this.saveWorkflow(releaseId, next, notice.message);
-    this.audit(releaseId, { actor: 'Warta', role: 'sistem', action: 'notice', from: state.status, to: next.status, detail: notice.message });
+    this.audit(releaseId, {
+      actor: 'Warta',
+      role: 'sistem',
+      action: 'notice',
+      from: state.status,
+      to: next.status,
+      detail: notice.message,
+    });
   }
 
   getWorkflow(releaseId: string): WorkflowView {
@@ -206,10 +238,19 @@ export class ReviewService {
     const { role } = this.actor();
     const pending = pendingSuggestions(release.body).length;
     const lastTransition = this.db
-      .prepare<[string], { state: string; reason: string | null }>('SELECT state, reason FROM review_transitions WHERE release_id = ? ORDER BY rowid DESC LIMIT 1')
+      .prepare<[string], { state: string; reason: string | null }>(
+        'SELECT state, reason FROM review_transitions WHERE release_id = ? ORDER BY rowid DESC LIMIT 1',
+      )
       .get(releaseId);
     const allowed = allowedTargets(state.status, role).filter((to) => {
-      const d = decideTransition(state, { to, actor: { name: '', role }, baseHash: hash, currentHash: hash, pendingSuggestions: pending, now: nowIso() });
+      const d = decideTransition(state, {
+        to,
+        actor: { name: '', role },
+        baseHash: hash,
+        currentHash: hash,
+        pendingSuggestions: pending,
+        now: nowIso(),
+      });
       return d.ok || d.code === 'pending_suggestions';
     });
     return {
@@ -221,7 +262,12 @@ export class ReviewService {
       changedRole: state.changedRole,
       changedAt: state.changedAt,
       publishAt: state.publishAt,
-      notice: row?.notice ?? this.hqReverts(releaseId).filter((r) => r.current).map((r) => r.message)[0] ?? null,
+      notice:
+        row?.notice ??
+        this.hqReverts(releaseId)
+          .filter((r) => r.current)
+          .map((r) => r.message)[0] ??
+        null,
       pendingSuggestions: pending,
       openThreads: this.listThreads(releaseId).filter((t) => t.status === 'open').length,
       contentHash: hash,
@@ -230,7 +276,13 @@ export class ReviewService {
     };
   }
 
-  transition(input: { releaseId: string; to: Status; baseHash: string; at?: string | null | undefined; note?: string | undefined }): WorkflowView {
+  transition(input: {
+    releaseId: string;
+    to: Status;
+    baseHash: string;
+    at?: string | null | undefined;
+    note?: string | undefined;
+  }): WorkflowView {
     const actor = this.actor();
     return this.db.transaction(() => {
       this.applyPin(input.releaseId);
@@ -255,10 +307,35 @@ export class ReviewService {
           `INSERT INTO review_transitions (id, release_id, from_status, to_status, author, role, created_at, publish_at, content_hash, note)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, input.releaseId, state.status, input.to, actor.name, actor.role, now, decision.next.publishAt, hash, input.note ?? null);
-      enqueueReview(this.db, 'workflow.transition', input.releaseId, id, { to: input.to, publishAt: decision.next.publishAt, note: input.note ?? null, contentHash: hash });
+        .run(
+          id,
+          input.releaseId,
+          state.status,
+          input.to,
+          actor.name,
+          actor.role,
+          now,
+          decision.next.publishAt,
+          hash,
+          input.note ?? null,
+        );
+      enqueueReview(this.db, 'workflow.transition', input.releaseId, id, {
+        to: input.to,
+        publishAt: decision.next.publishAt,
+        note: input.note ?? null,
+        contentHash: hash,
+      });
       const when = decision.next.publishAt ? ` (terbit ${decision.next.publishAt})` : '';
-      this.audit(input.releaseId, { actor: actor.name, role: actor.role, action: 'transition', from: state.status, to: input.to, detail: `${STATUS_LABELS_ID[state.status]} → ${STATUS_LABELS_ID[input.to]}${when}`, ref: `transition:${id}`, at: now });
+      this.audit(input.releaseId, {
+        actor: actor.name,
+        role: actor.role,
+        action: 'transition',
+        from: state.status,
+        to: input.to,
+        detail: `${STATUS_LABELS_ID[state.status]} → ${STATUS_LABELS_ID[input.to]}${when}`,
+        ref: `transition:${id}`,
+        at: now,
+      });
       return this.view(input.releaseId);
     })();
   }
@@ -271,14 +348,25 @@ export class ReviewService {
 
   private buildThread(row: ThreadRow): Thread {
     const replies = this.db
-      .prepare<[string], ReplyRow>('SELECT id, body, author, role, created_at, hq_time FROM review_replies WHERE thread_id = ? ORDER BY hq_cursor IS NULL, hq_cursor, created_at, id')
+      .prepare<[string], ReplyRow>(
+        'SELECT id, body, author, role, created_at, hq_time FROM review_replies WHERE thread_id = ? ORDER BY hq_cursor IS NULL, hq_cursor, created_at, id',
+      )
       .all(row.id);
     const events = this.db
-      .prepare<[string], EventRow>('SELECT action, author, created_at, hq_time FROM review_thread_events WHERE thread_id = ? ORDER BY hq_cursor IS NULL, hq_cursor, local_seq')
+      .prepare<[string], EventRow>(
+        'SELECT action, author, created_at, hq_time FROM review_thread_events WHERE thread_id = ? ORDER BY hq_cursor IS NULL, hq_cursor, local_seq',
+      )
       .all(row.id);
     const last = events[events.length - 1];
     const unsyncedEvents = events.some((e) => e.hq_time === null);
-    const toReply = (r: ReplyRow): Reply => ({ id: r.id, author: r.author, role: asRole(r.role) ?? 'penulis', createdAt: r.created_at, body: r.body, hqTime: r.hq_time });
+    const toReply = (r: ReplyRow): Reply => ({
+      id: r.id,
+      author: r.author,
+      role: asRole(r.role) ?? 'penulis',
+      createdAt: r.created_at,
+      body: r.body,
+      hqTime: r.hq_time,
+    });
     return {
       id: row.id,
       releaseId: row.release_id,
@@ -288,7 +376,17 @@ export class ReviewService {
       status: last?.action === 'resolve' ? 'resolved' : 'open',
       resolvedBy: last?.action === 'resolve' ? last.author : null,
       resolvedAt: last?.action === 'resolve' ? (last.hq_time ?? last.created_at) : null,
-      messages: [toReply({ id: row.id, body: row.body, author: row.author, role: row.role, created_at: row.created_at, hq_time: row.hq_time }), ...replies.map(toReply)],
+      messages: [
+        toReply({
+          id: row.id,
+          body: row.body,
+          author: row.author,
+          role: row.role,
+          created_at: row.created_at,
+          hq_time: row.hq_time,
+        }),
+        ...replies.map(toReply),
+      ],
       synced: row.hq_time !== null && replies.every((r) => r.hq_time !== null) && !unsyncedEvents,
     };
   }
@@ -318,7 +416,9 @@ export class ReviewService {
       if (a.orphaned !== b.orphaned) return a.orphaned ? 1 : -1;
       const ba = order.get(a.anchor.blockId) ?? Number.MAX_SAFE_INTEGER;
       const bb = order.get(b.anchor.blockId) ?? Number.MAX_SAFE_INTEGER;
-      return ba - bb || a.anchor.from - b.anchor.from || a.messages[0]!.createdAt.localeCompare(b.messages[0]!.createdAt);
+      return (
+        ba - bb || a.anchor.from - b.anchor.from || a.messages[0]!.createdAt.localeCompare(b.messages[0]!.createdAt)
+      );
     });
   }
 
@@ -333,18 +433,35 @@ export class ReviewService {
     return this.db.transaction(() => {
       const release = getRelease(this.db, input.releaseId);
       const block = textBlocks(release.body).find((b) => b.id === input.blockId);
-      if (!block) throw new WartaError('invalid_input', 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.');
-      if (input.from >= block.text.length || input.from >= input.to) throw new WartaError('invalid_input', 'Pilih teks di dalam satu paragraf untuk dikomentari.');
+      if (!block)
+        throw new WartaError(
+          'invalid_input',
+          'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.',
+        );
+      if (input.from >= block.text.length || input.from >= input.to)
+        throw new WartaError('invalid_input', 'Pilih teks di dalam satu paragraf untuk dikomentari.');
       // A selection running on into the next paragraph comments on its part in this one.
       const anchor: Anchor | null = makeAnchor(block, input.from, Math.min(input.to, block.text.length));
       if (!anchor) throw new WartaError('invalid_input', 'Pilih kata-kata yang ingin dikomentari.');
       const id = uuidv7();
       const now = nowIso();
       this.db
-        .prepare('INSERT INTO review_threads (id, release_id, anchor, quote, body, author, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO review_threads (id, release_id, anchor, quote, body, author, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, input.releaseId, JSON.stringify(anchor), anchor.quote, input.body, actor.name, actor.role, now);
-      enqueueReview(this.db, 'annotation.put', input.releaseId, id, { annotationType: 'review.thread', data: { anchor, quote: anchor.quote, body: input.body } });
-      this.audit(input.releaseId, { actor: actor.name, role: actor.role, action: 'comment', detail: `“${anchor.quote.slice(0, 80)}”: ${input.body.slice(0, 200)}`, ref: `thread:${id}`, at: now });
+      enqueueReview(this.db, 'annotation.put', input.releaseId, id, {
+        annotationType: 'review.thread',
+        data: { anchor, quote: anchor.quote, body: input.body },
+      });
+      this.audit(input.releaseId, {
+        actor: actor.name,
+        role: actor.role,
+        action: 'comment',
+        detail: `“${anchor.quote.slice(0, 80)}”: ${input.body.slice(0, 200)}`,
+        ref: `thread:${id}`,
+        at: now,
+      });
       return this.thread(id);
     })();
   }
@@ -356,9 +473,14 @@ export class ReviewService {
       const id = uuidv7();
       const now = nowIso();
       this.db
-        .prepare('INSERT INTO review_replies (id, thread_id, release_id, body, author, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO review_replies (id, thread_id, release_id, body, author, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, thread.id, thread.releaseId, input.body, actor.name, actor.role, now);
-      enqueueReview(this.db, 'annotation.put', thread.releaseId, id, { annotationType: 'review.reply', data: { threadId: thread.id, body: input.body } });
+      enqueueReview(this.db, 'annotation.put', thread.releaseId, id, {
+        annotationType: 'review.reply',
+        data: { threadId: thread.id, body: input.body },
+      });
       return this.thread(thread.id);
     })();
   }
@@ -370,11 +492,18 @@ export class ReviewService {
       if ((action === 'resolve') === (thread.status === 'resolved')) return thread;
       const id = uuidv7();
       const now = nowIso();
-      const seq = this.db.prepare<[], { n: number }>('SELECT COALESCE(MAX(local_seq), 0) + 1 AS n FROM review_thread_events').get()!.n;
+      const seq = this.db
+        .prepare<[], { n: number }>('SELECT COALESCE(MAX(local_seq), 0) + 1 AS n FROM review_thread_events')
+        .get()!.n;
       this.db
-        .prepare('INSERT INTO review_thread_events (id, thread_id, release_id, action, author, role, created_at, local_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO review_thread_events (id, thread_id, release_id, action, author, role, created_at, local_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, thread.id, thread.releaseId, action, actor.name, actor.role, now, seq);
-      enqueueReview(this.db, 'annotation.put', thread.releaseId, id, { annotationType: 'review.event', data: { threadId: thread.id, action } });
+      enqueueReview(this.db, 'annotation.put', thread.releaseId, id, {
+        annotationType: 'review.event',
+        data: { threadId: thread.id, action },
+      });
       this.audit(thread.releaseId, {
         actor: actor.name,
         role: actor.role,
@@ -392,17 +521,47 @@ export class ReviewService {
   listAudit(releaseId: string): AuditEntry[] {
     requireRow(this.db, releaseId);
     const rows = this.db
-      .prepare<[string], { at: string; hq_time: string | null; actor: string; role: string; action: AuditEntry['action']; from_status: Status | null; to_status: Status | null; detail: string | null }>(
+      .prepare<
+        [string],
+        {
+          at: string;
+          hq_time: string | null;
+          actor: string;
+          role: string;
+          action: AuditEntry['action'];
+          from_status: Status | null;
+          to_status: Status | null;
+          detail: string | null;
+        }
+      >(
         'SELECT at, hq_time, actor, role, action, from_status, to_status, detail FROM review_audit WHERE release_id = ? ORDER BY id',
       )
       .all(releaseId);
-    const items: AuditEntry[] = rows.map((r) => ({ at: r.at, hqTime: r.hq_time, actor: r.actor, role: r.role, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, detail: r.detail }));
+    const items: AuditEntry[] = rows.map((r) => ({
+      at: r.at,
+      hqTime: r.hq_time,
+      actor: r.actor,
+      role: r.role,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      detail: r.detail,
+    }));
     // Approvals HQ withdrew because someone else edited the text (this workstation's own
     // edits already left a local notice).
     const self = this.actor().name;
     for (const r of this.hqReverts(releaseId)) {
       if (r.author === self) continue;
-      items.push({ at: r.at, hqTime: r.at, actor: r.author, role: '', action: 'notice', fromStatus: r.from, toStatus: 'diajukan', detail: r.message });
+      items.push({
+        at: r.at,
+        hqTime: r.at,
+        actor: r.author,
+        role: '',
+        action: 'notice',
+        fromStatus: r.from,
+        toStatus: 'diajukan',
+        detail: r.message,
+      });
     }
     return items.sort((a, b) => (a.hqTime ?? a.at).localeCompare(b.hqTime ?? b.at));
   }
@@ -411,13 +570,16 @@ export class ReviewService {
    * Edits that took an approval away at HQ (HQ applies the same pin as onContentChanged),
    * read from HQ's history as this workstation mirrors it. `current`: no move since.
    */
-  private hqReverts(releaseId: string): { at: string; author: string; from: Status; message: string; current: boolean }[] {
+  private hqReverts(
+    releaseId: string,
+  ): { at: string; author: string; from: Status; message: string; current: boolean }[] {
     let rows: { hq_rev: number; event: string; author: string; hq_time: string | null; status: Status | null }[];
     try {
       rows = this.db
-        .prepare<[string], { hq_rev: number; event: string; author: string; hq_time: string | null; status: Status | null }>(
-          'SELECT hq_rev, event, author, hq_time, status FROM sync_hq_revisions WHERE release_id = ? ORDER BY hq_rev',
-        )
+        .prepare<
+          [string],
+          { hq_rev: number; event: string; author: string; hq_time: string | null; status: Status | null }
+        >('SELECT hq_rev, event, author, hq_time, status FROM sync_hq_revisions WHERE release_id = ? ORDER BY hq_rev')
         .all(releaseId);
     } catch {
       return []; // no sync tables in this store
@@ -426,7 +588,12 @@ export class ReviewService {
     let prev: Status | null = null;
     for (const r of rows) {
       if (out.length && r.status !== prev) out[out.length - 1]!.current = false;
-      if (r.event !== 'transition' && r.status === 'diajukan' && (prev === 'disetujui' || prev === 'terbit') && r.hq_time) {
+      if (
+        r.event !== 'transition' &&
+        r.status === 'diajukan' &&
+        (prev === 'disetujui' || prev === 'terbit') &&
+        r.hq_time
+      ) {
         out.push({
           at: r.hq_time,
           author: r.author,
@@ -443,7 +610,18 @@ export class ReviewService {
 
   reviewQueue(): QueueItem[] {
     const rows = this.db
-      .prepare<[], { id: string; title: string; office: string; status: Status; updated_at: string; changed_by: string | null; changed_at: string | null }>(
+      .prepare<
+        [],
+        {
+          id: string;
+          title: string;
+          office: string;
+          status: Status;
+          updated_at: string;
+          changed_by: string | null;
+          changed_at: string | null;
+        }
+      >(
         `SELECT r.id, r.title, r.office, r.status, r.updated_at, w.changed_by, w.changed_at
          FROM releases r LEFT JOIN review_workflow w ON w.release_id = r.id
          WHERE r.deleted_at IS NULL AND r.status = 'diajukan'

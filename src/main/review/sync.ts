@@ -25,10 +25,20 @@ import { enqueueReview, readReviewOutbox, type ReviewOutboxRow } from './outbox'
  * made elsewhere with the person, role and time HQ confirmed.
  */
 
-const ThreadData = z.object({ anchor: AnchorSchema, quote: z.string().min(1).max(5000), body: z.string().min(1).max(5000) });
+const ThreadData = z.object({
+  anchor: AnchorSchema,
+  quote: z.string().min(1).max(5000),
+  body: z.string().min(1).max(5000),
+});
 const ReplyData = z.object({ threadId: z.string().min(1).max(64), body: z.string().min(1).max(5000) });
 const EventData = z.object({ threadId: z.string().min(1).max(64), action: z.enum(['resolve', 'reopen']) });
-const TransitionData = z.object({ transitionId: z.string().min(1).max(64), revision: z.number().int().positive(), from: StatusSchema, to: StatusSchema, publishAt: z.string().nullable().optional() });
+const TransitionData = z.object({
+  transitionId: z.string().min(1).max(64),
+  revision: z.number().int().positive(),
+  from: StatusSchema,
+  to: StatusSchema,
+  publishAt: z.string().nullable().optional(),
+});
 
 /** Stores a review annotation pulled from HQ (idempotent: a record arriving twice is kept once). */
 export function applyAnnotation(db: Db, change: AnnotationChange): void {
@@ -41,7 +51,16 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
         `INSERT INTO review_audit (release_id, at, actor, role, action, detail, ref, hq_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role`,
       )
-      .run(releaseId, by.hqTime, by.name, by.role, action, detail, `${action === 'comment' ? 'thread' : 'event'}:${id}`, by.hqTime);
+      .run(
+        releaseId,
+        by.hqTime,
+        by.name,
+        by.role,
+        action,
+        detail,
+        `${action === 'comment' ? 'thread' : 'event'}:${id}`,
+        by.hqTime,
+      );
   switch (change.annotationType) {
     case 'review.thread': {
       const data = ThreadData.safeParse(change.data);
@@ -50,7 +69,18 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
         `INSERT INTO review_threads (id, release_id, anchor, quote, body, author, role, created_at, hq_time, hq_cursor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET hq_time = excluded.hq_time, hq_cursor = excluded.hq_cursor`,
-      ).run(id, releaseId, JSON.stringify(data.data.anchor), data.data.quote, data.data.body, by.name, by.role, by.hqTime, by.hqTime, change.cursor);
+      ).run(
+        id,
+        releaseId,
+        JSON.stringify(data.data.anchor),
+        data.data.quote,
+        data.data.body,
+        by.name,
+        by.role,
+        by.hqTime,
+        by.hqTime,
+        change.cursor,
+      );
       audit('comment', `“${data.data.quote.slice(0, 80)}”: ${data.data.body.slice(0, 200)}`);
       return;
     }
@@ -67,13 +97,28 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
     case 'review.event': {
       const data = EventData.safeParse(change.data);
       if (!data.success) return;
-      const seq = db.prepare<[], { n: number }>('SELECT COALESCE(MAX(local_seq), 0) + 1 AS n FROM review_thread_events').get()!.n;
+      const seq = db
+        .prepare<[], { n: number }>('SELECT COALESCE(MAX(local_seq), 0) + 1 AS n FROM review_thread_events')
+        .get()!.n;
       db.prepare(
         `INSERT INTO review_thread_events (id, thread_id, release_id, action, author, role, created_at, local_seq, hq_time, hq_cursor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET hq_time = excluded.hq_time, hq_cursor = excluded.hq_cursor`,
-      ).run(id, data.data.threadId, releaseId, data.data.action, by.name, by.role, by.hqTime, seq, by.hqTime, change.cursor);
-      const quote = db.prepare<[string], { quote: string }>('SELECT quote FROM review_threads WHERE id = ?').get(data.data.threadId)?.quote ?? '';
+      ).run(
+        id,
+        data.data.threadId,
+        releaseId,
+        data.data.action,
+        by.name,
+        by.role,
+        by.hqTime,
+        seq,
+        by.hqTime,
+        change.cursor,
+      );
+      const quote =
+        db.prepare<[string], { quote: string }>('SELECT quote FROM review_threads WHERE id = ?').get(data.data.threadId)
+          ?.quote ?? '';
       audit(data.data.action, `“${quote.slice(0, 80)}”`);
       return;
     }
@@ -84,12 +129,26 @@ export function applyAnnotation(db: Db, change: AnnotationChange): void {
       if (!data.success) return;
       const { transitionId, revision, from, to } = data.data;
       const hqTime =
-        db.prepare<[string, number], { hq_time: string | null }>('SELECT hq_time FROM sync_hq_revisions WHERE release_id = ? AND hq_rev = ?').get(releaseId, revision)?.hq_time ?? by.hqTime;
+        db
+          .prepare<[string, number], { hq_time: string | null }>(
+            'SELECT hq_time FROM sync_hq_revisions WHERE release_id = ? AND hq_rev = ?',
+          )
+          .get(releaseId, revision)?.hq_time ?? by.hqTime;
       db.prepare(
         `INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
          VALUES (?, ?, ?, ?, 'transition', ?, ?, ?, ?, ?)
          ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role`,
-      ).run(releaseId, hqTime, by.name, by.role, from, to, `${STATUS_LABELS_ID[from]} → ${STATUS_LABELS_ID[to]}`, `transition:${transitionId}`, hqTime);
+      ).run(
+        releaseId,
+        hqTime,
+        by.name,
+        by.role,
+        from,
+        to,
+        `${STATUS_LABELS_ID[from]} → ${STATUS_LABELS_ID[to]}`,
+        `transition:${transitionId}`,
+        hqTime,
+      );
       // Who moved it last (and the embargo, if any), as the workflow bar shows it.
       const publishAt = to === 'terbit' ? (data.data.publishAt ?? null) : null;
       db.prepare(
@@ -113,15 +172,32 @@ type Readiness = { ready: true; entry: WithoutSeq<ReviewEntry> } | { ready: fals
 function readiness(db: Db, row: ReviewOutboxRow): Readiness {
   const base = getBase(db, row.releaseId);
   // The release must reach HQ first: known there already, or its edit queued ahead in this round.
-  const editQueued = !!db.prepare<[string], { one: number }>("SELECT 1 AS one FROM sync_push WHERE release_id = ? AND owner = 'release' LIMIT 1").get(row.releaseId);
+  const editQueued = !!db
+    .prepare<[string], { one: number }>(
+      "SELECT 1 AS one FROM sync_push WHERE release_id = ? AND owner = 'release' LIMIT 1",
+    )
+    .get(row.releaseId);
   if ((!base || base.deleted || base.hqRev < 1) && !editQueued) return { ready: false };
   const baseRevision = base && !base.deleted ? base.hqRev : 0;
   if (row.kind === 'annotation.put') {
     const { annotationType, data } = row.payload as { annotationType: string; data: Record<string, unknown> };
-    return { ready: true, entry: { kind: 'annotation.put', releaseId: row.releaseId, annotationId: row.refId, annotationType, baseRevision, data } };
+    return {
+      ready: true,
+      entry: {
+        kind: 'annotation.put',
+        releaseId: row.releaseId,
+        annotationId: row.refId,
+        annotationType,
+        baseRevision,
+        data,
+      },
+    };
   }
   // An open conflict must be settled before anyone's transition can refer to a text.
-  if (db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_conflicts WHERE release_id = ?').get(row.releaseId)) return { ready: false };
+  if (
+    db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_conflicts WHERE release_id = ?').get(row.releaseId)
+  )
+    return { ready: false };
   const p = row.payload as { to: Status; publishAt: string | null; note: string | null; contentHash: string };
   // The writer's own moves (submit, take back) cover what they went on writing; a reviewer's
   // move is pinned to exactly the text they read.
@@ -152,10 +228,19 @@ function refuseTransition(db: Db, transitionId: string, reason: string): void {
   if (!t) return;
   db.prepare("UPDATE review_transitions SET state = 'rejected', reason = ? WHERE id = ?").run(reason, transitionId);
   const later = db
-    .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM review_transitions WHERE release_id = ? AND rowid > (SELECT rowid FROM review_transitions WHERE id = ?)')
+    .prepare<[string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM review_transitions WHERE release_id = ? AND rowid > (SELECT rowid FROM review_transitions WHERE id = ?)',
+    )
     .get(t.release_id, transitionId)!.n;
-  if (later === 0) db.prepare('UPDATE releases SET status = ? WHERE id = ? AND status = ?').run(t.from_status, t.release_id, t.to_status);
-  db.prepare('INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  if (later === 0)
+    db.prepare('UPDATE releases SET status = ? WHERE id = ? AND status = ?').run(
+      t.from_status,
+      t.release_id,
+      t.to_status,
+    );
+  db.prepare(
+    'INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     t.release_id,
     new Date().toISOString(),
     t.author,
@@ -168,31 +253,51 @@ function refuseTransition(db: Db, transitionId: string, reason: string): void {
   addLog(db, 'error', `Perubahan status ditolak: ${reason}`, t.release_id);
 }
 
-const outboxRow = (db: Db, ref: string): ReviewOutboxRow | undefined => readReviewOutbox(db).find((r) => String(r.id) === ref);
+const outboxRow = (db: Db, ref: string): ReviewOutboxRow | undefined =>
+  readReviewOutbox(db).find((r) => String(r.id) === ref);
 
 function applyReviewResult(db: Db, ref: string, entry: PushEntry, result: EntryResult): void {
   const row = outboxRow(db, ref);
   if (!row) return;
   db.prepare('DELETE FROM review_outbox WHERE id = ?').run(row.id);
   if (entry.kind !== 'workflow.transition') {
-    if (result.status === 'rejected') addLog(db, 'error', `Komentar ditolak server pusat (${result.reason}): ${result.message}`, row.releaseId);
+    if (result.status === 'rejected')
+      addLog(db, 'error', `Komentar ditolak server pusat (${result.reason}): ${result.message}`, row.releaseId);
     return;
   }
   if (result.status !== 'accepted') {
-    refuseTransition(db, row.refId, result.status === 'rejected' ? `${result.message} (${result.reason})` : 'jawaban server pusat tidak terduga');
+    refuseTransition(
+      db,
+      row.refId,
+      result.status === 'rejected' ? `${result.message} (${result.reason})` : 'jawaban server pusat tidak terduga',
+    );
     return;
   }
-  db.prepare("UPDATE review_transitions SET state = 'accepted', hq_revision = ? WHERE id = ?").run(result.revision, row.refId);
+  db.prepare("UPDATE review_transitions SET state = 'accepted', hq_revision = ? WHERE id = ?").run(
+    result.revision,
+    row.refId,
+  );
   const base = getBase(db, row.releaseId);
   // The transition made a new HQ revision with the same text: move the base along so the
   // next edit is sent from it instead of being merged against the previous one.
-  if (base && base.hqRev < result.revision) setBase(db, row.releaseId, { ...base, hqRev: result.revision, status: entry.to });
-  const t = db.prepare<[string], { from_status: Status; publish_at: string | null }>('SELECT from_status, publish_at FROM review_transitions WHERE id = ?').get(row.refId);
+  if (base && base.hqRev < result.revision)
+    setBase(db, row.releaseId, { ...base, hqRev: result.revision, status: entry.to });
+  const t = db
+    .prepare<[string], { from_status: Status; publish_at: string | null }>(
+      'SELECT from_status, publish_at FROM review_transitions WHERE id = ?',
+    )
+    .get(row.refId);
   if (t) {
     // The audit record others will see, with the role and time HQ confirms for it.
     enqueueReview(db, 'annotation.put', row.releaseId, uuidv7(), {
       annotationType: 'review.transition',
-      data: { transitionId: row.refId, revision: result.revision, from: t.from_status, to: entry.to, publishAt: t.publish_at },
+      data: {
+        transitionId: row.refId,
+        revision: result.revision,
+        from: t.from_status,
+        to: entry.to,
+        publishAt: t.publish_at,
+      },
     });
   }
 }

@@ -23,7 +23,10 @@ function fillMissing(partial: Partial<Handlers>): Handlers {
   for (const name of METHOD_NAMES) {
     if (typeof out[name] === 'function') continue;
     out[name] = () => {
-      throw new WartaError('internal', `${name as MethodName} belum tersedia di versi ini (not available in this build)`);
+      throw new WartaError(
+        'internal',
+        `${name as MethodName} belum tersedia di versi ini (not available in this build)`,
+      );
     };
   }
   return out as Handlers;
@@ -46,7 +49,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const lock = lockDataDir(opts.dataDir, opts.nativeBinding);
   let store: ReturnType<typeof openStore>;
   try {
-    store = openStore({ dataDir: opts.dataDir, log: opts.log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+    store = openStore({
+      dataDir: opts.dataDir,
+      log: opts.log,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
   } catch (error) {
     lock.release();
     throw error;
@@ -66,11 +73,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // local review change or a finished "Sinkronkan" with review work waiting nudges it.
   const reviewSync = new ReviewSync({ db: store.db, sync: sync.service, secrets: opts.secrets });
   const reviewWaiting = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox');
-  const nudgeReview = <I, O>(fn: (input: I) => O) => (input: I): O => {
-    const out = fn(input);
-    reviewSync.kick();
-    return out;
-  };
+  const nudgeReview =
+    <I, O>(fn: (input: I) => O) =>
+    (input: I): O => {
+      const out = fn(input);
+      reviewSync.kick();
+      return out;
+    };
   const review = createReviewHandlers({ store });
 
   const app = createAppHandlers({

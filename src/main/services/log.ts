@@ -15,7 +15,7 @@ function plain(value: unknown): unknown {
  */
 export function createJsonLogger(stream: NodeJS.WritableStream, name: string, minLevel: string = 'info'): Logger {
   // pino's names; unknown names (e.g. "debug", "trace") log everything we emit.
-  const floor = minLevel === 'silent' ? Infinity : (LEVELS as Record<string, number>)[minLevel] ?? 0;
+  const floor = minLevel === 'silent' ? Infinity : ((LEVELS as Record<string, number>)[minLevel] ?? 0);
   const write = (level: keyof typeof LEVELS) => (obj: object, msg?: string) => {
     if (LEVELS[level] < floor) return;
     const fields: Record<string, unknown> = {};

@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * same releases: %APPDATA%\Warta on Windows, ~/Library/Application Support/Warta on
  * macOS, $XDG_DATA_HOME/warta (default ~/.local/share/warta) elsewhere.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.WARTA_DATA_DIR) return env.WARTA_DATA_DIR;
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Warta');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Warta');

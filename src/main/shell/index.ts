@@ -37,7 +37,10 @@ function argValue(flag: string): string | undefined {
  * and tests use (scripts/start.mjs builds it); point the store at it when present.
  */
 function electronSqliteBinding(): string | undefined {
-  const candidates = [process.env.WARTA_SQLITE_BINDING, join(here, '../../node_modules/.warta-electron/better-sqlite3/build/Release/better_sqlite3.node')];
+  const candidates = [
+    process.env.WARTA_SQLITE_BINDING,
+    join(here, '../../node_modules/.warta-electron/better-sqlite3/build/Release/better_sqlite3.node'),
+  ];
   return candidates.find((c): c is string => typeof c === 'string' && c.length > 0 && existsSync(c));
 }
 
@@ -58,53 +61,62 @@ if (!app.requestSingleInstanceLock()) {
   // Hardening for every web contents, including any created later by accident.
   app.on('web-contents-created', (_event, contents) => lockDown(contents, devOrigin));
 
-  app.whenReady().then(async () => {
-    const dataDir = resolve(argValue('--data-dir') ?? defaultDataDir());
-    const nativeBinding = electronSqliteBinding();
-    services = await createServices({
-      dataDir,
-      log,
-      secrets: createSafeStorageSecretStore(log),
-      version: app.getVersion(),
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+  app
+    .whenReady()
+    .then(async () => {
+      const dataDir = resolve(argValue('--data-dir') ?? defaultDataDir());
+      const nativeBinding = electronSqliteBinding();
+      services = await createServices({
+        dataDir,
+        log,
+        secrets: createSafeStorageSecretStore(log),
+        version: app.getVersion(),
+        ...(nativeBinding ? { nativeBinding } : {}),
+      });
 
-    const ses = session.defaultSession;
-    ses.setPermissionRequestHandler((_contents, permission, callback) => {
-      log.warn({ permission }, 'denied a permission request');
-      callback(false);
-    });
-    ses.setPermissionCheckHandler(() => false);
-    // The dev server's responses get the same policy as warta:// (set in the protocol handler).
-    const csp = cspForPage(readFileSync(join(rendererDir, 'index.html'), 'utf8'));
-    ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, ...Object.fromEntries(Object.entries(SECURITY_HEADERS).map(([k, v]) => [k, [v]])), 'Content-Security-Policy': [csp] } });
-    });
+      const ses = session.defaultSession;
+      ses.setPermissionRequestHandler((_contents, permission, callback) => {
+        log.warn({ permission }, 'denied a permission request');
+        callback(false);
+      });
+      ses.setPermissionCheckHandler(() => false);
+      // The dev server's responses get the same policy as warta:// (set in the protocol handler).
+      const csp = cspForPage(readFileSync(join(rendererDir, 'index.html'), 'utf8'));
+      ses.webRequest.onHeadersReceived((details, callback) => {
+        callback({
+          responseHeaders: {
+            ...details.responseHeaders,
+            ...Object.fromEntries(Object.entries(SECURITY_HEADERS).map(([k, v]) => [k, [v]])),
+            'Content-Security-Policy': [csp],
+          },
+        });
+      });
 
-    handleAppProtocol(rendererDir, services);
-    registerIpc(services, log, devOrigin);
-    mainWindow = createMainWindow({ preload, devUrl });
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-    // A crashed page comes back by itself (everything saved is in the store); not in a loop.
-    const crashes: number[] = [];
-    mainWindow.webContents.on('render-process-gone', (_event, details) => {
-      log.error({ reason: details.reason, exitCode: details.exitCode }, 'the page crashed');
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && (crashes[0] ?? now) < now - 60_000) crashes.shift();
-      if (details.reason !== 'clean-exit' && crashes.length <= 3) mainWindow?.webContents.reload();
-    });
-    log.info({ dataDir, sqliteBinding: nativeBinding ?? 'default' }, 'ready');
+      handleAppProtocol(rendererDir, services);
+      registerIpc(services, log, devOrigin);
+      mainWindow = createMainWindow({ preload, devUrl });
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+      // A crashed page comes back by itself (everything saved is in the store); not in a loop.
+      const crashes: number[] = [];
+      mainWindow.webContents.on('render-process-gone', (_event, details) => {
+        log.error({ reason: details.reason, exitCode: details.exitCode }, 'the page crashed');
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length > 0 && (crashes[0] ?? now) < now - 60_000) crashes.shift();
+        if (details.reason !== 'clean-exit' && crashes.length <= 3) mainWindow?.webContents.reload();
+      });
+      log.info({ dataDir, sqliteBinding: nativeBinding ?? 'default' }, 'ready');
 
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preload, devUrl });
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preload, devUrl });
+      });
+    })
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'could not start');
+      app.exit(1);
     });
-  }).catch((error: unknown) => {
-    log.error({ err: error }, 'could not start');
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

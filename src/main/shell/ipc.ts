@@ -19,7 +19,9 @@ export function registerIpc(services: Services, log: Logger, devOrigin: string |
         log.warn({ method: name, sender: event.senderFrame?.url ?? null }, 'refused IPC from a foreign frame');
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Warta page' } };
       }
-      return dispatch(services.handlers, name, input, (method, error) => log.error({ err: error, method }, 'handler failed'));
+      return dispatch(services.handlers, name, input, (method, error) =>
+        log.error({ err: error, method }, 'handler failed'),
+      );
     });
   }
   return () => {

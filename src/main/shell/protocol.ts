@@ -30,7 +30,8 @@ export function handleAppProtocol(rendererDir: string, services: Services): void
     'Content-Type': type,
     ...extra,
   });
-  const notFound = (): Response => new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
+  const notFound = (): Response =>
+    new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
 
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
@@ -41,11 +42,15 @@ export function handleAppProtocol(rendererDir: string, services: Services): void
       const file = sha.success ? services.mediaLookup(sha.data) : null;
       if (!file) return notFound();
       return new Response(fileBody(file.path), {
-        headers: headers(file.mime, { 'Content-Length': String(file.bytes), 'Content-Security-Policy': "default-src 'none'; sandbox" }),
+        headers: headers(file.mime, {
+          'Content-Length': String(file.bytes),
+          'Content-Security-Policy': "default-src 'none'; sandbox",
+        }),
       });
     }
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
-    const file = resolveStatic(rendererDir, path) ?? (/\.[a-z0-9]+$/i.test(path) ? null : join(rendererDir, 'index.html'));
+    const file =
+      resolveStatic(rendererDir, path) ?? (/\.[a-z0-9]+$/i.test(path) ? null : join(rendererDir, 'index.html'));
     if (!file) return notFound();
     return new Response(fileBody(file), { headers: headers(mimeFor(file), { 'Cache-Control': 'no-cache' }) });
   });

@@ -9,7 +9,10 @@ import type { Logger } from '../services/types';
  */
 export function createSafeStorageSecretStore(log: Logger): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) {
-    log.warn({}, 'safeStorage has no OS keychain here; secrets fall back to Electron\'s basic obfuscation in a 0600 file');
+    log.warn(
+      {},
+      "safeStorage has no OS keychain here; secrets fall back to Electron's basic obfuscation in a 0600 file",
+    );
   }
   return createFileSecretStore(join(app.getPath('userData'), 'secrets.json'), {
     encode: (plain) => safeStorage.encryptString(plain).toString('base64'),

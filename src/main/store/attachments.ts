@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { WartaError } from '../../shared/contract/define';
 import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES } from '../../shared/contract/releases';
@@ -13,7 +24,8 @@ export function sniffImage(bytes: Uint8Array): ImageMime | null {
   const at = (i: number) => bytes[i];
   const ascii = (from: number, text: string) => [...text].every((ch, i) => at(from + i) === ch.charCodeAt(0));
   if (bytes.length >= 3 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b)) return 'image/png';
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b))
+    return 'image/png';
   if (bytes.length >= 12 && ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
   if (bytes.length >= 6 && (ascii(0, 'GIF87a') || ascii(0, 'GIF89a'))) return 'image/gif';
   return null;
@@ -24,7 +36,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Accepts plain base64 or a data: URL; refuses anything that isn't base64 rather than guess. */
 export function decodeBase64(input: string): Buffer {
   const body = input.replace(/^data:[^,]*;base64,/i, '').replace(/\s+/g, '');
-  if (body.length % 4 === 1 || !BASE64.test(body)) throw new WartaError('invalid_input', 'Data gambar bukan base64 yang sah.');
+  if (body.length % 4 === 1 || !BASE64.test(body))
+    throw new WartaError('invalid_input', 'Data gambar bukan base64 yang sah.');
   return Buffer.from(body, 'base64');
 }
 
@@ -122,7 +135,9 @@ export interface AttachmentFile {
 /** For the /media/<sha256> route: the file and its type, or null when unknown or missing. */
 export function readAttachment(store: Store, sha256: string): AttachmentFile | null {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-  const row = store.db.prepare<[string], { mime: string; bytes: number }>('SELECT mime, bytes FROM attachments WHERE sha256 = ?').get(sha256);
+  const row = store.db
+    .prepare<[string], { mime: string; bytes: number }>('SELECT mime, bytes FROM attachments WHERE sha256 = ?')
+    .get(sha256);
   if (!row) return null;
   const path = join(store.attachmentsDir, sha256);
   if (!existsSync(path)) return null;

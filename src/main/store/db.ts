@@ -29,7 +29,8 @@ export function applyPragmas(db: Db): void {
   // Wait for another connection (e.g. a backup or a second process) rather than fail at once.
   db.pragma('busy_timeout = 5000');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (String(mode).toLowerCase() !== 'wal') throw new Error(`could not switch the database to WAL (got ${String(mode)})`);
+  if (String(mode).toLowerCase() !== 'wal')
+    throw new Error(`could not switch the database to WAL (got ${String(mode)})`);
   db.pragma('synchronous = FULL');
   // On macOS plain fsync leaves data in the drive's cache; F_FULLFSYNC really flushes. Elsewhere a no-op.
   db.pragma('fullfsync = ON');

@@ -20,7 +20,10 @@ export function toStorageError(error: unknown, what: string): unknown {
   if (error instanceof WartaError) return error;
   const code = sqliteCode(error) ?? '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new WartaError('storage', `${what} gagal: disk penuh. Kosongkan ruang disk lalu coba lagi; data yang sudah tersimpan aman.`);
+    return new WartaError(
+      'storage',
+      `${what} gagal: disk penuh. Kosongkan ruang disk lalu coba lagi; data yang sudah tersimpan aman.`,
+    );
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new WartaError('storage', `${what} gagal: folder data tidak dapat ditulis (${code}).`);

@@ -19,7 +19,14 @@ export {
   setSyncState,
   type CommitOptions,
 } from './releases';
-export { recordRevision, listRevisions, getRevision, COALESCE_IDLE_MS, COALESCE_SPAN_MS, type RevisionReason } from './revisions';
+export {
+  recordRevision,
+  listRevisions,
+  getRevision,
+  COALESCE_IDLE_MS,
+  COALESCE_SPAN_MS,
+  type RevisionReason,
+} from './revisions';
 export { searchReleases, toFtsQuery, toHighlight, indexRelease } from './search';
 export { importImage, readAttachment, sniffImage, type AttachmentFile } from './attachments';
 export { backupDatabase } from './backup';

@@ -14,12 +14,16 @@ export interface Notice {
  */
 export function addNotice(db: Db, code: string, message: string): Notice {
   const at = nowIso();
-  const { lastInsertRowid } = db.prepare('INSERT INTO notices (code, message, at) VALUES (?, ?, ?)').run(code, message, at);
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO notices (code, message, at) VALUES (?, ?, ?)')
+    .run(code, message, at);
   return { id: Number(lastInsertRowid), code, message, at };
 }
 
 export function listNotices(db: Db): Notice[] {
-  return db.prepare<[], Notice>('SELECT id, code, message, at FROM notices WHERE dismissed_at IS NULL ORDER BY id').all();
+  return db
+    .prepare<[], Notice>('SELECT id, code, message, at FROM notices WHERE dismissed_at IS NULL ORDER BY id')
+    .all();
 }
 
 export function dismissNotice(db: Db, id: number): void {

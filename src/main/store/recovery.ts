@@ -72,7 +72,7 @@ function* readableRows(old: Db, table: string, log: StoreLogger): Generator<Reco
   }
   let after = -Infinity;
   let skip = 1;
-  for (let attempts = 0; attempts < 40; ) {
+  for (let attempts = 0; attempts < 40;) {
     try {
       const stmt = old.prepare(`SELECT rowid AS __rowid, * FROM ${quoteId(table)} WHERE rowid > ? ORDER BY rowid`);
       for (const raw of stmt.iterate(after === -Infinity ? Number.MIN_SAFE_INTEGER : after)) {
@@ -108,7 +108,12 @@ export function salvage(asidePath: string, fresh: Db, log: StoreLogger, options:
     old = openRaw(scratch, options);
     const oldDb = old;
     const oldColumns = (table: string): Set<string> =>
-      new Set(oldDb.prepare<[], { name: string }>(`PRAGMA table_info(${quoteId(table)})`).all().map((c) => c.name));
+      new Set(
+        oldDb
+          .prepare<[], { name: string }>(`PRAGMA table_info(${quoteId(table)})`)
+          .all()
+          .map((c) => c.name),
+      );
     fresh.transaction(() => {
       for (const table of salvageableTables(fresh)) {
         let have: Set<string>;
@@ -154,7 +159,9 @@ export function salvage(asidePath: string, fresh: Db, log: StoreLogger, options:
 function afterSalvage(db: Db): void {
   const now = nowIso();
   const rows = db.prepare<[], ReleaseRow>('SELECT * FROM releases').all();
-  const hasRevision = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM revisions WHERE release_id = ? LIMIT 1');
+  const hasRevision = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM revisions WHERE release_id = ? LIMIT 1',
+  );
   const hasOutbox = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM outbox WHERE release_id = ? LIMIT 1');
   const enqueue = db.prepare(`INSERT INTO outbox (release_id, kind, local_rev, created_at) VALUES (?, ?, ?, ?)`);
   for (const row of rows) {

@@ -81,7 +81,14 @@ export interface CommitOptions {
 }
 
 /** Resolves the slug a save ends with: a chosen one sticks, an automatic one follows a draft's title. */
-function resolveSlug(db: Db, prev: ReleaseRow | undefined, id: string, patch: Partial<ReleaseFields>, title: string, status: Status) {
+function resolveSlug(
+  db: Db,
+  prev: ReleaseRow | undefined,
+  id: string,
+  patch: Partial<ReleaseFields>,
+  title: string,
+  status: Status,
+) {
   const prevSlug = prev?.slug ?? '';
   let custom = prev ? prev.slug_custom === 1 : false;
   if (patch.slug !== undefined && patch.slug !== prevSlug) {
@@ -100,7 +107,13 @@ function resolveSlug(db: Db, prev: ReleaseRow | undefined, id: string, patch: Pa
  * transaction, so a crash leaves either all of them or none. A save that changes
  * nothing stores nothing and returns the release as it is.
  */
-export function commitRelease(store: Store, id: string, patch: Partial<ReleaseFields>, opts: CommitOptions, statusChange?: Status): Release {
+export function commitRelease(
+  store: Store,
+  id: string,
+  patch: Partial<ReleaseFields>,
+  opts: CommitOptions,
+  statusChange?: Status,
+): Release {
   const { db } = store;
   return db.transaction((): Release => {
     const prevRow = requireRow(db, id);
@@ -125,7 +138,12 @@ export function commitRelease(store: Store, id: string, patch: Partial<ReleaseFi
     const num = writeRow(db, next, custom, countWordsInText(text), false);
     indexRelease(db, num, { title: next.title, summary: next.summary, body: text });
     if (contentChanged || opts.reason === 'restored') {
-      recordRevision(db, id, fields, { author: opts.author, reason: opts.reason, now, ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}) });
+      recordRevision(db, id, fields, {
+        author: opts.author,
+        reason: opts.reason,
+        now,
+        ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
+      });
     }
     if (opts.outbox) appendOutbox(db, id, opts.outbox, next.localRev);
     return next;
@@ -165,7 +183,16 @@ export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, 
     const text = docToPlainText(release.body);
     const num = writeRow(db, release, chosen !== '', countWordsInText(text), true);
     indexRelease(db, num, { title: release.title, summary: release.summary, body: text });
-    const { id: _id, status: _s, createdAt: _c, updatedAt: _u, localRev: _l, syncState: _ss, syncError: _se, ...fields } = release;
+    const {
+      id: _id,
+      status: _s,
+      createdAt: _c,
+      updatedAt: _u,
+      localRev: _l,
+      syncState: _ss,
+      syncError: _se,
+      ...fields
+    } = release;
     recordRevision(db, id, fields, { author: store.authorName(), reason: 'created', now });
     appendOutbox(db, id, 'create', release.localRev);
     return release;
@@ -179,12 +206,9 @@ export function deleteRelease(store: Store, id: string): void {
     const row = requireRow(db, id);
     const now = nowIso();
     const localRev = row.local_rev + 1;
-    db.prepare(`UPDATE releases SET deleted_at = ?, updated_at = ?, local_rev = ?, sync_state = 'belum_terkirim', sync_error = NULL WHERE id = ?`).run(
-      now,
-      now,
-      localRev,
-      id,
-    );
+    db.prepare(
+      `UPDATE releases SET deleted_at = ?, updated_at = ?, local_rev = ?, sync_state = 'belum_terkirim', sync_error = NULL WHERE id = ?`,
+    ).run(now, now, localRev, id);
     unindexRelease(db, row.num);
     appendOutbox(db, id, 'delete', localRev);
   })();

@@ -78,21 +78,27 @@ export function recordRevision(db: Db, releaseId: string, fields: ReleaseFields,
     nowMs - Date.parse(newest.updated_at) < COALESCE_IDLE_MS &&
     nowMs - Date.parse(newest.created_at) < COALESCE_SPAN_MS
   ) {
-    db.prepare('UPDATE revisions SET fields = ?, title = ?, word_count = ?, updated_at = ? WHERE release_id = ? AND rev = ?').run(
-      json,
-      fields.title,
-      words,
-      opts.now,
-      releaseId,
-      newest.rev,
-    );
+    db.prepare(
+      'UPDATE revisions SET fields = ?, title = ?, word_count = ?, updated_at = ? WHERE release_id = ? AND rev = ?',
+    ).run(json, fields.title, words, opts.now, releaseId, newest.rev);
     return newest.rev;
   }
   const rev = (newest?.rev ?? 0) + 1;
   db.prepare(
     `INSERT INTO revisions (release_id, rev, created_at, updated_at, author, reason, restored_from, title, word_count, fields)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(releaseId, rev, opts.now, opts.now, opts.author, opts.reason, opts.restoredFrom ?? null, fields.title, words, json);
+  ).run(
+    releaseId,
+    rev,
+    opts.now,
+    opts.now,
+    opts.author,
+    opts.reason,
+    opts.restoredFrom ?? null,
+    fields.title,
+    words,
+    json,
+  );
   return rev;
 }
 
@@ -104,8 +110,14 @@ export function listRevisions(db: Db, releaseId: string): RevisionMetaOut[] {
     .map(toMeta);
 }
 
-export function getRevision(db: Db, releaseId: string, rev: number): (RevisionMetaOut & { fields: ReleaseFields }) | null {
-  const row = db.prepare<[string, number], RevisionRow>('SELECT * FROM revisions WHERE release_id = ? AND rev = ?').get(releaseId, rev);
+export function getRevision(
+  db: Db,
+  releaseId: string,
+  rev: number,
+): (RevisionMetaOut & { fields: ReleaseFields }) | null {
+  const row = db
+    .prepare<[string, number], RevisionRow>('SELECT * FROM revisions WHERE release_id = ? AND rev = ?')
+    .get(releaseId, rev);
   if (!row) return null;
   const parsed = ReleaseFieldsSchema.safeParse(JSON.parse(row.fields));
   if (!parsed.success) throw new Error(`revision ${rev} of ${releaseId} holds fields that no longer fit the schema`);

@@ -96,7 +96,14 @@ export function canonicalFields(f: ReleaseFields): string {
     summary: f.summary,
     byline: f.byline,
     office: f.office,
-    leadImage: f.leadImage ? { attachment: f.leadImage.attachment, caption: f.leadImage.caption, credit: f.leadImage.credit, alt: f.leadImage.alt } : null,
+    leadImage: f.leadImage
+      ? {
+          attachment: f.leadImage.attachment,
+          caption: f.leadImage.caption,
+          credit: f.leadImage.credit,
+          alt: f.leadImage.alt,
+        }
+      : null,
     body: f.body,
   });
 }

@@ -71,10 +71,7 @@ export function searchReleases(db: Db, query: string, limit: number): SearchHit[
   const fts = toFtsQuery(query);
   if (!fts) return [];
   const rows = db
-    .prepare<
-      unknown[],
-      ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }
-    >(
+    .prepare<unknown[], ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }>(
       `SELECT r.*,
          highlight(release_search, 0, :o, :c) AS hl_title,
          snippet(release_search, 1, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_summary,

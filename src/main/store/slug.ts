@@ -26,7 +26,9 @@ export function slugify(text: string): string {
  */
 export function uniqueSlug(db: Db, base: string, exceptId: string): string {
   const root = base || 'rilis';
-  const taken = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM releases WHERE slug = ? AND id <> ? LIMIT 1');
+  const taken = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM releases WHERE slug = ? AND id <> ? LIMIT 1',
+  );
   if (!taken.get(root, exceptId)) return root;
   for (let n = 2; n < 10_000; n += 1) {
     const candidate = `${root}-${n}`;

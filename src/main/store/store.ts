@@ -93,13 +93,17 @@ function finishRecoveries(
   dbOptions: OpenDbOptions,
 ): Store['recovery'] {
   let result: Store['recovery'] = null;
-  const mentioned = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM notices WHERE code = 'db_recovered' AND instr(message, ?) > 0`);
+  const mentioned = db.prepare<[string], { one: number }>(
+    `SELECT 1 AS one FROM notices WHERE code = 'db_recovered' AND instr(message, ?) > 0`,
+  );
   for (const aside of listAside(dbPath)) {
     if (mentioned.get(basename(aside))) continue;
     db.transaction(() => {
       const report = salvage(aside, db, log, dbOptions);
       const why = aside === justMoved ? `Basis data rusak (${damage.slice(0, 200)})` : 'Basis data yang rusak';
-      const saved = report.error ? 'Isinya tidak dapat dibaca sama sekali.' : `${report.releases} rilis berhasil diselamatkan ke basis data baru.`;
+      const saved = report.error
+        ? 'Isinya tidak dapat dibaca sama sekali.'
+        : `${report.releases} rilis berhasil diselamatkan ke basis data baru.`;
       addNotice(db, 'db_recovered', `${why} dan telah disisihkan tanpa dihapus: ${aside}. ${saved}`);
       if (aside === justMoved || !result) result = { asidePath: aside, report };
     })();
@@ -123,7 +127,10 @@ export function openStore(options: OpenStoreOptions): Store {
   } catch (error) {
     if (error instanceof WartaError) throw error;
     if (!(error instanceof DamagedDatabase) && !isCorruption(error)) {
-      throw new WartaError('storage', `Basis data ${dbPath} tidak dapat dibuka: ${error instanceof Error ? error.message : String(error)}`);
+      throw new WartaError(
+        'storage',
+        `Basis data ${dbPath} tidak dapat dibuka: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     damage = error instanceof Error ? error.message : String(error);
     asidePath = moveAside(dbPath);
@@ -137,7 +144,10 @@ export function openStore(options: OpenStoreOptions): Store {
   } catch (error) {
     db.close();
     if (error instanceof WartaError) throw error;
-    throw new WartaError('storage', `Basis data ${dbPath} tidak dapat disiapkan: ${error instanceof Error ? error.message : String(error)}`);
+    throw new WartaError(
+      'storage',
+      `Basis data ${dbPath} tidak dapat disiapkan: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   // Also picks up a recovery a crash interrupted after the damaged file was moved aside.

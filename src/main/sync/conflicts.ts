@@ -26,14 +26,25 @@ export interface StoredConflict {
 
 /** An empty snapshot: the base when a release reached both sides without a common revision. */
 export function emptyBase(like: WireFields): WireFields {
-  return { ...like, title: '', slug: '', dateline: '', tags: [], summary: '', byline: '', leadImage: null, body: { type: 'doc', content: [] } };
+  return {
+    ...like,
+    title: '',
+    slug: '',
+    dateline: '',
+    tags: [],
+    summary: '',
+    byline: '',
+    leadImage: null,
+    body: { type: 'doc', content: [] },
+  };
 }
 
 export const topBlock = (doc: DocNode, id: string): DocNode | null =>
   (doc.content ?? []).find((n) => typeof n.attrs?.id === 'string' && n.attrs.id === id) ?? null;
 
 export function saveConflict(db: Db, c: Omit<StoredConflict, 'detectedAt'>): void {
-  q(db, 
+  q(
+    db,
     `INSERT INTO sync_conflicts (release_id, theirs_rev, theirs_author, theirs_fields, theirs_status, base_fields, blocks, fields, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (release_id) DO UPDATE SET theirs_rev = excluded.theirs_rev, theirs_author = excluded.theirs_author,
@@ -151,7 +162,8 @@ export function applyResolutions(
     }
     let replacement: DocNode[];
     if (choice.choice === 'mine') replacement = [topBlock(mine.body, blockId)].filter((n): n is DocNode => !!n);
-    else if (choice.choice === 'theirs') replacement = [topBlock(c.theirsFields.body, blockId)].filter((n): n is DocNode => !!n);
+    else if (choice.choice === 'theirs')
+      replacement = [topBlock(c.theirsFields.body, blockId)].filter((n): n is DocNode => !!n);
     else replacement = choice.content ?? [];
     const at = body.findIndex((n) => n.attrs?.id === blockId);
     if (at >= 0) body.splice(at, 1, ...replacement);
@@ -165,7 +177,8 @@ export function applyResolutions(
       continue;
     }
     const pick = (f: WireFields) => (f as unknown as Record<string, unknown>)[field];
-    out[field] = choice.choice === 'mine' ? pick(mine) : choice.choice === 'theirs' ? pick(c.theirsFields) : choice.value;
+    out[field] =
+      choice.choice === 'mine' ? pick(mine) : choice.choice === 'theirs' ? pick(c.theirsFields) : choice.value;
   }
   return { fields: out as WireFields, missing };
 }

@@ -19,7 +19,18 @@ import type { AttachmentAccess } from './attachments';
 import { deleteConflict, emptyBase, getConflict, saveConflict } from './conflicts';
 import { HqError, type HqClient } from './hq-client';
 import { countLiveReleases, deleteFromHq, outboxUpto, readLocal, setSyncState, writeFromHq } from './local-releases';
-import { META, addLog, getBase, getMeta, pendingPushes, reassertConflictStates, recordHqRevision, setBase, setMeta, type PushRow } from './tables';
+import {
+  META,
+  addLog,
+  getBase,
+  getMeta,
+  pendingPushes,
+  reassertConflictStates,
+  recordHqRevision,
+  setBase,
+  setMeta,
+  type PushRow,
+} from './tables';
 import { q } from './statements';
 
 /**
@@ -105,20 +116,24 @@ const settleState = (db: Db, id: string): void => {
 export function assignPushes(db: Db, extensions: readonly PushExtension[] = []): number {
   return db.transaction(() => {
     let next = Number(getMeta(db, META.nextSeq) ?? '1');
-    const candidates = q<[], { release_id: string; upto: number }>(db, 
-        `SELECT release_id, MAX(seq) AS upto FROM outbox
+    const candidates = q<[], { release_id: string; upto: number }>(
+      db,
+      `SELECT release_id, MAX(seq) AS upto FROM outbox
          WHERE release_id NOT IN (SELECT release_id FROM sync_push WHERE owner = 'release')
          GROUP BY release_id ORDER BY MIN(seq)`,
-      )
-      .all();
-    const insert = q(db, 
+    ).all();
+    const insert = q(
+      db,
       'INSERT INTO sync_push (seq, release_id, kind, base_rev, payload, outbox_upto, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     let assigned = 0;
     for (const { release_id: id, upto } of candidates) {
       const local = readLocal(db, id);
       const base = getBase(db, id);
-      const resolved = q<[string], { head_rev: number }>(db, 'SELECT head_rev FROM sync_resolved WHERE release_id = ?').get(id);
+      const resolved = q<[string], { head_rev: number }>(
+        db,
+        'SELECT head_rev FROM sync_resolved WHERE release_id = ?',
+      ).get(id);
       if (!local) {
         trimOutboxFor(db, id, upto);
         continue;
@@ -151,7 +166,10 @@ export function assignPushes(db: Db, extensions: readonly PushExtension[] = []):
     }
     for (const ext of extensions) {
       for (const item of ext.collect(db)) {
-        q(db, 'INSERT INTO sync_push (seq, release_id, kind, base_rev, payload, outbox_upto, created_at, owner, ref, entry) VALUES (?, ?, ?, ?, NULL, 0, ?, ?, ?, ?)').run(
+        q(
+          db,
+          'INSERT INTO sync_push (seq, release_id, kind, base_rev, payload, outbox_upto, created_at, owner, ref, entry) VALUES (?, ?, ?, ?, NULL, 0, ?, ?, ?, ?)',
+        ).run(
           next++,
           item.releaseId,
           item.entry.kind,
@@ -181,7 +199,8 @@ function renumberFrom(db: Db, start: number, rows: PushRow[]): void {
 
 const toEntry = (p: PushRow): PushEntry => {
   if (p.owner !== 'release') return { ...p.entry, seq: p.seq } as PushEntry;
-  if (p.kind === 'release.delete') return { seq: p.seq, kind: 'release.delete', releaseId: p.releaseId, baseRevision: p.baseRev };
+  if (p.kind === 'release.delete')
+    return { seq: p.seq, kind: 'release.delete', releaseId: p.releaseId, baseRevision: p.baseRev };
   const kind = p.kind === 'release.resolve' ? 'release.resolve' : 'release.upsert';
   return { seq: p.seq, kind, releaseId: p.releaseId, baseRevision: p.baseRev, fields: p.payload! };
 };
@@ -198,7 +217,11 @@ async function uploadAttachments(ctx: EngineContext, pending: PushRow[], summary
   for (const sha of todo) {
     const bytes = ctx.attachments.read(sha);
     if (!bytes) {
-      addLog(db, 'warn', `Lampiran ${sha.slice(0, 12)}… tidak ada di komputer ini; rilis yang memakainya mungkin ditolak.`);
+      addLog(
+        db,
+        'warn',
+        `Lampiran ${sha.slice(0, 12)}… tidak ada di komputer ini; rilis yang memakainya mungkin ditolak.`,
+      );
     } else if (!(await ctx.client.hasAttachment(sha))) {
       await ctx.client.putAttachment(sha, bytes);
       summary.uploaded++;
@@ -256,17 +279,39 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
       const local = readLocal(db, id);
       const status: Status = local?.status ?? 'draf';
       setBase(db, id, { hqRev: r.revision, deleted: false, fields: r.fields, status });
-      recordHqRevision(db, { releaseId: id, hqRev: r.revision, event: 'merged', author: ctx.selfName, hqTime: null, deleted: false, status, fields: r.fields });
+      recordHqRevision(db, {
+        releaseId: id,
+        hqRev: r.revision,
+        event: 'merged',
+        author: ctx.selfName,
+        hqTime: null,
+        deleted: false,
+        status,
+        fields: r.fields,
+      });
       q(db, 'DELETE FROM sync_resolved WHERE release_id = ?').run(id);
       trimOutboxFor(db, id, p.outboxUpto);
       summary.pushed++;
       if (!local || local.deleted) return;
       if (p.payload && jsonEqual(local.fields, p.payload)) {
-        writeFromHq(db, id, r.fields, { status, author: 'Server pusat (gabungan)', syncState: hasOutbox(db, id) ? 'belum_terkirim' : 'terkirim' });
+        writeFromHq(db, id, r.fields, {
+          status,
+          author: 'Server pusat (gabungan)',
+          syncState: hasOutbox(db, id) ? 'belum_terkirim' : 'terkirim',
+        });
         return;
       }
       // The writer kept typing while the batch travelled: fold HQ's merge into that.
-      integrateOverLocal(ctx, id, p.payload ?? r.fields, r.fields, r.revision, 'Server pusat (gabungan)', status, summary);
+      integrateOverLocal(
+        ctx,
+        id,
+        p.payload ?? r.fields,
+        r.fields,
+        r.revision,
+        'Server pusat (gabungan)',
+        status,
+        summary,
+      );
       return;
     }
     case 'conflict': {
@@ -277,7 +322,12 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
       if (!r.head) {
         setBase(db, id, { hqRev: r.headRevision, deleted: true, fields: null, status: null });
         if (local && !local.deleted) {
-          setSyncState(db, id, 'ditolak', 'Rilis ini sudah dihapus di server pusat. Salinan di komputer ini tetap disimpan.');
+          setSyncState(
+            db,
+            id,
+            'ditolak',
+            'Rilis ini sudah dihapus di server pusat. Salinan di komputer ini tetap disimpan.',
+          );
           addLog(db, 'warn', 'Rilis sudah dihapus di server pusat; salinan lokal disimpan.', id);
         }
         summary.rejected++;
@@ -292,7 +342,16 @@ function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summary: Sy
       }
       const base = getBase(db, id);
       const baseFields = base?.fields ?? emptyBase(r.head);
-      integrateOverLocal(ctx, id, baseFields, r.head, r.headRevision, 'Server pusat', base?.status ?? local.status, summary);
+      integrateOverLocal(
+        ctx,
+        id,
+        baseFields,
+        r.head,
+        r.headRevision,
+        'Server pusat',
+        base?.status ?? local.status,
+        summary,
+      );
       return;
     }
     case 'rejected': {
@@ -355,10 +414,20 @@ function integrateOverLocal(
     blocks: merge.conflictBlocks,
     fields: merge.conflictFields,
   });
-  setSyncState(db, id, 'konflik', `Bentrok dengan perubahan dari server pusat (${merge.conflictBlocks.length} blok, ${merge.conflictFields.length} isian)`);
+  setSyncState(
+    db,
+    id,
+    'konflik',
+    `Bentrok dengan perubahan dari server pusat (${merge.conflictBlocks.length} blok, ${merge.conflictFields.length} isian)`,
+  );
   if (!existing) {
     summary.conflicts++;
-    addLog(db, 'warn', `Konflik: ${merge.conflictBlocks.length} blok dan ${merge.conflictFields.length} isian diubah di dua tempat.`, id);
+    addLog(
+      db,
+      'warn',
+      `Konflik: ${merge.conflictBlocks.length} blok dan ${merge.conflictFields.length} isian diubah di dua tempat.`,
+      id,
+    );
   }
 }
 
@@ -407,14 +476,20 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
           db.transaction(() => {
             q(db, 'DELETE FROM sync_push WHERE seq = ?').run(culprit.seq);
             if (culprit.owner !== 'release') {
-              ctx.extensions?.find((e) => e.owner === culprit.owner)?.onRefused(db, culprit.ref ?? '', toEntry(culprit), error.message);
+              ctx.extensions
+                ?.find((e) => e.owner === culprit.owner)
+                ?.onRefused(db, culprit.ref ?? '', toEntry(culprit), error.message);
             } else {
               trimOutboxFor(db, culprit.releaseId, culprit.outboxUpto);
               setSyncState(db, culprit.releaseId, 'ditolak', error.message);
               addLog(db, 'error', `Ditolak server pusat: ${error.message}`, culprit.releaseId);
             }
             // The refused seq was never applied: close the gap it leaves.
-            renumberFrom(db, culprit.seq, pendingPushes(db).filter((r) => r.seq > culprit.seq));
+            renumberFrom(
+              db,
+              culprit.seq,
+              pendingPushes(db).filter((r) => r.seq > culprit.seq),
+            );
           })();
           summary.rejected++;
         } else throw error;
@@ -454,7 +529,12 @@ function applyReleaseChange(ctx: EngineContext, c: ReleaseChange, summary: SyncR
     if (!local || local.deleted) return;
     if (unsent) {
       // Never delete work HQ has not seen: keep it; the next push tells the writer it was deleted at HQ.
-      addLog(db, 'warn', 'Rilis dihapus di server pusat, tetapi ada perubahan lokal yang belum terkirim; salinan lokal disimpan.', id);
+      addLog(
+        db,
+        'warn',
+        'Rilis dihapus di server pusat, tetapi ada perubahan lokal yang belum terkirim; salinan lokal disimpan.',
+        id,
+      );
       return;
     }
     deleteFromHq(db, id);
@@ -490,7 +570,11 @@ function deletesIn(db: Db, changes: ReleaseChange[]): Set<string> {
   return ids;
 }
 
-export async function pull(ctx: EngineContext, summary: SyncRunSummary, headCursor: number): Promise<RunOutcome['needsConfirmation']> {
+export async function pull(
+  ctx: EngineContext,
+  summary: SyncRunSummary,
+  headCursor: number,
+): Promise<RunOutcome['needsConfirmation']> {
   const { db } = ctx;
   const limit = ctx.pullLimit ?? PULL_DEFAULT_LIMIT;
   const start = Number(getMeta(db, META.cursor) ?? '0');
@@ -516,7 +600,11 @@ export async function pull(ctx: EngineContext, summary: SyncRunSummary, headCurs
         for (const id of deletesIn(db, next)) deleting.add(id);
       }
       if (deleting.size > MASS_DELETE_MIN && deleting.size > liveAtStart * MASS_DELETE_RATIO) {
-        addLog(db, 'warn', `Sinkronisasi berhenti: ${deleting.size} dari ${liveAtStart} rilis akan dihapus. Menunggu konfirmasi.`);
+        addLog(
+          db,
+          'warn',
+          `Sinkronisasi berhenti: ${deleting.size} dari ${liveAtStart} rilis akan dihapus. Menunggu konfirmasi.`,
+        );
         return { deletes: deleting.size, total: liveAtStart };
       }
     }

@@ -10,13 +10,7 @@ import { addLog, setBase } from './tables';
 import { q } from './statements';
 
 export type SyncMethodName =
-  | 'connectToHq'
-  | 'disconnect'
-  | 'syncNow'
-  | 'getSyncStatus'
-  | 'listSyncLog'
-  | 'listConflicts'
-  | 'resolveConflict';
+  'connectToHq' | 'disconnect' | 'syncNow' | 'getSyncStatus' | 'listSyncLog' | 'listConflicts' | 'resolveConflict';
 
 export type SyncHandlers = Pick<Handlers, SyncMethodName>;
 
@@ -71,7 +65,11 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
       const result = applyResolutions(
         conflict,
         local.fields,
-        resolutions.map((r) => ({ blockId: r.blockId, choice: r.choice, ...(r.content ? { content: r.content } : {}) })),
+        resolutions.map((r) => ({
+          blockId: r.blockId,
+          choice: r.choice,
+          ...(r.content ? { content: r.content } : {}),
+        })),
         fields.map((f) => ({ field: f.field, choice: f.choice, value: f.value })),
       );
       if (result.missing.length) {
@@ -80,13 +78,22 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
       const parsed = WireFieldsSchema.safeParse(result.fields);
       if (!parsed.success) throw new WartaError('invalid_input', 'Hasil penyelesaian konflik tidak valid.');
       db.transaction(() => {
-        writeFromHq(db, releaseId, parsed.data, { status: local.status, author: 'Penyelesaian konflik', syncState: 'belum_terkirim' });
+        writeFromHq(db, releaseId, parsed.data, {
+          status: local.status,
+          author: 'Penyelesaian konflik',
+          syncState: 'belum_terkirim',
+        });
         // HQ's side is now the base; the resolution travels as a release.resolve from that head.
-        setBase(db, releaseId, { hqRev: conflict.theirsRev, deleted: false, fields: conflict.theirsFields, status: conflict.theirsStatus });
-        q(db, 'INSERT INTO sync_resolved (release_id, head_rev) VALUES (?, ?) ON CONFLICT (release_id) DO UPDATE SET head_rev = excluded.head_rev').run(
-          releaseId,
-          conflict.theirsRev,
-        );
+        setBase(db, releaseId, {
+          hqRev: conflict.theirsRev,
+          deleted: false,
+          fields: conflict.theirsFields,
+          status: conflict.theirsStatus,
+        });
+        q(
+          db,
+          'INSERT INTO sync_resolved (release_id, head_rev) VALUES (?, ?) ON CONFLICT (release_id) DO UPDATE SET head_rev = excluded.head_rev',
+        ).run(releaseId, conflict.theirsRev);
         deleteConflict(db, releaseId);
         appendOutbox(db, releaseId, 'save', readLocal(db, releaseId)!.localRev);
         addLog(db, 'info', 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.', releaseId);

@@ -119,7 +119,8 @@ export class HqClient {
       throw new HqError('http', message, res.status, errBody);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HqError('protocol', `Jawaban server pusat tidak sesuai protokol (${path})`, res.status);
+    if (!parsed.success)
+      throw new HqError('protocol', `Jawaban server pusat tidak sesuai protokol (${path})`, res.status);
     return parsed.data;
   }
 
@@ -144,9 +145,16 @@ export class HqClient {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${attachmentPath(sha256)}`, { method: 'HEAD', headers, signal: AbortSignal.timeout(this.timeoutMs) });
+      res = await fetch(`${this.baseUrl}${attachmentPath(sha256)}`, {
+        method: 'HEAD',
+        headers,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
     } catch (error) {
-      throw new HqError('network', `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`);
+      throw new HqError(
+        'network',
+        `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     if (res.status === 404) return false;
     if (res.ok) return true;
@@ -161,18 +169,31 @@ export class HqClient {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     try {
-      const res = await fetch(`${this.baseUrl}${attachmentPath(sha256)}`, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
-      if (!res.ok) throw new HqError('http', `Lampiran ${sha256.slice(0, 12)}… tidak ada di server pusat (HTTP ${res.status})`, res.status);
+      const res = await fetch(`${this.baseUrl}${attachmentPath(sha256)}`, {
+        headers,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      if (!res.ok)
+        throw new HqError(
+          'http',
+          `Lampiran ${sha256.slice(0, 12)}… tidak ada di server pusat (HTTP ${res.status})`,
+          res.status,
+        );
       return Buffer.from(await res.arrayBuffer());
     } catch (error) {
       if (error instanceof HqError) throw error;
-      throw new HqError('network', `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`);
+      throw new HqError(
+        'network',
+        `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   }
 
   async health(): Promise<boolean> {
     try {
-      const res = await fetch(`${this.baseUrl}${PATHS.health}`, { signal: AbortSignal.timeout(Math.min(this.timeoutMs, 5_000)) });
+      const res = await fetch(`${this.baseUrl}${PATHS.health}`, {
+        signal: AbortSignal.timeout(Math.min(this.timeoutMs, 5_000)),
+      });
       await res.arrayBuffer();
       return res.ok;
     } catch {

@@ -1,5 +1,11 @@
 export { createSyncHandlers, type SyncHandlers, type SyncMethodName, type SyncModule } from './handlers';
-export { SyncService, type SyncServiceOptions, SECRET_DEVICE_TOKEN, SETTINGS_HQ_URL, SETTINGS_IDENTITY } from './service';
+export {
+  SyncService,
+  type SyncServiceOptions,
+  SECRET_DEVICE_TOKEN,
+  SETTINGS_HQ_URL,
+  SETTINGS_IDENTITY,
+} from './service';
 export { backoffDelay, backoffSchedule, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 export { seededRandom, type Random } from '../../shared/random/seeded';
 export { ensureSyncSchema } from './tables';

@@ -37,7 +37,12 @@ export function toWire(f: ReleaseFields): WireFields {
     byline: f.byline,
     office: f.office,
     leadImage: f.leadImage
-      ? { attachment: f.leadImage.attachment, caption: f.leadImage.caption ?? '', credit: f.leadImage.credit ?? '', alt: f.leadImage.alt ?? '' }
+      ? {
+          attachment: f.leadImage.attachment,
+          caption: f.leadImage.caption ?? '',
+          credit: f.leadImage.credit ?? '',
+          alt: f.leadImage.alt ?? '',
+        }
       : null,
     body: f.body,
   };
@@ -90,7 +95,8 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
   ] as const;
   let num: number;
   if (existing) {
-    q(db, 
+    q(
+      db,
       `UPDATE releases SET title = ?, slug = ?, dateline = ?, date = ?, category = ?, tags = ?, summary = ?, byline = ?,
          office = ?, lead_image = ?, body = ?, word_count = ?, status = ?, sync_state = ?, sync_error = ?,
          slug_custom = 1, local_rev = local_rev + 1, updated_at = ?, deleted_at = NULL
@@ -98,12 +104,12 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
     ).run(...values, now, id);
     num = existing.num;
   } else {
-    const info = q(db, 
-        `INSERT INTO releases (title, slug, dateline, date, category, tags, summary, byline, office, lead_image, body,
+    const info = q(
+      db,
+      `INSERT INTO releases (title, slug, dateline, date, category, tags, summary, byline, office, lead_image, body,
            word_count, status, sync_state, sync_error, slug_custom, local_rev, created_at, updated_at, id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
-      )
-      .run(...values, now, now, id);
+    ).run(...values, now, now, id);
     num = Number(info.lastInsertRowid);
   }
   indexRelease(db, num, { title: fields.title, summary: fields.summary, body: docToPlainText(fields.body) });
@@ -114,7 +120,10 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
 export function deleteFromHq(db: Db, id: string): void {
   const row = q<[string], { num: number }>(db, 'SELECT num FROM releases WHERE id = ? AND deleted_at IS NULL').get(id);
   if (!row) return;
-  q(db, "UPDATE releases SET deleted_at = ?, sync_state = 'terkirim', sync_error = NULL WHERE id = ?").run(nowIso(), id);
+  q(db, "UPDATE releases SET deleted_at = ?, sync_state = 'terkirim', sync_error = NULL WHERE id = ?").run(
+    nowIso(),
+    id,
+  );
   unindexRelease(db, row.num);
 }
 

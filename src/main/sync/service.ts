@@ -203,11 +203,18 @@ export class SyncService {
   }
 
   listLog(limit: number): SyncLogEntry[] {
-    return q<[number], { id: number; at: string; level: string; message: string; release_id: string | null }>(this.db, 
-        'SELECT id, at, level, message, release_id FROM sync_log ORDER BY id DESC LIMIT ?',
-      )
+    return q<[number], { id: number; at: string; level: string; message: string; release_id: string | null }>(
+      this.db,
+      'SELECT id, at, level, message, release_id FROM sync_log ORDER BY id DESC LIMIT ?',
+    )
       .all(limit)
-      .map((r) => ({ id: r.id, at: r.at, level: r.level as SyncLogEntry['level'], message: r.message, releaseId: r.release_id }));
+      .map((r) => ({
+        id: r.id,
+        at: r.at,
+        level: r.level as SyncLogEntry['level'],
+        message: r.message,
+        releaseId: r.release_id,
+      }));
   }
 
   /** Consecutive failures so far (the backoff exponent). */
@@ -224,7 +231,10 @@ export class SyncService {
     const identity = this.identity();
     if (!client || !identity) {
       return Promise.reject(
-        new WartaError('unauthorized', 'Komputer ini belum terhubung ke server pusat. Buka Pengaturan, isi alamat server pusat dan kode pendaftaran, lalu tekan Hubungkan.'),
+        new WartaError(
+          'unauthorized',
+          'Komputer ini belum terhubung ke server pusat. Buka Pengaturan, isi alamat server pusat dan kode pendaftaran, lalu tekan Hubungkan.',
+        ),
       );
     }
     this.clearTimers();
@@ -271,7 +281,8 @@ export class SyncService {
       this.failures += 1;
       const hq = error instanceof HqError ? error : null;
       if (hq?.status === 401) {
-        this.lastError = 'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.';
+        this.lastError =
+          'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.';
       } else {
         this.lastError = error instanceof Error ? error.message : String(error);
       }
@@ -348,17 +359,32 @@ export class SyncService {
 function enrollError(error: unknown, url: string): WartaError {
   if (!(error instanceof HqError)) return new WartaError('internal', `Pendaftaran gagal: ${String(error)}`);
   if (error.kind === 'network') {
-    return new WartaError('network', `Server pusat di ${url} tidak dapat dihubungi. Periksa alamat dan sambungan internet, lalu coba lagi.`);
+    return new WartaError(
+      'network',
+      `Server pusat di ${url} tidak dapat dihubungi. Periksa alamat dan sambungan internet, lalu coba lagi.`,
+    );
   }
   switch (error.code) {
     case 'code_expired':
-      return new WartaError('unauthorized', 'Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin server pusat.');
+      return new WartaError(
+        'unauthorized',
+        'Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin server pusat.',
+      );
     case 'code_used':
-      return new WartaError('unauthorized', 'Kode pendaftaran sudah dipakai. Setiap kode hanya berlaku sekali; minta kode baru kepada admin.');
+      return new WartaError(
+        'unauthorized',
+        'Kode pendaftaran sudah dipakai. Setiap kode hanya berlaku sekali; minta kode baru kepada admin.',
+      );
     case 'unauthorized':
-      return new WartaError('unauthorized', 'Kode pendaftaran salah. Periksa kembali kode yang diberikan admin server pusat.');
+      return new WartaError(
+        'unauthorized',
+        'Kode pendaftaran salah. Periksa kembali kode yang diberikan admin server pusat.',
+      );
     case 'invalid_input':
-      return new WartaError('invalid_input', 'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.');
+      return new WartaError(
+        'invalid_input',
+        'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.',
+      );
     default:
       if (error.kind === 'protocol' || error.status === 404) {
         return new WartaError('network', `Alamat ${url} tidak menjawab sebagai server pusat Warta. Periksa alamatnya.`);

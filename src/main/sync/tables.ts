@@ -26,7 +26,10 @@ export function getMeta(db: Db, key: string): string | null {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  q(db, 'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  q(db, 'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }
 
 export const META = {
@@ -45,10 +48,10 @@ export interface BaseRow {
 }
 
 export function getBase(db: Db, releaseId: string): BaseRow | null {
-  const row = q<[string], { hq_rev: number; deleted: number; fields: string | null; status: string | null }>(db, 
-      'SELECT hq_rev, deleted, fields, status FROM sync_base WHERE release_id = ?',
-    )
-    .get(releaseId);
+  const row = q<[string], { hq_rev: number; deleted: number; fields: string | null; status: string | null }>(
+    db,
+    'SELECT hq_rev, deleted, fields, status FROM sync_base WHERE release_id = ?',
+  ).get(releaseId);
   if (!row) return null;
   return {
     hqRev: row.hq_rev,
@@ -60,7 +63,8 @@ export function getBase(db: Db, releaseId: string): BaseRow | null {
 
 /** Moves the base forward only: an older revision arriving late (a replay, a reordered page) never rewinds it. */
 export function setBase(db: Db, releaseId: string, base: BaseRow): void {
-  q(db, 
+  q(
+    db,
     `INSERT INTO sync_base (release_id, hq_rev, deleted, fields, status) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (release_id) DO UPDATE SET hq_rev = excluded.hq_rev, deleted = excluded.deleted,
        fields = excluded.fields, status = excluded.status
@@ -81,16 +85,31 @@ export interface HqRevisionRecord {
 
 /** Each HQ revision is kept once, however many times it arrives (push answer, pull, replay). */
 export function recordHqRevision(db: Db, r: HqRevisionRecord): void {
-  q(db, 
+  q(
+    db,
     `INSERT OR IGNORE INTO sync_hq_revisions (release_id, hq_rev, event, author, hq_time, deleted, status, fields)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.releaseId, r.hqRev, r.event, r.author, r.hqTime, r.deleted ? 1 : 0, r.status, r.fields ? JSON.stringify(r.fields) : null);
+  ).run(
+    r.releaseId,
+    r.hqRev,
+    r.event,
+    r.author,
+    r.hqTime,
+    r.deleted ? 1 : 0,
+    r.status,
+    r.fields ? JSON.stringify(r.fields) : null,
+  );
 }
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export function addLog(db: Db, level: LogLevel, message: string, releaseId: string | null = null): void {
-  q(db, 'INSERT INTO sync_log (at, level, message, release_id) VALUES (?, ?, ?, ?)').run(nowIso(), level, message, releaseId);
+  q(db, 'INSERT INTO sync_log (at, level, message, release_id) VALUES (?, ?, ?, ?)').run(
+    nowIso(),
+    level,
+    message,
+    releaseId,
+  );
   // Keep the log readable and bounded: the newest 5,000 lines.
   q(db, 'DELETE FROM sync_log WHERE id <= (SELECT MAX(id) - 5000 FROM sync_log)').run();
 }
@@ -112,7 +131,17 @@ export interface PushRow {
 export function pendingPushes(db: Db): PushRow[] {
   return q<
     [],
-    { seq: number; release_id: string; kind: string; base_rev: number; payload: string | null; outbox_upto: number; owner: string; ref: string | null; entry: string | null }
+    {
+      seq: number;
+      release_id: string;
+      kind: string;
+      base_rev: number;
+      payload: string | null;
+      outbox_upto: number;
+      owner: string;
+      ref: string | null;
+      entry: string | null;
+    }
   >(db, 'SELECT seq, release_id, kind, base_rev, payload, outbox_upto, owner, ref, entry FROM sync_push ORDER BY seq')
     .all()
     .map((r) => ({

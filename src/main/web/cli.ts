@@ -14,7 +14,8 @@ import { RendererMissingError } from './static';
 export const DEFAULT_PORT = 4780;
 
 const parsePort = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
 };
 
@@ -23,9 +24,15 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 function parseArgs(argv: string[]): { port: number; dataDir: string; rendererDir: string } {
   const program = new Command('warta-web')
     .description('Serve the Warta workstation on 127.0.0.1 (the same contract as the desktop app, over HTTP).')
-    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)').argParser(parsePort).default(DEFAULT_PORT))
+    .addOption(
+      new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)').argParser(parsePort).default(DEFAULT_PORT),
+    )
     .addOption(new Option('--data-dir <dir>', 'where the SQLite file and attachments live').default(defaultDataDir()))
-    .addOption(new Option('--renderer-dir <dir>', 'the built page (out/renderer)').default(resolve(repoRoot, 'out/renderer')).hideHelp())
+    .addOption(
+      new Option('--renderer-dir <dir>', 'the built page (out/renderer)')
+        .default(resolve(repoRoot, 'out/renderer'))
+        .hideHelp(),
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
@@ -50,7 +57,9 @@ async function main(): Promise<void> {
   const log = createJsonLogger(process.stderr, 'warta-services', level);
 
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
-    process.stderr.write(`Warta: the workstation page is not built (${resolve(rendererDir, 'index.html')} is missing). Run "npm run build" first.\n`);
+    process.stderr.write(
+      `Warta: the workstation page is not built (${resolve(rendererDir, 'index.html')} is missing). Run "npm run build" first.\n`,
+    );
     process.exit(1);
   }
 
@@ -58,7 +67,9 @@ async function main(): Promise<void> {
   try {
     services = await createServices({ dataDir, log, secrets: createFileSecretStore(resolve(dataDir, 'secrets.json')) });
   } catch (error) {
-    process.stderr.write(`Warta: cannot open the data dir ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Warta: cannot open the data dir ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
 
@@ -68,9 +79,13 @@ async function main(): Promise<void> {
   } catch (error) {
     await services.close();
     const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') process.stderr.write(`Warta: port ${port} is already in use; choose another with --port (0 picks a free one).\n`);
+    if (code === 'EADDRINUSE')
+      process.stderr.write(`Warta: port ${port} is already in use; choose another with --port (0 picks a free one).\n`);
     else if (error instanceof RendererMissingError) process.stderr.write(`Warta: ${error.message}\n`);
-    else process.stderr.write(`Warta: could not start the web host: ${error instanceof Error ? error.message : String(error)}\n`);
+    else
+      process.stderr.write(
+        `Warta: could not start the web host: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     process.exit(1);
   }
 

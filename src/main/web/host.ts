@@ -48,7 +48,10 @@ export interface WebHost {
 }
 
 const refuse = (reply: FastifyReply, status: number, code: ErrorCode, message: string): FastifyReply =>
-  reply.code(status).type('application/json; charset=utf-8').send({ ok: false, error: { code, message } } satisfies Envelope);
+  reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ ok: false, error: { code, message } } satisfies Envelope);
 
 /**
  * The loopback web host: the same contract as the desktop IPC, carried over
@@ -76,7 +79,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     reply.header('Content-Security-Policy', csp);
     if (request.headers.host !== ownHost) {
-      return refuse(reply, 403, 'forbidden', `Host "${String(request.headers.host).slice(0, 100)}" is not allowed; use ${ownOrigin}/`);
+      return refuse(
+        reply,
+        403,
+        'forbidden',
+        `Host "${String(request.headers.host).slice(0, 100)}" is not allowed; use ${ownOrigin}/`,
+      );
     }
   });
 
@@ -86,14 +94,17 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       return refuse(reply, 400, 'invalid_input', 'Request body is not valid JSON');
     }
-    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return refuse(reply, 400, 'invalid_input', 'Request body is empty; send {} for no arguments');
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return refuse(reply, 400, 'invalid_input', 'Request body is empty; send {} for no arguments');
     if (status === 413) return refuse(reply, 413, 'too_large', `Request body is larger than ${RPC_BODY_LIMIT} bytes`);
     if (status === 415) return refuse(reply, 415, 'invalid_input', 'Send the arguments as application/json');
     if (status >= 400 && status < 500) return refuse(reply, status, 'invalid_input', error.message);
     return refuse(reply, 500, 'internal', 'Internal error');
   });
 
-  app.setNotFoundHandler((request, reply) => refuse(reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.slice(0, 100)}`));
+  app.setNotFoundHandler((request, reply) =>
+    refuse(reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.slice(0, 100)}`),
+  );
 
   /**
    * The RPC guard runs as a hook of the route itself, not by looking at the URL: a path
@@ -132,7 +143,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   app.get<{ Params: { sha256: string } }>('/media/:sha256', async (request, reply) => {
     const cookie = readCookie(request.headers.cookie, mediaCookieName(port));
-    if (!secretMatches(cookie, secret)) return refuse(reply, 403, 'forbidden', 'Media needs the session cookie of this workstation page');
+    if (!secretMatches(cookie, secret))
+      return refuse(reply, 403, 'forbidden', 'Media needs the session cookie of this workstation page');
     const sha = Sha256Schema.safeParse(request.params.sha256);
     if (!sha.success) return refuse(reply, 400, 'invalid_input', 'Not a sha256 digest');
     const file = opts.services.mediaLookup(sha.data);

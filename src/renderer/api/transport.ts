@@ -72,7 +72,10 @@ function httpTransport(initialSecret: string): Transport {
         keepalive: document.visibilityState === 'hidden' && body.length < 60_000,
       });
     } catch (error) {
-      return { status: 0, envelope: { ok: false, error: { code: 'network', message: say('unreachable', { message: errorText(error) }) } } };
+      return {
+        status: 0,
+        envelope: { ok: false, error: { code: 'network', message: say('unreachable', { message: errorText(error) }) } },
+      };
     }
     const text = await response.text();
     try {
@@ -104,7 +107,8 @@ function say(key: keyof typeof id.transport, values: Record<string, string | num
 }
 
 export function selectTransport(): Transport {
-  if (typeof window !== 'undefined' && window.warta && typeof window.warta === 'object') return preloadTransport(window.warta);
+  if (typeof window !== 'undefined' && window.warta && typeof window.warta === 'object')
+    return preloadTransport(window.warta);
   return httpTransport(readSecret());
 }
 

@@ -40,7 +40,17 @@ export function Modal({ className, labelledBy, label, onClose, children }: Modal
 }
 
 /** A dialog's (or side panel's, with `className="side-panel-head"`) heading with its "Tutup" button. */
-export function DialogHead({ id, title, onClose, className = 'dialog-head' }: { id: string; title: ReactNode; onClose: () => void; className?: string }) {
+export function DialogHead({
+  id,
+  title,
+  onClose,
+  className = 'dialog-head',
+}: {
+  id: string;
+  title: ReactNode;
+  onClose: () => void;
+  className?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className={className}>

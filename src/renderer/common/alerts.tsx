@@ -35,7 +35,11 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
         {items.map((item) => (
           <div key={item.id} className="alert" role="alert">
             <span>{t('app.errorPrefix', { message: item.message })}</span>
-            <button type="button" className="ghost" onClick={() => setItems((all) => all.filter((x) => x.id !== item.id))}>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => setItems((all) => all.filter((x) => x.id !== item.id))}
+            >
               {t('app.dismiss')}
             </button>
           </div>

@@ -104,9 +104,12 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
     editor?.view.dom.setAttribute('aria-label', t('editor.body'));
   }, [editor, t, language]);
 
-  useEffect(() => () => {
-    if (statsTimer.current) clearTimeout(statsTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (statsTimer.current) clearTimeout(statsTimer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     onEditor?.(editor);
@@ -122,7 +125,9 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null 
       <p className="counts" aria-label={t('editor.counts')}>
         <span>{t('editor.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
         <span aria-hidden="true"> · </span>
-        <span>{t('editor.characters', { count: stats.characters, formatted: numberFormat.format(stats.characters) })}</span>
+        <span>
+          {t('editor.characters', { count: stats.characters, formatted: numberFormat.format(stats.characters) })}
+        </span>
       </p>
     </div>
   );

@@ -232,7 +232,11 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
       if (!(await saver.flush())) throw new Error(t('save.unsaved'));
       // The fingerprint of exactly what was saved: HQ refuses a move made on another text.
       const current = await api.getWorkflow({ releaseId: release.id });
-      const input: { releaseId: string; to: Status; baseHash: string; at?: string | null } = { releaseId: release.id, to, baseHash: current.contentHash };
+      const input: { releaseId: string; to: Status; baseHash: string; at?: string | null } = {
+        releaseId: release.id,
+        to,
+        baseHash: current.contentHash,
+      };
       if (at) input.at = at;
       await api.transition(input);
       releaseEvents.emitSaved(await api.getRelease({ id: release.id }));
@@ -251,7 +255,12 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
     const blockId: unknown = $from.parent.attrs['id'];
     if (typeof blockId !== 'string' || from === to) return;
     const start = $from.start();
-    setDraft({ blockId, from: from - start, to: to - start, quote: editor.state.doc.textBetween(from, to, ' ', '\uFFFC') });
+    setDraft({
+      blockId,
+      from: from - start,
+      to: to - start,
+      quote: editor.state.doc.textBetween(from, to, ' ', '\uFFFC'),
+    });
     setPanel('review');
   }, [editor]);
 
@@ -310,11 +319,21 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           <SaveStatus saver={saver} />
           <span className="spacer" />
           {review.available && (
-            <button type="button" className="ghost" aria-expanded={panel === 'review'} onClick={() => setPanel((p) => (p === 'review' ? null : 'review'))}>
+            <button
+              type="button"
+              className="ghost"
+              aria-expanded={panel === 'review'}
+              onClick={() => setPanel((p) => (p === 'review' ? null : 'review'))}
+            >
               {t('review.panel')}
             </button>
           )}
-          <button type="button" className="ghost" aria-expanded={panel === 'history'} onClick={() => setPanel((p) => (p === 'history' ? null : 'history'))}>
+          <button
+            type="button"
+            className="ghost"
+            aria-expanded={panel === 'history'}
+            onClick={() => setPanel((p) => (p === 'history' ? null : 'history'))}
+          >
             {t('history.open')}
           </button>
           <button type="button" className="ghost danger-text" onClick={() => setConfirmDelete(true)}>
@@ -322,7 +341,9 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           </button>
         </div>
 
-        {review.available && review.workflow && <WorkflowBar view={review.workflow} busy={transitioning} onTransition={(to, at) => void transition(to, at)} />}
+        {review.available && review.workflow && (
+          <WorkflowBar view={review.workflow} busy={transitioning} onTransition={(to, at) => void transition(to, at)} />
+        )}
         {syncInfo.syncState === 'konflik' && (
           <div className="conflict-banner">
             <p>{t('conflict.banner')}</p>
@@ -362,7 +383,12 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
             </label>
             <label className="field">
               <span>{t('editor.date')}</span>
-              <input type="date" value={fields.date} required onChange={(e) => e.target.value && update('date', e.target.value)} />
+              <input
+                type="date"
+                value={fields.date}
+                required
+                onChange={(e) => e.target.value && update('date', e.target.value)}
+              />
             </label>
             <label className="field">
               <span>{t('editor.category')}</span>
@@ -394,15 +420,28 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           </div>
           <label className="field">
             <span>{t('editor.summary')}</span>
-            <textarea value={fields.summary} rows={2} maxLength={2000} onChange={(e) => update('summary', e.target.value)} />
+            <textarea
+              value={fields.summary}
+              rows={2}
+              maxLength={2000}
+              onChange={(e) => update('summary', e.target.value)}
+            />
           </label>
           <LeadImageField value={fields.leadImage} onChange={(leadImage) => update('leadImage', leadImage)} />
         </section>
 
-        <BodyEditor initial={release.body} onChange={onBodyChange} onBlur={flush} onEditor={setEditor} review={toolbarReview} />
+        <BodyEditor
+          initial={release.body}
+          onChange={onBodyChange}
+          onBlur={flush}
+          onEditor={setEditor}
+          review={toolbarReview}
+        />
       </div>
 
-      {panel === 'history' && <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setPanel(null)} />}
+      {panel === 'history' && (
+        <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setPanel(null)} />
+      )}
       {panel === 'review' && (
         <ReviewPanel
           releaseId={release.id}

@@ -9,11 +9,19 @@ export function FigureView({ node, updateAttributes, deleteNode, selected, edito
   const editable = editor.isEditable;
   return (
     <NodeViewWrapper as="figure" className={`figure-block${selected ? ' is-selected' : ''}`} data-type="figure">
-      {attrs.attachment ? <img src={mediaUrl(attrs.attachment)} alt={attrs.alt} draggable={false} data-drag-handle="" /> : null}
+      {attrs.attachment ? (
+        <img src={mediaUrl(attrs.attachment)} alt={attrs.alt} draggable={false} data-drag-handle="" />
+      ) : null}
       <div className="figure-fields" contentEditable={false}>
         <label>
           <span>{t('figure.caption')}</span>
-          <input type="text" value={attrs.caption} readOnly={!editable} maxLength={500} onChange={(e) => updateAttributes({ caption: e.target.value })} />
+          <input
+            type="text"
+            value={attrs.caption}
+            readOnly={!editable}
+            maxLength={500}
+            onChange={(e) => updateAttributes({ caption: e.target.value })}
+          />
         </label>
         <label>
           <span>{t('figure.credit')}</span>
@@ -28,7 +36,13 @@ export function FigureView({ node, updateAttributes, deleteNode, selected, edito
         </label>
         <label>
           <span>{t('figure.alt')}</span>
-          <input type="text" value={attrs.alt} readOnly={!editable} maxLength={500} onChange={(e) => updateAttributes({ alt: e.target.value })} />
+          <input
+            type="text"
+            value={attrs.alt}
+            readOnly={!editable}
+            maxLength={500}
+            onChange={(e) => updateAttributes({ alt: e.target.value })}
+          />
         </label>
         {editable && (
           <button type="button" className="ghost danger-text" onClick={() => deleteNode()}>

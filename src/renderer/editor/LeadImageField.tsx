@@ -24,7 +24,12 @@ export function LeadImageField({ value, onChange }: Props) {
           <div className="lead-image-fields">
             <label className="field">
               <span>{t('leadImage.caption')}</span>
-              <input type="text" maxLength={500} value={value.caption} onChange={(e) => onChange({ ...value, caption: e.target.value })} />
+              <input
+                type="text"
+                maxLength={500}
+                value={value.caption}
+                onChange={(e) => onChange({ ...value, caption: e.target.value })}
+              />
             </label>
             <label className="field">
               <span>{t('leadImage.credit')}</span>
@@ -38,7 +43,12 @@ export function LeadImageField({ value, onChange }: Props) {
             </label>
             <label className="field">
               <span>{t('leadImage.alt')}</span>
-              <input type="text" maxLength={500} value={value.alt} onChange={(e) => onChange({ ...value, alt: e.target.value })} />
+              <input
+                type="text"
+                maxLength={500}
+                value={value.alt}
+                onChange={(e) => onChange({ ...value, alt: e.target.value })}
+              />
             </label>
             <div className="revision-actions">
               <button type="button" className="small" disabled={busy} onClick={choose}>

@@ -27,7 +27,12 @@ export function TagsInput({ tags, onChange }: Props) {
         {tags.map((tag) => (
           <span key={tag} className="tag">
             {tag}
-            <button type="button" className="tag-remove" aria-label={t('editor.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <button
+              type="button"
+              className="tag-remove"
+              aria-label={t('editor.removeTag', { tag })}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
               ×
             </button>
           </span>

@@ -90,7 +90,9 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
 
   const chain = () => editor.chain().focus();
 
-  const image = useImagePicker((attachment) => chain().insertFigure({ attachment, alt: '', caption: '', credit: '' }).run());
+  const image = useImagePicker((attachment) =>
+    chain().insertFigure({ attachment, alt: '', caption: '', credit: '' }).run(),
+  );
 
   const currentHref = (): string => {
     const attrs = editor.getAttributes('link') as { href?: unknown };
@@ -100,44 +102,104 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="tool-group">
-        <ToolButton label={t('toolbar.paragraph')} shortcut={`${MOD}+Alt+0`} active={state.paragraph} onClick={() => chain().setParagraph().run()}>
+        <ToolButton
+          label={t('toolbar.paragraph')}
+          shortcut={`${MOD}+Alt+0`}
+          active={state.paragraph}
+          onClick={() => chain().setParagraph().run()}
+        >
           ¶
         </ToolButton>
-        <ToolButton label={t('toolbar.heading2')} shortcut={`${MOD}+Alt+2`} active={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        <ToolButton
+          label={t('toolbar.heading2')}
+          shortcut={`${MOD}+Alt+2`}
+          active={state.h2}
+          onClick={() => chain().toggleHeading({ level: 2 }).run()}
+        >
           H2
         </ToolButton>
-        <ToolButton label={t('toolbar.heading3')} shortcut={`${MOD}+Alt+3`} active={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        <ToolButton
+          label={t('toolbar.heading3')}
+          shortcut={`${MOD}+Alt+3`}
+          active={state.h3}
+          onClick={() => chain().toggleHeading({ level: 3 }).run()}
+        >
           H3
         </ToolButton>
-        <ToolButton label={t('toolbar.heading4')} shortcut={`${MOD}+Alt+4`} active={state.h4} onClick={() => chain().toggleHeading({ level: 4 }).run()}>
+        <ToolButton
+          label={t('toolbar.heading4')}
+          shortcut={`${MOD}+Alt+4`}
+          active={state.h4}
+          onClick={() => chain().toggleHeading({ level: 4 }).run()}
+        >
           H4
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label={t('toolbar.bold')} shortcut={`${MOD}+B`} active={state.bold} onClick={() => chain().toggleBold().run()}>
+        <ToolButton
+          label={t('toolbar.bold')}
+          shortcut={`${MOD}+B`}
+          active={state.bold}
+          onClick={() => chain().toggleBold().run()}
+        >
           <b>B</b>
         </ToolButton>
-        <ToolButton label={t('toolbar.italic')} shortcut={`${MOD}+I`} active={state.italic} onClick={() => chain().toggleItalic().run()}>
+        <ToolButton
+          label={t('toolbar.italic')}
+          shortcut={`${MOD}+I`}
+          active={state.italic}
+          onClick={() => chain().toggleItalic().run()}
+        >
           <i>I</i>
         </ToolButton>
-        <ToolButton label={t('toolbar.underline')} shortcut={`${MOD}+U`} active={state.underline} onClick={() => chain().toggleUnderline().run()}>
+        <ToolButton
+          label={t('toolbar.underline')}
+          shortcut={`${MOD}+U`}
+          active={state.underline}
+          onClick={() => chain().toggleUnderline().run()}
+        >
           <u>U</u>
         </ToolButton>
-        <ToolButton label={t('toolbar.strike')} shortcut={`${MOD}+Shift+S`} active={state.strike} onClick={() => chain().toggleStrike().run()}>
+        <ToolButton
+          label={t('toolbar.strike')}
+          shortcut={`${MOD}+Shift+S`}
+          active={state.strike}
+          onClick={() => chain().toggleStrike().run()}
+        >
           <s>S</s>
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label={t('toolbar.bulletList')} shortcut={`${MOD}+Shift+8`} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
+        <ToolButton
+          label={t('toolbar.bulletList')}
+          shortcut={`${MOD}+Shift+8`}
+          active={state.bulletList}
+          onClick={() => chain().toggleBulletList().run()}
+        >
           •≡
         </ToolButton>
-        <ToolButton label={t('toolbar.orderedList')} shortcut={`${MOD}+Shift+7`} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
+        <ToolButton
+          label={t('toolbar.orderedList')}
+          shortcut={`${MOD}+Shift+7`}
+          active={state.orderedList}
+          onClick={() => chain().toggleOrderedList().run()}
+        >
           1.≡
         </ToolButton>
-        <ToolButton label={t('toolbar.blockquote')} shortcut={`${MOD}+Shift+B`} active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
+        <ToolButton
+          label={t('toolbar.blockquote')}
+          shortcut={`${MOD}+Shift+B`}
+          active={state.blockquote}
+          onClick={() => chain().toggleBlockquote().run()}
+        >
           ❝
         </ToolButton>
-        <ToolButton label={t('toolbar.link')} shortcut={`${MOD}+K`} active={state.link} onClick={() => setLinkOpen(true)}>
+        <ToolButton
+          label={t('toolbar.link')}
+          shortcut={`${MOD}+K`}
+          active={state.link}
+          onClick={() => setLinkOpen(true)}
+        >
           <LinkIcon />
         </ToolButton>
         <ToolButton label={t('toolbar.horizontalRule')} onClick={() => chain().setHorizontalRule().run()}>
@@ -145,7 +207,11 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label={t('toolbar.table')} disabled={state.inTable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+        <ToolButton
+          label={t('toolbar.table')}
+          disabled={state.inTable}
+          onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+        >
           ▦
         </ToolButton>
         {state.inTable && (
@@ -167,16 +233,30 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
             </ToolButton>
           </>
         )}
-        <ToolButton label={image.busy ? t('toolbar.uploading') : t('toolbar.image')} disabled={image.busy} onClick={image.choose}>
+        <ToolButton
+          label={image.busy ? t('toolbar.uploading') : t('toolbar.image')}
+          disabled={image.busy}
+          onClick={image.choose}
+        >
           <ImageIcon />
         </ToolButton>
         {image.input}
       </div>
       <div className="tool-group">
-        <ToolButton label={t('toolbar.undo')} shortcut={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+        <ToolButton
+          label={t('toolbar.undo')}
+          shortcut={`${MOD}+Z`}
+          disabled={!state.canUndo}
+          onClick={() => chain().undo().run()}
+        >
           ↶
         </ToolButton>
-        <ToolButton label={t('toolbar.redo')} shortcut={`${MOD}+Shift+Z`} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+        <ToolButton
+          label={t('toolbar.redo')}
+          shortcut={`${MOD}+Shift+Z`}
+          disabled={!state.canRedo}
+          onClick={() => chain().redo().run()}
+        >
           ↷
         </ToolButton>
       </div>
@@ -222,7 +302,13 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
             setLinkOpen(false);
             const { empty } = editor.state.selection;
             if (empty && !editor.isActive('link')) {
-              chain().insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] }).run();
+              chain()
+                .insertContent({
+                  type: 'text',
+                  text: href.replace(/^mailto:/i, ''),
+                  marks: [{ type: 'link', attrs: { href } }],
+                })
+                .run();
             } else {
               chain().extendMarkRange('link').setLink({ href }).run();
             }

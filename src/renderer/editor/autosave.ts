@@ -7,10 +7,7 @@
  */
 
 export type SaveState =
-  | { kind: 'saved'; at: Date }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'error'; message: string };
+  { kind: 'saved'; at: Date } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 export interface AutosaveOptions<P> {
   save: (patch: P) => Promise<void>;
@@ -81,7 +78,8 @@ export class Autosaver<P> {
   change(patch: P): void {
     if (this.disposed) return;
     this.pending = this.pending === null ? patch : this.options.merge(this.pending, patch);
-    if (this.lastError === null && this.inFlight === null && this.current.kind !== 'dirty') this.emit({ kind: 'dirty' });
+    if (this.lastError === null && this.inFlight === null && this.current.kind !== 'dirty')
+      this.emit({ kind: 'dirty' });
     if (this.retryTimer !== null) return; // a retry is already scheduled; it will carry this too
     if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
     this.debounceTimer = setTimeout(() => this.run(), this.debounceMs);
@@ -109,7 +107,8 @@ export class Autosaver<P> {
   }
 
   private clearTimers(): void {
-    for (const timer of [this.debounceTimer, this.maxWaitTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    for (const timer of [this.debounceTimer, this.maxWaitTimer, this.retryTimer])
+      if (timer !== null) clearTimeout(timer);
     this.debounceTimer = this.maxWaitTimer = this.retryTimer = null;
   }
 

@@ -1,5 +1,14 @@
 /** Small line icons for the toolbar (no emoji: not every office PC has an emoji font). */
-const base = { width: 16, height: 16, viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', strokeWidth: 1.6, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+const base = {
+  width: 16,
+  height: 16,
+  viewBox: '0 0 16 16',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.6,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
 
 export const LinkIcon = () => (
   <svg {...base} aria-hidden="true" focusable="false">

@@ -20,7 +20,16 @@ const mergePatches = (older: ReleasePatch, newer: ReleasePatch): ReleasePatch =>
 });
 
 export const fieldsOf = (release: Release): ReleaseFields => {
-  const { id: _i, status: _s, createdAt: _c, updatedAt: _u, localRev: _l, syncState: _ss, syncError: _se, ...fields } = release;
+  const {
+    id: _i,
+    status: _s,
+    createdAt: _c,
+    updatedAt: _u,
+    localRev: _l,
+    syncState: _ss,
+    syncError: _se,
+    ...fields
+  } = release;
   return fields;
 };
 

@@ -59,7 +59,10 @@ export function HistoryPanel<P>({ releaseId, saver, onRestore, onClose }: Props<
   const compare = async (rev: number) => {
     try {
       await saver.flush();
-      const [old, current] = await Promise.all([api.getRevision({ releaseId, rev }), api.getRelease({ id: releaseId })]);
+      const [old, current] = await Promise.all([
+        api.getRevision({ releaseId, rev }),
+        api.getRelease({ id: releaseId }),
+      ]);
       const before = `${old.fields.title}\n\n${docToPlainText(old.fields.body)}`;
       const after = `${current.title}\n\n${docToPlainText(current.body)}`;
       setDiff({ rev, changes: diffWords(before, after) });
@@ -89,7 +92,8 @@ export function HistoryPanel<P>({ releaseId, saver, onRestore, onClose }: Props<
                 <span>{shortDateTime(item.createdAt, language)}</span>
               </div>
               <div className="revision-meta">
-                {t('history.by', { author: item.author })} · {reasonLabel(item.reason)} · {t('history.words', { count: item.wordCount })}
+                {t('history.by', { author: item.author })} · {reasonLabel(item.reason)} ·{' '}
+                {t('history.words', { count: item.wordCount })}
               </div>
               <div className="revision-actions">
                 <button type="button" className="small" onClick={() => void compare(item.rev)}>

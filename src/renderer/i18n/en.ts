@@ -97,7 +97,8 @@ export const en: Resources = {
     characters: '{{formatted}} characters',
     characters_one: '{{formatted}} character',
     counts: 'Word and character count',
-    mergedWithConflicts: 'This release was also changed elsewhere. Changes that did not clash were merged; in {{count}} parts changed on both sides your version was kept — the other one is in History.',
+    mergedWithConflicts:
+      'This release was also changed elsewhere. Changes that did not clash were merged; in {{count}} parts changed on both sides your version was kept — the other one is in History.',
     deleteRelease: 'Delete release',
     deleteConfirm: 'Delete the release "{{title}}"? This cannot be undone on this computer.',
     delete: 'Delete',
@@ -240,7 +241,8 @@ export const en: Resources = {
     banner: 'This release conflicts with changes made elsewhere. Choose which version to keep before the next sync.',
     open: 'View conflict',
     heading: 'Conflict: {{title}}',
-    intro: 'This part was changed here and elsewhere ({{author}}, revision {{rev}}). Choose which version to keep, or edit.',
+    intro:
+      'This part was changed here and elsewhere ({{author}}, revision {{rev}}). Choose which version to keep, or edit.',
     mine: 'My version',
     theirs: 'HQ version',
     base: 'Original',

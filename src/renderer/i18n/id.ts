@@ -86,7 +86,8 @@ export const id = {
     characters: '{{formatted}} karakter',
     characters_one: '{{formatted}} karakter',
     counts: 'Jumlah kata dan karakter',
-    mergedWithConflicts: 'Rilis ini juga diubah di tempat lain. Perubahan yang tidak berbenturan sudah digabungkan; pada {{count}} bagian yang diubah kedua pihak, versi Anda dipakai — versi lainnya ada di Riwayat.',
+    mergedWithConflicts:
+      'Rilis ini juga diubah di tempat lain. Perubahan yang tidak berbenturan sudah digabungkan; pada {{count}} bagian yang diubah kedua pihak, versi Anda dipakai — versi lainnya ada di Riwayat.',
     deleteRelease: 'Hapus rilis',
     deleteConfirm: 'Hapus rilis "{{title}}"? Tindakan ini tidak dapat dibatalkan di komputer ini.',
     delete: 'Hapus',
@@ -226,10 +227,12 @@ export const id = {
     levels: { info: 'info', warn: 'peringatan', error: 'galat' },
   },
   conflict: {
-    banner: 'Rilis ini berbenturan dengan perubahan dari tempat lain. Pilih versi yang dipakai sebelum sinkronisasi berikutnya.',
+    banner:
+      'Rilis ini berbenturan dengan perubahan dari tempat lain. Pilih versi yang dipakai sebelum sinkronisasi berikutnya.',
     open: 'Lihat konflik',
     heading: 'Konflik: {{title}}',
-    intro: 'Bagian ini diubah di komputer ini dan di tempat lain ({{author}}, revisi {{rev}}). Pilih versi yang dipakai, atau sunting.',
+    intro:
+      'Bagian ini diubah di komputer ini dan di tempat lain ({{author}}, revisi {{rev}}). Pilih versi yang dipakai, atau sunting.',
     mine: 'Versi saya',
     theirs: 'Versi pusat',
     base: 'Versi awal',

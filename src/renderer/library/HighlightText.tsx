@@ -4,7 +4,9 @@ import type { Highlight } from '../../shared/contract';
 export function HighlightText({ segments }: { segments: Highlight }) {
   return (
     <>
-      {segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
+      {segments.map((segment, index) =>
+        segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      )}
     </>
   );
 }

@@ -58,7 +58,9 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
         const found = await api.searchReleases({ query: q, limit: 100 });
         if (mine !== generation.current) return;
         // Search ranks by relevance; the filters still apply to what it found.
-        const items = found.items.filter((i) => (!status || i.release.status === status) && (!category || i.release.category === category));
+        const items = found.items.filter(
+          (i) => (!status || i.release.status === status) && (!category || i.release.category === category),
+        );
         setRows(items.map((i) => ({ release: i.release, title: i.title, snippet: i.snippet })));
         setTotal(items.length);
       } else {
@@ -98,7 +100,14 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
     const off = releaseEvents.on((release) => {
       if (release) {
         setRows((current) =>
-          current.map((row) => (row.release.id === release.id ? { ...row, release: { ...row.release, ...withoutBody(release), wordCount: textStats(release.body).words } } : row)),
+          current.map((row) =>
+            row.release.id === release.id
+              ? {
+                  ...row,
+                  release: { ...row.release, ...withoutBody(release), wordCount: textStats(release.body).words },
+                }
+              : row,
+          ),
         );
       }
       // A release the list does not show yet (just created) appears at once; known rows were
@@ -135,7 +144,11 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
         <div className="filters">
           <label>
             <span>{t('library.statusFilterLabel')}</span>
-            <select aria-label={t('library.statusFilter')} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+            <select
+              aria-label={t('library.statusFilter')}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as Status | '')}
+            >
               <option value="">{t('library.allStatuses')}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -146,7 +159,11 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
           </label>
           <label>
             <span>{t('library.categoryFilterLabel')}</span>
-            <select aria-label={t('library.categoryFilter')} value={category} onChange={(e) => setCategory(e.target.value as Category | '')}>
+            <select
+              aria-label={t('library.categoryFilter')}
+              value={category}
+              onChange={(e) => setCategory(e.target.value as Category | '')}
+            >
               <option value="">{t('library.allCategories')}</option>
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
@@ -157,7 +174,12 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
           </label>
           <label>
             <span>{t('library.sort')}</span>
-            <select aria-label={t('library.sort')} value={sort} disabled={searching} onChange={(e) => setSort(e.target.value as Sort)}>
+            <select
+              aria-label={t('library.sort')}
+              value={sort}
+              disabled={searching}
+              onChange={(e) => setSort(e.target.value as Sort)}
+            >
               {SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`library.sorts.${s}`)}
@@ -184,7 +206,11 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
                 onClick={() => onSelect(row.release.id)}
               >
                 <span className="release-item-title">
-                  {row.title ? <HighlightText segments={row.title} /> : row.release.title.trim() || t('library.untitled')}
+                  {row.title ? (
+                    <HighlightText segments={row.title} />
+                  ) : (
+                    row.release.title.trim() || t('library.untitled')
+                  )}
                 </span>
                 {row.snippet && row.snippet.length > 0 && (
                   <span className="release-item-snippet">
@@ -197,8 +223,11 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
                   <SyncBadge release={row.release} />
                 </span>
                 <span className="release-item-time">
-                  {row.release.office && ownOffice && row.release.office !== ownOffice ? `${row.release.office} · ` : ''}
-                  {t('library.updated', { when: shortDateTime(row.release.updatedAt, language) })} · {t('library.words', { count: row.release.wordCount })}
+                  {row.release.office && ownOffice && row.release.office !== ownOffice
+                    ? `${row.release.office} · `
+                    : ''}
+                  {t('library.updated', { when: shortDateTime(row.release.updatedAt, language) })} ·{' '}
+                  {t('library.words', { count: row.release.wordCount })}
                 </span>
               </button>
             </li>
@@ -221,6 +250,9 @@ function withoutBody<T extends { body?: unknown }>(release: T): Omit<T, 'body'> 
 
 export function SyncBadge({ release }: { release: Pick<ReleaseSummary, 'syncState' | 'syncError'> }) {
   const { t } = useTranslation();
-  const label = release.syncState === 'ditolak' && release.syncError ? t('syncState.rejectedReason', { reason: release.syncError }) : t(`syncState.${release.syncState}`);
+  const label =
+    release.syncState === 'ditolak' && release.syncError
+      ? t('syncState.rejectedReason', { reason: release.syncError })
+      : t(`syncState.${release.syncState}`);
   return <span className={`badge sync sync-${release.syncState}`}>{label}</span>;
 }

@@ -54,7 +54,9 @@ export function ReviewQueue({ onSelect }: { onSelect: (id: string) => void }) {
                 <span className="release-item-time">
                   {[
                     item.office,
-                    item.changedBy && item.changedAt ? `${item.changedBy}, ${shortDateTime(item.changedAt, language)}` : '',
+                    item.changedBy && item.changedAt
+                      ? `${item.changedBy}, ${shortDateTime(item.changedAt, language)}`
+                      : '',
                     item.openThreads > 0 ? t('review.openThreads', { count: item.openThreads }) : '',
                   ]
                     .filter(Boolean)

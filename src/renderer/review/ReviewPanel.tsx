@@ -33,7 +33,18 @@ interface Props {
 }
 
 /** "Tinjauan": comment threads in document order, suggested edits, and the audit trail. */
-export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, setActiveThread, onDraftDone, flush, refresh, onClose }: Props) {
+export function ReviewPanel({
+  releaseId,
+  editor,
+  threads,
+  draft,
+  activeThread,
+  setActiveThread,
+  onDraftDone,
+  flush,
+  refresh,
+  onClose,
+}: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -69,7 +80,13 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
     setSending(true);
     try {
       await flush();
-      const thread = await api.addComment({ releaseId, blockId: draft.blockId, from: draft.from, to: draft.to, body: commentText.trim() });
+      const thread = await api.addComment({
+        releaseId,
+        blockId: draft.blockId,
+        from: draft.from,
+        to: draft.to,
+        body: commentText.trim(),
+      });
       setCommentText('');
       onDraftDone();
       setActiveThread(thread.id);
@@ -95,7 +112,11 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
     if (!editor || thread.orphaned) return;
     const start = blockStart(editor, thread.anchor.blockId);
     if (start === null) return;
-    editor.chain().setTextSelection({ from: start + 1 + thread.anchor.from, to: start + 1 + thread.anchor.to }).scrollIntoView().run();
+    editor
+      .chain()
+      .setTextSelection({ from: start + 1 + thread.anchor.from, to: start + 1 + thread.anchor.to })
+      .scrollIntoView()
+      .run();
   };
 
   const open = threads.filter((th) => th.status === 'open');
@@ -131,7 +152,12 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
             >
               {t('app.cancel')}
             </button>
-            <button type="button" className="primary" disabled={sending || !commentText.trim()} onClick={() => void send()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={sending || !commentText.trim()}
+              onClick={() => void send()}
+            >
               {t('review.sendComment')}
             </button>
           </div>
@@ -176,15 +202,27 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
               {suggestions.map((s) => (
                 <li key={`${s.id}:${s.kind}:${s.from}`} className={`suggestion suggestion-${s.kind}`}>
                   <div className="suggestion-meta">
-                    {s.kind === 'insert' ? t('review.suggestionInsert', { author: s.author }) : t('review.suggestionDelete', { author: s.author })}
+                    {s.kind === 'insert'
+                      ? t('review.suggestionInsert', { author: s.author })
+                      : t('review.suggestionDelete', { author: s.author })}
                     {s.at && <span> · {shortDateTime(s.at, language)}</span>}
                   </div>
-                  <div className="suggestion-text">{s.kind === 'insert' ? <ins>{s.text}</ins> : <del>{s.text}</del>}</div>
+                  <div className="suggestion-text">
+                    {s.kind === 'insert' ? <ins>{s.text}</ins> : <del>{s.text}</del>}
+                  </div>
                   <div className="revision-actions">
-                    <button type="button" className="small" onClick={() => editor?.chain().focus().acceptSuggestion(s.id).run()}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => editor?.chain().focus().acceptSuggestion(s.id).run()}
+                    >
                       {t('review.accept')}
                     </button>
-                    <button type="button" className="small" onClick={() => editor?.chain().focus().rejectSuggestion(s.id).run()}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => editor?.chain().focus().rejectSuggestion(s.id).run()}
+                    >
                       {t('review.reject')}
                     </button>
                   </div>
@@ -192,10 +230,18 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
               ))}
             </ol>
             <div className="revision-actions">
-              <button type="button" className="small" onClick={() => editor?.chain().focus().acceptAllSuggestions().run()}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => editor?.chain().focus().acceptAllSuggestions().run()}
+              >
                 {t('review.acceptAll')}
               </button>
-              <button type="button" className="small" onClick={() => editor?.chain().focus().rejectAllSuggestions().run()}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => editor?.chain().focus().rejectAllSuggestions().run()}
+              >
                 {t('review.rejectAll')}
               </button>
             </div>
@@ -214,7 +260,8 @@ export function ReviewPanel({ releaseId, editor, threads, draft, activeThread, s
             {audit.map((entry, index) => (
               <li key={`${entry.at}:${index}`}>
                 <time dateTime={entry.at}>{shortDateTime(entry.hqTime ?? entry.at, language)}</time>{' '}
-                <strong>{entry.actor}</strong> ({t(`review.roles.${entry.role}`, { defaultValue: entry.role })}) {t(`review.actions.${entry.action}`)}
+                <strong>{entry.actor}</strong> ({t(`review.roles.${entry.role}`, { defaultValue: entry.role })}){' '}
+                {t(`review.actions.${entry.action}`)}
                 {entry.fromStatus && entry.toStatus && (
                   <span>
                     : {t(`status.${entry.fromStatus}`)} → {t(`status.${entry.toStatus}`)}
@@ -251,7 +298,8 @@ function ThreadItem({ thread, active, language, onFocus, onReply, onResolve, onR
   return (
     <li
       ref={item}
-      className={`thread${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}${thread.orphaned ? ' is-orphaned' : ''}`}>
+      className={`thread${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}${thread.orphaned ? ' is-orphaned' : ''}`}
+    >
       <button type="button" className="thread-quote" onClick={onFocus}>
         “{thread.orphaned ? thread.quote : thread.anchor.quote}”
       </button>
@@ -278,7 +326,12 @@ function ThreadItem({ thread, active, language, onFocus, onReply, onResolve, onR
         <>
           <label className="field">
             <span className="visually-hidden">{t('review.reply')}</span>
-            <textarea rows={1} placeholder={t('review.reply')} value={reply} onChange={(e) => setReply(e.target.value)} />
+            <textarea
+              rows={1}
+              placeholder={t('review.reply')}
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+            />
           </label>
           <div className="revision-actions">
             <button

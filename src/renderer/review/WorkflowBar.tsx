@@ -37,7 +37,13 @@ export function WorkflowBar({ view, busy, onTransition }: Props) {
     <div className="workflow" role="group" aria-label={t('review.workflow')}>
       <div className="workflow-actions">
         {allowed.map((to) => (
-          <button key={to} type="button" className={to === 'diajukan' || to === 'disetujui' || to === 'terbit' ? 'primary' : ''} disabled={busy} onClick={() => onTransition(to)}>
+          <button
+            key={to}
+            type="button"
+            className={to === 'diajukan' || to === 'disetujui' || to === 'terbit' ? 'primary' : ''}
+            disabled={busy}
+            onClick={() => onTransition(to)}
+          >
             {label(to)}
           </button>
         ))}
@@ -58,10 +64,14 @@ export function WorkflowBar({ view, busy, onTransition }: Props) {
             })}
           </span>
         )}
-        {view.publishAt && <span className="badge">{t('review.embargo', { when: shortDateTime(view.publishAt, language) })}</span>}
+        {view.publishAt && (
+          <span className="badge">{t('review.embargo', { when: shortDateTime(view.publishAt, language) })}</span>
+        )}
         {view.unsynced && <span className="badge sync-belum_terkirim">{t('review.unsynced')}</span>}
         {view.openThreads > 0 && <span className="badge">{t('review.openThreads', { count: view.openThreads })}</span>}
-        {view.pendingSuggestions > 0 && <span className="badge">{t('review.pendingSuggestions', { count: view.pendingSuggestions })}</span>}
+        {view.pendingSuggestions > 0 && (
+          <span className="badge">{t('review.pendingSuggestions', { count: view.pendingSuggestions })}</span>
+        )}
       </div>
       {view.notice && (
         <p className="workflow-notice" role="note">
@@ -109,7 +119,15 @@ function ScheduleDialog({ onConfirm, onCancel }: { onConfirm: (at: string) => vo
       <h2 id="schedule-title">{t('review.scheduleTitle')}</h2>
       <label className="field">
         <span>{t('review.scheduleAt')}</span>
-        <input type="datetime-local" value={value} aria-invalid={invalid} onChange={(e) => { setValue(e.target.value); setInvalid(false); }} />
+        <input
+          type="datetime-local"
+          value={value}
+          aria-invalid={invalid}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setInvalid(false);
+          }}
+        />
       </label>
       {invalid && (
         <p className="field-error" role="alert">

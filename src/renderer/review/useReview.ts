@@ -35,7 +35,12 @@ export function threadRanges(editor: Editor, threads: readonly Thread[], activeI
     if (thread.orphaned || thread.status !== 'open') continue;
     const start = blockStart(editor, thread.anchor.blockId);
     if (start === null) continue;
-    out.push({ threadId: thread.id, from: start + 1 + thread.anchor.from, to: start + 1 + thread.anchor.to, active: thread.id === activeId });
+    out.push({
+      threadId: thread.id,
+      from: start + 1 + thread.anchor.from,
+      to: start + 1 + thread.anchor.to,
+      active: thread.id === activeId,
+    });
   }
   return out;
 }

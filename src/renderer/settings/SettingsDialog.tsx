@@ -15,7 +15,11 @@ interface Props {
 }
 
 const formatBytes = (bytes: number): string =>
-  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`;
+  bytes >= 1048576
+    ? `${(bytes / 1048576).toFixed(1)} MB`
+    : bytes >= 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${bytes} B`;
 
 /** "Pengaturan": language, "Cadangkan", and the connection to HQ ("Hubungkan"). */
 export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
@@ -138,7 +142,15 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
           </label>
           <label className="field">
             <span>{t('settings.enrollCode')}</span>
-            <input type="text" value={code} autoComplete="off" spellCheck={false} disabled={syncUnavailable} required onChange={(e) => setCode(e.target.value)} />
+            <input
+              type="text"
+              value={code}
+              autoComplete="off"
+              spellCheck={false}
+              disabled={syncUnavailable}
+              required
+              onChange={(e) => setCode(e.target.value)}
+            />
           </label>
           {connectError && (
             <p className="field-error" role="alert">

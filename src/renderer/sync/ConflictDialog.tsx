@@ -16,7 +16,8 @@ interface Props {
   onClose: () => void;
 }
 
-const blockText = (node: DocNode | null): string | null => (node ? docToPlainText({ type: 'doc', content: [node] }) : null);
+const blockText = (node: DocNode | null): string | null =>
+  node ? docToPlainText({ type: 'doc', content: [node] }) : null;
 
 /** Field names as the writer knows them from the form. */
 const FIELD_LABELS: Record<string, string> = {
@@ -83,7 +84,9 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
     });
   }, [releaseId, beforeLoad]);
 
-  const keys = conflict ? [...conflict.fields.map((f) => `field:${f.field}`), ...conflict.blocks.map((b) => `block:${b.blockId}`)] : [];
+  const keys = conflict
+    ? [...conflict.fields.map((f) => `field:${f.field}`), ...conflict.blocks.map((b) => `block:${b.blockId}`)]
+    : [];
   const complete = keys.length > 0 && keys.every((k) => choices[k]);
 
   const choose = (key: string, choice: Choice, seed: string) => {
@@ -101,12 +104,16 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
         resolutions: conflict.blocks.map((b) => {
           const key = `block:${b.blockId}`;
           const choice = choices[key] ?? 'mine';
-          return choice === 'edited' ? { blockId: b.blockId, choice, content: paragraphsFrom(edits[key] ?? '') } : { blockId: b.blockId, choice };
+          return choice === 'edited'
+            ? { blockId: b.blockId, choice, content: paragraphsFrom(edits[key] ?? '') }
+            : { blockId: b.blockId, choice };
         }),
         fields: conflict.fields.map((f) => {
           const key = `field:${f.field}`;
           const choice = choices[key] ?? 'mine';
-          return choice === 'edited' ? { field: f.field, choice, value: fieldValueFrom(f.field, edits[key] ?? '') } : { field: f.field, choice };
+          return choice === 'edited'
+            ? { field: f.field, choice, value: fieldValueFrom(f.field, edits[key] ?? '') }
+            : { field: f.field, choice };
         }),
       });
       onResolved(resolved);
@@ -125,7 +132,12 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
           <h4>{t('conflict.mine')}</h4>
           <div className="conflict-text">{mine ?? t('conflict.deleted')}</div>
           <label className="choice">
-            <input type="radio" name={key} checked={choices[key] === 'mine'} onChange={() => choose(key, 'mine', mine ?? '')} />
+            <input
+              type="radio"
+              name={key}
+              checked={choices[key] === 'mine'}
+              onChange={() => choose(key, 'mine', mine ?? '')}
+            />
             {t('conflict.useMine')}
           </label>
         </div>
@@ -133,21 +145,35 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
           <h4>{t('conflict.theirs')}</h4>
           <div className="conflict-text">{theirs ?? t('conflict.deleted')}</div>
           <label className="choice">
-            <input type="radio" name={key} checked={choices[key] === 'theirs'} onChange={() => choose(key, 'theirs', theirs ?? '')} />
+            <input
+              type="radio"
+              name={key}
+              checked={choices[key] === 'theirs'}
+              onChange={() => choose(key, 'theirs', theirs ?? '')}
+            />
             {t('conflict.useTheirs')}
           </label>
         </div>
       </div>
       {editable && (
         <label className="choice">
-          <input type="radio" name={key} checked={choices[key] === 'edited'} onChange={() => choose(key, 'edited', mine ?? theirs ?? '')} />
+          <input
+            type="radio"
+            name={key}
+            checked={choices[key] === 'edited'}
+            onChange={() => choose(key, 'edited', mine ?? theirs ?? '')}
+          />
           {t('conflict.edit')}
         </label>
       )}
       {choices[key] === 'edited' && (
         <label className="field">
           <span>{t('conflict.editedText')}</span>
-          <textarea rows={4} value={edits[key] ?? ''} onChange={(e) => setEdits((all) => ({ ...all, [key]: e.target.value }))} />
+          <textarea
+            rows={4}
+            value={edits[key] ?? ''}
+            onChange={(e) => setEdits((all) => ({ ...all, [key]: e.target.value }))}
+          />
         </label>
       )}
     </fieldset>
@@ -155,7 +181,11 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
 
   return (
     <Modal className="dialog conflict-dialog" labelledBy="conflict-title" onClose={onClose}>
-      <DialogHead id="conflict-title" title={t('conflict.heading', { title: conflict?.title ?? '' })} onClose={onClose} />
+      <DialogHead
+        id="conflict-title"
+        title={t('conflict.heading', { title: conflict?.title ?? '' })}
+        onClose={onClose}
+      />
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -168,11 +198,25 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
           <p className="hint">{t('conflict.intro', { author: conflict.theirsAuthor, rev: conflict.theirsRev })}</p>
           {conflict.fields.map((f) => {
             const label = FIELD_LABELS[f.field] ? t(FIELD_LABELS[f.field] as string) : f.field;
-            const show = (v: unknown) => (f.field === 'category' && typeof v === 'string' ? t(`category.${v}`, { defaultValue: v }) : fieldText(v));
+            const show = (v: unknown) =>
+              f.field === 'category' && typeof v === 'string' ? t(`category.${v}`, { defaultValue: v }) : fieldText(v);
             // Only free text can be written by hand; a category, date or image is chosen.
-            return row(`field:${f.field}`, t('conflict.field', { field: label }), show(f.mine), show(f.theirs), !['category', 'date', 'leadImage'].includes(f.field));
+            return row(
+              `field:${f.field}`,
+              t('conflict.field', { field: label }),
+              show(f.mine),
+              show(f.theirs),
+              !['category', 'date', 'leadImage'].includes(f.field),
+            );
           })}
-          {conflict.blocks.map((b, index) => row(`block:${b.blockId}`, t('conflict.block', { index: index + 1 }), blockText(b.mine), blockText(b.theirs)))}
+          {conflict.blocks.map((b, index) =>
+            row(
+              `block:${b.blockId}`,
+              t('conflict.block', { index: index + 1 }),
+              blockText(b.mine),
+              blockText(b.theirs),
+            ),
+          )}
           <div className="dialog-actions">
             {!complete && <span className="hint">{t('conflict.choose')}</span>}
             <button type="button" className="primary" disabled={!complete || busy} onClick={() => void apply()}>

@@ -73,12 +73,20 @@ export function SyncBar({ connected }: { connected: boolean }) {
   const running = Boolean(status?.running) || pressed;
   const phase = status && status.phase !== 'idle' ? t(`sync.phases.${status.phase}`) : t('sync.phases.push');
   const progressLabel =
-    status && status.total > 0 ? t('sync.progressText', { phase, done: status.done, total: status.total }) : t('sync.progressUnknown', { phase });
+    status && status.total > 0
+      ? t('sync.progressText', { phase, done: status.done, total: status.total })
+      : t('sync.progressUnknown', { phase });
   const isConnected = status?.connected ?? connected;
 
   return (
     <div className="syncbar">
-      <button type="button" className="sync-button" onClick={() => void syncNow()} disabled={pressed} aria-describedby="sync-summary">
+      <button
+        type="button"
+        className="sync-button"
+        onClick={() => void syncNow()}
+        disabled={pressed}
+        aria-describedby="sync-summary"
+      >
         {t('sync.button')}
       </button>
       {running && (
@@ -92,7 +100,12 @@ export function SyncBar({ connected }: { connected: boolean }) {
             aria-valuetext={progressLabel}
             className="progress"
           >
-            <div className="progress-fill" style={{ width: status && status.total > 0 ? `${Math.round((100 * status.done) / status.total)}%` : '35%' }} />
+            <div
+              className="progress-fill"
+              style={{
+                width: status && status.total > 0 ? `${Math.round((100 * status.done) / status.total)}%` : '35%',
+              }}
+            />
           </div>
           <span className="sync-progress-text">{progressLabel}</span>
         </div>
@@ -104,7 +117,9 @@ export function SyncBar({ connected }: { connected: boolean }) {
             (!isConnected
               ? t('sync.notConnected')
               : [
-                  status?.lastSyncAt ? t('sync.lastSync', { when: shortDateTime(status.lastSyncAt, language) }) : t('sync.never'),
+                  status?.lastSyncAt
+                    ? t('sync.lastSync', { when: shortDateTime(status.lastSyncAt, language) })
+                    : t('sync.never'),
                   status && !status.online ? t('sync.offline') : null,
                   status && status.pending > 0 ? t('sync.pending', { count: status.pending }) : null,
                   status && status.conflicts > 0 ? t('sync.conflicts', { count: status.conflicts }) : null,

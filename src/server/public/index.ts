@@ -53,7 +53,10 @@ export interface PublicSite {
 function publicOrigin(value: string | undefined): { baseUrl?: string } {
   if (!value) return {};
   const parsed = z.url({ protocol: /^https?$/ }).safeParse(value);
-  if (!parsed.success) throw new Error(`WARTA_PUBLIC_URL / baseUrl must be an http(s) URL such as https://berita.kpu.go.id (got ${JSON.stringify(value.slice(0, 200))})`);
+  if (!parsed.success)
+    throw new Error(
+      `WARTA_PUBLIC_URL / baseUrl must be an http(s) URL such as https://berita.kpu.go.id (got ${JSON.stringify(value.slice(0, 200))})`,
+    );
   return { baseUrl: parsed.data };
 }
 

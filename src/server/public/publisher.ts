@@ -29,7 +29,14 @@ const iso = (s: string): string => new Date(s).toISOString();
 
 /** Lead image text is plain text, but cap and clean it like the schema does for figures. */
 const cleanLeadImage = (img: LeadImage | null): LeadImage | null =>
-  img ? { attachment: img.attachment, alt: img.alt.slice(0, 500), caption: img.caption.slice(0, 500), credit: img.credit.slice(0, 200) } : null;
+  img
+    ? {
+        attachment: img.attachment,
+        alt: img.alt.slice(0, 500),
+        caption: img.caption.slice(0, 500),
+        credit: img.credit.slice(0, 200),
+      }
+    : null;
 
 /**
  * What HQ's workflow calls when a release becomes Terbit, Dikoreksi or Ditarik. Renders the body
@@ -64,7 +71,8 @@ export class Publisher {
 
   private parse(release: PublishInput): PublishFields {
     const r = PublishInputSchema.safeParse(release);
-    if (!r.success) throw new PublishError('invalid', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!r.success)
+      throw new PublishError('invalid', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return r.data;
   }
 
@@ -132,7 +140,8 @@ export class Publisher {
     const at = this.time(opts.at);
     return this.store.transaction(() => {
       const prev = this.store.get(f.id);
-      if (!prev || prev.state === 'ditarik') throw new PublishError('not_published', 'only a published release can be corrected');
+      if (!prev || prev.state === 'ditarik')
+        throw new PublishError('not_published', 'only a published release can be corrected');
       const pub: Publication = {
         ...prev,
         ...this.content(f),
@@ -153,7 +162,14 @@ export class Publisher {
     return this.store.transaction(() => {
       const prev = this.store.get(id);
       if (!prev) throw new PublishError('not_published', 'only a published release can be withdrawn');
-      const pub: Publication = { ...prev, state: 'ditarik', withdrawnAt: at, withdrawnReason: text, lastModifiedAt: at, version: prev.version + 1 };
+      const pub: Publication = {
+        ...prev,
+        state: 'ditarik',
+        withdrawnAt: at,
+        withdrawnReason: text,
+        lastModifiedAt: at,
+        version: prev.version + 1,
+      };
       this.save(pub);
       return pub;
     });

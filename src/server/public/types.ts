@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CategorySchema, DocSchema, IdSchema, IsoDateSchema, LeadImageSchema, TimestampSchema } from '../../shared/domain';
+import {
+  CategorySchema,
+  DocSchema,
+  IdSchema,
+  IsoDateSchema,
+  LeadImageSchema,
+  TimestampSchema,
+} from '../../shared/domain';
 import type { Category, DocNode, LeadImage } from '../../shared/domain';
 
 /**

@@ -15,5 +15,7 @@ const PINNING: readonly Status[] = ['disetujui', 'terbit', 'dikoreksi'];
 export function reviewTransitionBlocker(fields: WireFields | null, to: Status): string | null {
   if (!PINNING.includes(to) || !fields) return null;
   const open = pendingSuggestions(fields.body).length;
-  return open > 0 ? `${open} suggested edit(s) are still open; accept or reject them before ${to === 'disetujui' ? 'approving' : 'publishing'}` : null;
+  return open > 0
+    ? `${open} suggested edit(s) are still open; accept or reject them before ${to === 'disetujui' ? 'approving' : 'publishing'}`
+    : null;
 }

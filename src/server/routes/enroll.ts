@@ -18,13 +18,23 @@ export function registerEnrollRoute(app: FastifyInstance, storage: HqStorage): v
       const code = storage.getEnrollmentCode(codeHash);
       if (!code) throw new HttpError('unauthorized', 'unknown enrollment code');
       if (code.usedAt) throw new HttpError('code_used', 'this enrollment code was already used; ask HQ for a new one');
-      if (code.expiresAt <= now.getTime()) throw new HttpError('code_expired', 'this enrollment code has expired; ask HQ for a new one');
+      if (code.expiresAt <= now.getTime())
+        throw new HttpError('code_expired', 'this enrollment code has expired; ask HQ for a new one');
       const person = storage.getPerson(code.personId);
       const office = person ? storage.getOffice(person.officeId) : null;
       if (!person || !office) throw new HttpError('internal', 'enrollment code points to a missing person');
-      if (!storage.markEnrollmentCodeUsed(codeHash, now.toISOString())) throw new HttpError('code_used', 'this enrollment code was already used');
+      if (!storage.markEnrollmentCodeUsed(codeHash, now.toISOString()))
+        throw new HttpError('code_used', 'this enrollment code was already used');
       const deviceId = uuidv7();
-      storage.insertDevice({ id: deviceId, personId: person.id, name: body.deviceName, tokenHash: hashToken(token), createdAt: now.toISOString(), revokedAt: null, lastSeq: 0 });
+      storage.insertDevice({
+        id: deviceId,
+        personId: person.id,
+        name: body.deviceName,
+        tokenHash: hashToken(token),
+        createdAt: now.toISOString(),
+        revokedAt: null,
+        lastSeq: 0,
+      });
       return { deviceId, person: personView(person, office) };
     });
     request.log.info({ deviceId: result.deviceId, person: result.person.id }, 'device enrolled');

@@ -41,7 +41,10 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     const who = authenticate(storage, request);
     const raw = request.body as { entries?: unknown } | null | undefined;
     if (raw && typeof raw === 'object' && Array.isArray(raw.entries) && raw.entries.length > MAX_PUSH_ENTRIES) {
-      throw new HttpError('too_large', `a batch holds at most ${MAX_PUSH_ENTRIES} entries (got ${raw.entries.length}); send it in parts`);
+      throw new HttpError(
+        'too_large',
+        `a batch holds at most ${MAX_PUSH_ENTRIES} entries (got ${raw.entries.length}); send it in parts`,
+      );
     }
     const body = parseOr400(PushRequestSchema, request.body, 'push batch');
     const created: RevisionRow[] = [];
@@ -52,7 +55,12 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
       },
     });
     request.log.info(
-      { deviceId: who.device.id, entries: body.entries.length, nextSeq: response.nextSeq, statuses: response.results.map((r) => r.status).join(',') },
+      {
+        deviceId: who.device.id,
+        entries: body.entries.length,
+        nextSeq: response.nextSeq,
+        statuses: response.results.map((r) => r.status).join(','),
+      },
       'push applied',
     );
     if (created.length > 0) hooks.afterCommit(created);
@@ -63,7 +71,9 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     const who = authenticate(storage, request);
     const query = parseOr400(PullQuerySchema, request.query, 'pull query');
     const page = storage.readChanges(query.cursor, query.limit, readScope(storage, who));
-    const changes = page.rows.map((row) => (row.type === 'release' ? releaseChangeView(row.revision) : annotationChangeView(row.annotation)));
+    const changes = page.rows.map((row) =>
+      row.type === 'release' ? releaseChangeView(row.revision) : annotationChangeView(row.annotation),
+    );
     // Keep a page's size bounded whatever the release sizes: cut after the byte budget (at
     // least one change, so a pull always advances) and let the client ask again.
     let bytes = 0;

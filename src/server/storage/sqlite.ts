@@ -184,10 +184,12 @@ export class SqliteStorage implements HqStorage {
   private migrate(): void {
     const current = this.db.pragma('user_version', { simple: true }) as number;
     for (let v = current; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.exec(MIGRATIONS[v]!);
+          this.db.pragma(`user_version = ${v + 1}`);
+        })
+        .immediate();
     }
   }
 
@@ -200,7 +202,8 @@ export class SqliteStorage implements HqStorage {
   }
 
   findOfficeByName(name: string): OfficeRow | null {
-    const r = this.q('SELECT * FROM offices WHERE name = ? COLLATE NOCASE').get(name) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM offices WHERE name = ? COLLATE NOCASE').get(name) as
+      Record<string, unknown> | undefined;
     return r ? toOffice(r) : null;
   }
 
@@ -214,13 +217,20 @@ export class SqliteStorage implements HqStorage {
   }
 
   insertOffice(o: OfficeRow): void {
-    this.q('INSERT INTO offices (id, name, regency_code, province, province_code, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(o.id, o.name, o.regencyCode, o.province, o.provinceCode, o.createdAt);
+    this.q(
+      'INSERT INTO offices (id, name, regency_code, province, province_code, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(o.id, o.name, o.regencyCode, o.province, o.provinceCode, o.createdAt);
   }
 
   insertPerson(p: PersonRow): void {
-    this.q('INSERT INTO people (id, name, role, scope, office_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(p.id, p.name, p.role, p.scope, p.officeId, p.createdAt);
+    this.q('INSERT INTO people (id, name, role, scope, office_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      p.id,
+      p.name,
+      p.role,
+      p.scope,
+      p.officeId,
+      p.createdAt,
+    );
   }
 
   getPerson(id: string): PersonRow | null {
@@ -229,12 +239,14 @@ export class SqliteStorage implements HqStorage {
   }
 
   insertEnrollmentCode(c: EnrollmentCodeRow): void {
-    this.q('INSERT INTO enrollment_codes (code_hash, person_id, expires_at, used_at, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(c.codeHash, c.personId, c.expiresAt, c.usedAt, c.createdAt);
+    this.q(
+      'INSERT INTO enrollment_codes (code_hash, person_id, expires_at, used_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(c.codeHash, c.personId, c.expiresAt, c.usedAt, c.createdAt);
   }
 
   getEnrollmentCode(codeHash: string): EnrollmentCodeRow | null {
-    const r = this.q('SELECT * FROM enrollment_codes WHERE code_hash = ?').get(codeHash) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM enrollment_codes WHERE code_hash = ?').get(codeHash) as
+      Record<string, unknown> | undefined;
     if (!r) return null;
     return {
       codeHash: r.code_hash as string,
@@ -246,12 +258,16 @@ export class SqliteStorage implements HqStorage {
   }
 
   markEnrollmentCodeUsed(codeHash: string, usedAt: string): boolean {
-    return this.q('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(usedAt, codeHash).changes === 1;
+    return (
+      this.q('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(usedAt, codeHash)
+        .changes === 1
+    );
   }
 
   insertDevice(d: DeviceRow): void {
-    this.q('INSERT INTO devices (id, person_id, name, token_hash, created_at, revoked_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(d.id, d.personId, d.name, d.tokenHash, d.createdAt, d.revokedAt, d.lastSeq);
+    this.q(
+      'INSERT INTO devices (id, person_id, name, token_hash, created_at, revoked_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(d.id, d.personId, d.name, d.tokenHash, d.createdAt, d.revokedAt, d.lastSeq);
   }
 
   getDevice(id: string): DeviceRow | null {
@@ -261,11 +277,15 @@ export class SqliteStorage implements HqStorage {
 
   listDevices(): ReturnType<HqStorage['listDevices']> {
     const rows = this.q(
-        `SELECT d.*, p.name AS person_name, p.role AS person_role, o.name AS office_name
+      `SELECT d.*, p.name AS person_name, p.role AS person_role, o.name AS office_name
          FROM devices d JOIN people p ON p.id = d.person_id JOIN offices o ON o.id = p.office_id ORDER BY d.created_at, d.id`,
-      )
-      .all() as Record<string, unknown>[];
-    return rows.map((r) => ({ ...toDevice(r), personName: r.person_name as string, role: r.person_role as PersonRow['role'], office: r.office_name as string }));
+    ).all() as Record<string, unknown>[];
+    return rows.map((r) => ({
+      ...toDevice(r),
+      personName: r.person_name as string,
+      role: r.person_role as PersonRow['role'],
+      office: r.office_name as string,
+    }));
   }
 
   revokeDevice(id: string, at: string): boolean {
@@ -273,7 +293,8 @@ export class SqliteStorage implements HqStorage {
   }
 
   identityByTokenHash(tokenHash: string): DeviceIdentity | null {
-    const r = this.q('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Record<string, unknown> | undefined;
+    const r = this.q('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as
+      Record<string, unknown> | undefined;
     if (!r) return null;
     const device = toDevice(r);
     const person = this.getPerson(device.personId);
@@ -286,12 +307,17 @@ export class SqliteStorage implements HqStorage {
   }
 
   getPushResult(deviceId: string, seq: number): EntryResult | null {
-    const r = this.q('SELECT result FROM push_results WHERE device_id = ? AND seq = ?').get(deviceId, seq) as { result: string } | undefined;
+    const r = this.q('SELECT result FROM push_results WHERE device_id = ? AND seq = ?').get(deviceId, seq) as
+      { result: string } | undefined;
     return r ? (JSON.parse(r.result) as EntryResult) : null;
   }
 
   insertPushResult(deviceId: string, seq: number, result: EntryResult): void {
-    this.q('INSERT INTO push_results (device_id, seq, result) VALUES (?, ?, ?)').run(deviceId, seq, JSON.stringify(result));
+    this.q('INSERT INTO push_results (device_id, seq, result) VALUES (?, ?, ?)').run(
+      deviceId,
+      seq,
+      JSON.stringify(result),
+    );
   }
 
   getReleaseHead(id: string): ReleaseHead | null {
@@ -312,76 +338,92 @@ export class SqliteStorage implements HqStorage {
   }
 
   getRevision(releaseId: string, revision: number): RevisionRow | null {
-    const r = this.q('SELECT * FROM revisions WHERE release_id = ? AND revision = ?').get(releaseId, revision) as RevisionDbRow | undefined;
+    const r = this.q('SELECT * FROM revisions WHERE release_id = ? AND revision = ?').get(releaseId, revision) as
+      RevisionDbRow | undefined;
     return r ? toRevision(r) : null;
   }
 
   listRevisions(releaseId: string): RevisionRow[] {
-    return (this.q('SELECT * FROM revisions WHERE release_id = ? ORDER BY revision').all(releaseId) as RevisionDbRow[]).map(toRevision);
+    return (
+      this.q('SELECT * FROM revisions WHERE release_id = ? ORDER BY revision').all(releaseId) as RevisionDbRow[]
+    ).map(toRevision);
   }
 
   appendRevision(rev: Omit<RevisionRow, 'cursor'>, createdAt: string): number {
     const cursor = Number(
-      this.q("INSERT INTO changes (type, office_id, release_id, revision) VALUES ('release', ?, ?, ?)")
-        .run(rev.officeId, rev.releaseId, rev.revision).lastInsertRowid,
-    );
-    this.q(
-        `INSERT INTO revisions (release_id, revision, office_id, deleted, fields, status, publish_at, event, from_status, note, actor, cursor)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+      this.q("INSERT INTO changes (type, office_id, release_id, revision) VALUES ('release', ?, ?, ?)").run(
+        rev.officeId,
         rev.releaseId,
         rev.revision,
-        rev.officeId,
-        rev.deleted ? 1 : 0,
-        rev.fields === null ? null : JSON.stringify(rev.fields),
-        rev.status,
-        rev.publishAt,
-        rev.event,
-        rev.fromStatus,
-        rev.note,
-        JSON.stringify(rev.actor),
-        cursor,
-      );
+      ).lastInsertRowid,
+    );
     this.q(
-        `INSERT INTO releases (id, office_id, revision, deleted, status, publish_at, slug, created_at, updated_at)
+      `INSERT INTO revisions (release_id, revision, office_id, deleted, fields, status, publish_at, event, from_status, note, actor, cursor)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      rev.releaseId,
+      rev.revision,
+      rev.officeId,
+      rev.deleted ? 1 : 0,
+      rev.fields === null ? null : JSON.stringify(rev.fields),
+      rev.status,
+      rev.publishAt,
+      rev.event,
+      rev.fromStatus,
+      rev.note,
+      JSON.stringify(rev.actor),
+      cursor,
+    );
+    this.q(
+      `INSERT INTO releases (id, office_id, revision, deleted, status, publish_at, slug, created_at, updated_at)
          VALUES (@id, @office, @revision, @deleted, @status, @publishAt, @slug, @at, @at)
          ON CONFLICT (id) DO UPDATE SET revision = @revision, deleted = @deleted, status = @status,
            publish_at = @publishAt, slug = @slug, updated_at = @at`,
-      )
-      .run({
-        id: rev.releaseId,
-        office: rev.officeId,
-        revision: rev.revision,
-        deleted: rev.deleted ? 1 : 0,
-        status: rev.status,
-        publishAt: rev.publishAt,
-        slug: rev.fields?.slug ?? '',
-        at: createdAt,
-      });
+    ).run({
+      id: rev.releaseId,
+      office: rev.officeId,
+      revision: rev.revision,
+      deleted: rev.deleted ? 1 : 0,
+      status: rev.status,
+      publishAt: rev.publishAt,
+      slug: rev.fields?.slug ?? '',
+      at: createdAt,
+    });
     return cursor;
   }
 
   releaseIdBySlug(slug: string): string | null {
-    const r = this.q("SELECT id FROM releases WHERE slug = ? AND slug <> '' AND deleted = 0 LIMIT 1").get(slug) as { id: string } | undefined;
+    const r = this.q("SELECT id FROM releases WHERE slug = ? AND slug <> '' AND deleted = 0 LIMIT 1").get(slug) as
+      { id: string } | undefined;
     return r?.id ?? null;
   }
 
   getAnnotation(id: string): AnnotationRow | null {
-    const r = this.q('SELECT * FROM annotations WHERE id = ? ORDER BY version DESC LIMIT 1').get(id) as AnnotationDbRow | undefined;
+    const r = this.q('SELECT * FROM annotations WHERE id = ? ORDER BY version DESC LIMIT 1').get(id) as
+      AnnotationDbRow | undefined;
     return r ? toAnnotation(r) : null;
   }
 
   putAnnotation(a: Omit<AnnotationRow, 'cursor'>): number {
     const cursor = Number(
-      this.q("INSERT INTO changes (type, office_id, release_id, annotation_id, annotation_version) VALUES ('annotation', ?, ?, ?, ?)")
-        .run(a.officeId, a.releaseId, a.id, a.version).lastInsertRowid,
+      this.q(
+        "INSERT INTO changes (type, office_id, release_id, annotation_id, annotation_version) VALUES ('annotation', ?, ?, ?, ?)",
+      ).run(a.officeId, a.releaseId, a.id, a.version).lastInsertRowid,
     );
     this.q(
-        `INSERT INTO annotations (id, version, release_id, office_id, type, base_revision, data, actor, cursor)
+      `INSERT INTO annotations (id, version, release_id, office_id, type, base_revision, data, actor, cursor)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(a.id, a.version, a.releaseId, a.officeId, a.type, a.baseRevision, JSON.stringify(a.data), JSON.stringify(a.actor), cursor);
+    ).run(
+      a.id,
+      a.version,
+      a.releaseId,
+      a.officeId,
+      a.type,
+      a.baseRevision,
+      JSON.stringify(a.data),
+      JSON.stringify(a.actor),
+      cursor,
+    );
     return cursor;
   }
 
@@ -390,18 +432,35 @@ export class SqliteStorage implements HqStorage {
     return r.c ?? 0;
   }
 
-  readChanges(after: number, limit: number, scope: ReadScope): { rows: ChangeRow[]; hasMore: boolean; scannedTo: number } {
+  readChanges(
+    after: number,
+    limit: number,
+    scope: ReadScope,
+  ): { rows: ChangeRow[]; hasMore: boolean; scannedTo: number } {
     return this.db.transaction(() => {
       const head = this.headCursor();
-      let list: { cursor: number; type: string; release_id: string; revision: number | null; annotation_id: string | null; annotation_version: number | null }[];
+      let list: {
+        cursor: number;
+        type: string;
+        release_id: string;
+        revision: number | null;
+        annotation_id: string | null;
+        annotation_version: number | null;
+      }[];
       if (scope.all) {
-        list = this.q('SELECT * FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?').all(after, limit + 1) as typeof list;
+        list = this.q('SELECT * FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?').all(
+          after,
+          limit + 1,
+        ) as typeof list;
       } else if (scope.officeIds.length === 0) {
         list = [];
       } else {
         const marks = scope.officeIds.map(() => '?').join(',');
-        list = this.q(`SELECT * FROM changes WHERE cursor > ? AND office_id IN (${marks}) ORDER BY cursor LIMIT ?`)
-          .all(after, ...scope.officeIds, limit + 1) as typeof list;
+        list = this.q(`SELECT * FROM changes WHERE cursor > ? AND office_id IN (${marks}) ORDER BY cursor LIMIT ?`).all(
+          after,
+          ...scope.officeIds,
+          limit + 1,
+        ) as typeof list;
       }
       const hasMore = list.length > limit;
       const page = list.slice(0, limit);
@@ -411,7 +470,10 @@ export class SqliteStorage implements HqStorage {
           if (!revision) throw new Error(`change ${c.cursor}: revision missing`);
           return { type: 'release', cursor: c.cursor, revision };
         }
-        const a = this.q('SELECT * FROM annotations WHERE id = ? AND version = ?').get(c.annotation_id, c.annotation_version) as AnnotationDbRow | undefined;
+        const a = this.q('SELECT * FROM annotations WHERE id = ? AND version = ?').get(
+          c.annotation_id,
+          c.annotation_version,
+        ) as AnnotationDbRow | undefined;
         if (!a) throw new Error(`change ${c.cursor}: annotation missing`);
         return { type: 'annotation', cursor: c.cursor, annotation: toAnnotation(a) };
       });
@@ -425,11 +487,19 @@ export class SqliteStorage implements HqStorage {
   }
 
   insertAttachment(sha256: string, size: number, createdAt: string): boolean {
-    return this.q('INSERT OR IGNORE INTO attachments (sha256, size, created_at) VALUES (?, ?, ?)').run(sha256, size, createdAt).changes === 1;
+    return (
+      this.q('INSERT OR IGNORE INTO attachments (sha256, size, created_at) VALUES (?, ?, ?)').run(
+        sha256,
+        size,
+        createdAt,
+      ).changes === 1
+    );
   }
 
   dump(): Record<string, unknown[]> {
-    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
     const out: Record<string, unknown[]> = {};
     for (const { name } of tables) {
       const columns = (this.db.prepare(`PRAGMA table_info("${name}")`).all() as unknown[]).length;

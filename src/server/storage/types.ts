@@ -97,7 +97,9 @@ export interface AnnotationRow {
 }
 
 /** A change-log row as read for pull: the release revision or the annotation version it names. */
-export type ChangeRow = { type: 'release'; cursor: number; revision: RevisionRow } | { type: 'annotation'; cursor: number; annotation: AnnotationRow };
+export type ChangeRow =
+  | { type: 'release'; cursor: number; revision: RevisionRow }
+  | { type: 'annotation'; cursor: number; annotation: AnnotationRow };
 
 /** Which offices a device may read: all, or these office ids. */
 export type ReadScope = { all: true } | { all: false; officeIds: string[] };
@@ -146,7 +148,11 @@ export interface HqStorage {
 
   // Change log.
   headCursor(): number;
-  readChanges(after: number, limit: number, scope: ReadScope): { rows: ChangeRow[]; hasMore: boolean; scannedTo: number };
+  readChanges(
+    after: number,
+    limit: number,
+    scope: ReadScope,
+  ): { rows: ChangeRow[]; hasMore: boolean; scannedTo: number };
 
   // Attachments (metadata; bytes live in the attachment store).
   hasAttachment(sha256: string): boolean;

@@ -36,10 +36,15 @@ export interface ApplyContext {
  * text sends the release back to Diajukan. A live publication stays live; publishing the edit
  * is a correction (Dikoreksi).
  */
-function statusAfterEdit(head: ReleaseHead, next: WireFields, now: number): { status: Status; publishAt: string | null; note: string | null } {
+function statusAfterEdit(
+  head: ReleaseHead,
+  next: WireFields,
+  now: number,
+): { status: Status; publishAt: string | null; note: string | null } {
   const embargoed = head.status === 'terbit' && head.publishAt !== null && Date.parse(head.publishAt) > now;
   const pinned = head.status === 'disetujui' || embargoed;
-  if (!pinned || (head.fields && contentHash(head.fields) === contentHash(next))) return { status: head.status, publishAt: head.publishAt, note: null };
+  if (!pinned || (head.fields && contentHash(head.fields) === contentHash(next)))
+    return { status: head.status, publishAt: head.publishAt, note: null };
   return {
     status: 'diajukan',
     publishAt: null,
@@ -51,7 +56,13 @@ function statusAfterEdit(head: ReleaseHead, next: WireFields, now: number): { st
 
 type NewRevision = Omit<RevisionRow, 'cursor' | 'releaseId' | 'officeId' | 'revision' | 'actor'>;
 
-function append(ctx: ApplyContext, head: ReleaseHead | null, releaseId: string, officeId: string, rev: NewRevision): number {
+function append(
+  ctx: ApplyContext,
+  head: ReleaseHead | null,
+  releaseId: string,
+  officeId: string,
+  rev: NewRevision,
+): number {
   const revision = (head?.revision ?? 0) + 1;
   const row: Omit<RevisionRow, 'cursor'> = { ...rev, releaseId, officeId, revision, actor: ctx.actor };
   const cursor = ctx.storage.appendRevision(row, ctx.hqTime);
@@ -71,32 +82,75 @@ function authorize(ctx: ApplyContext, entry: PushEntry): void {
       ? inScope(ctx.scope, officeId)
       : mayWriteRelease(ctx.who, ctx.scope, officeId);
   if (!ok) {
-    throw new HttpError('forbidden', `entry seq ${entry.seq}: release ${entry.releaseId} belongs to an office this device may not ${entry.kind === 'annotation.put' ? 'annotate' : 'write'}`, { seq: entry.seq });
+    throw new HttpError(
+      'forbidden',
+      `entry seq ${entry.seq}: release ${entry.releaseId} belongs to an office this device may not ${entry.kind === 'annotation.put' ? 'annotate' : 'write'}`,
+      { seq: entry.seq },
+    );
   }
 }
 
-function applyUpsert(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'release.upsert' | 'release.resolve' }>): EntryResult {
+function applyUpsert(
+  ctx: ApplyContext,
+  entry: Extract<PushEntry, { kind: 'release.upsert' | 'release.resolve' }>,
+): EntryResult {
   const { releaseId, baseRevision, fields, seq } = entry;
   const invalid = invalidAttachmentRefs(fields);
   if (invalid.length > 0) {
-    return { seq, status: 'rejected', releaseId, reason: 'invalid_content', message: `images must reference attachments by sha256; refused: ${invalid.map((r) => JSON.stringify(r.slice(0, 80))).join(', ')}` };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'invalid_content',
+      message: `images must reference attachments by sha256; refused: ${invalid.map((r) => JSON.stringify(r.slice(0, 80))).join(', ')}`,
+    };
   }
   const missing = missingAttachments(ctx, fields);
   if (missing.length > 0) {
-    return { seq, status: 'rejected', releaseId, reason: 'missing_attachment', message: `upload these attachments first: ${missing.join(', ')}`, missing };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'missing_attachment',
+      message: `upload these attachments first: ${missing.join(', ')}`,
+      missing,
+    };
   }
   const head = ctx.storage.getReleaseHead(releaseId);
   const resolving = entry.kind === 'release.resolve';
   if (!head) {
-    if (baseRevision !== 0) return { seq, status: 'rejected', releaseId, reason: 'unknown_base', message: `HQ has no release ${releaseId}; a new release has baseRevision 0` };
-    const revision = append(ctx, null, releaseId, ctx.who.office.id, { deleted: false, fields, status: 'draf', publishAt: null, event: 'created', fromStatus: null, note: null });
+    if (baseRevision !== 0)
+      return {
+        seq,
+        status: 'rejected',
+        releaseId,
+        reason: 'unknown_base',
+        message: `HQ has no release ${releaseId}; a new release has baseRevision 0`,
+      };
+    const revision = append(ctx, null, releaseId, ctx.who.office.id, {
+      deleted: false,
+      fields,
+      status: 'draf',
+      publishAt: null,
+      event: 'created',
+      fromStatus: null,
+      note: null,
+    });
     return { seq, status: 'accepted', releaseId, revision };
   }
   if (baseRevision > head.revision) {
-    return { seq, status: 'rejected', releaseId, reason: 'unknown_base', message: `baseRevision ${baseRevision} is newer than HQ's head ${head.revision}` };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'unknown_base',
+      message: `baseRevision ${baseRevision} is newer than HQ's head ${head.revision}`,
+    };
   }
   const write = (next: WireFields, event: 'edited' | 'merged' | 'resolved'): number => {
-    const after = head.deleted ? { status: 'draf' as const, publishAt: null, note: null } : statusAfterEdit(head, next, Date.parse(ctx.hqTime));
+    const after = head.deleted
+      ? { status: 'draf' as const, publishAt: null, note: null }
+      : statusAfterEdit(head, next, Date.parse(ctx.hqTime));
     const changed = after.status !== head.status;
     return append(ctx, head, releaseId, head.officeId, {
       deleted: false,
@@ -110,17 +164,38 @@ function applyUpsert(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'relea
   };
   if (baseRevision === head.revision) {
     // Edited from the head (or restoring a release the writer saw deleted): taken as sent.
-    if (!head.deleted && jsonEqual(head.fields, fields)) return { seq, status: 'accepted', releaseId, revision: head.revision };
+    if (!head.deleted && jsonEqual(head.fields, fields))
+      return { seq, status: 'accepted', releaseId, revision: head.revision };
     return { seq, status: 'accepted', releaseId, revision: write(fields, resolving ? 'resolved' : 'edited') };
   }
   const base = ctx.storage.getRevision(releaseId, baseRevision);
   if (head.deleted || !head.fields) {
     // Deleted at HQ after the writer's base, edited by the writer: delete vs edit.
-    return { seq, status: 'conflict', releaseId, headRevision: head.revision, baseRevision, head: null, conflictBlocks: [], conflictFields: [], deleted: true };
+    return {
+      seq,
+      status: 'conflict',
+      releaseId,
+      headRevision: head.revision,
+      baseRevision,
+      head: null,
+      conflictBlocks: [],
+      conflictFields: [],
+      deleted: true,
+    };
   }
   if (!base?.fields) {
     // No usable common ancestor (base was a tombstone): both versions must be seen.
-    return { seq, status: 'conflict', releaseId, headRevision: head.revision, baseRevision, head: head.fields, conflictBlocks: [], conflictFields: ['body'], deleted: false };
+    return {
+      seq,
+      status: 'conflict',
+      releaseId,
+      headRevision: head.revision,
+      baseRevision,
+      head: head.fields,
+      conflictBlocks: [],
+      conflictFields: ['body'],
+      deleted: false,
+    };
   }
   const merged = mergeFields(base.fields, head.fields, fields);
   if (!merged.clean) {
@@ -136,7 +211,8 @@ function applyUpsert(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'relea
       deleted: false,
     };
   }
-  if (jsonEqual(merged.fields, head.fields)) return { seq, status: 'merged', releaseId, revision: head.revision, fields: head.fields };
+  if (jsonEqual(merged.fields, head.fields))
+    return { seq, status: 'merged', releaseId, revision: head.revision, fields: head.fields };
   const revision = write(merged.fields, resolving ? 'resolved' : 'merged');
   return { seq, status: 'merged', releaseId, revision, fields: merged.fields };
 }
@@ -144,36 +220,82 @@ function applyUpsert(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'relea
 function applyDelete(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'release.delete' }>): EntryResult {
   const { releaseId, baseRevision, seq } = entry;
   const head = ctx.storage.getReleaseHead(releaseId);
-  if (!head) return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
+  if (!head)
+    return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
   if (head.deleted) return { seq, status: 'accepted', releaseId, revision: head.revision };
-  if (baseRevision > head.revision) return { seq, status: 'rejected', releaseId, reason: 'unknown_base', message: `baseRevision ${baseRevision} is newer than HQ's head ${head.revision}` };
+  if (baseRevision > head.revision)
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'unknown_base',
+      message: `baseRevision ${baseRevision} is newer than HQ's head ${head.revision}`,
+    };
   if (baseRevision < head.revision) {
     const base = ctx.storage.getRevision(releaseId, baseRevision);
     if (!base || !jsonEqual(base.fields, head.fields)) {
       // Edited at HQ since the writer's base, deleted by the writer: delete vs edit.
-      return { seq, status: 'conflict', releaseId, headRevision: head.revision, baseRevision, head: head.fields, conflictBlocks: [], conflictFields: [], deleted: true };
+      return {
+        seq,
+        status: 'conflict',
+        releaseId,
+        headRevision: head.revision,
+        baseRevision,
+        head: head.fields,
+        conflictBlocks: [],
+        conflictFields: [],
+        deleted: true,
+      };
     }
   }
-  const revision = append(ctx, head, releaseId, head.officeId, { deleted: true, fields: null, status: head.status, publishAt: head.publishAt, event: 'deleted', fromStatus: null, note: null });
+  const revision = append(ctx, head, releaseId, head.officeId, {
+    deleted: true,
+    fields: null,
+    status: head.status,
+    publishAt: head.publishAt,
+    event: 'deleted',
+    fromStatus: null,
+    note: null,
+  });
   return { seq, status: 'accepted', releaseId, revision };
 }
 
 function applyTransition(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'workflow.transition' }>): EntryResult {
   const { releaseId, baseRevision, seq, to } = entry;
   const head = ctx.storage.getReleaseHead(releaseId);
-  if (!head) return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
-  if (head.deleted) return { seq, status: 'rejected', releaseId, reason: 'deleted', message: 'the release was deleted' };
+  if (!head)
+    return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
+  if (head.deleted)
+    return { seq, status: 'rejected', releaseId, reason: 'deleted', message: 'the release was deleted' };
   const headHash = entry.contentHash && head.fields ? contentHash(head.fields) : null;
   const sameText = headHash !== null && headHash === entry.contentHash;
   if (entry.contentHash && !sameText) {
-    return { seq, status: 'rejected', releaseId, reason: 'stale_revision', message: `the transition was made on a text that is no longer HQ's head (revision ${head.revision})` };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'stale_revision',
+      message: `the transition was made on a text that is no longer HQ's head (revision ${head.revision})`,
+    };
   }
   if (baseRevision > head.revision || (baseRevision !== head.revision && !sameText)) {
-    return { seq, status: 'rejected', releaseId, reason: 'stale_revision', message: `the transition was made on revision ${baseRevision}; HQ's head is ${head.revision}` };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'stale_revision',
+      message: `the transition was made on revision ${baseRevision}; HQ's head is ${head.revision}`,
+    };
   }
   const rule = ruleFor(head.status, to);
   if (!rule || !rule.roles.includes(ctx.who.person.role)) {
-    return { seq, status: 'rejected', releaseId, reason: 'transition_not_allowed', message: `a ${ctx.who.person.role} may not move a release from ${head.status} to ${to}` };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'transition_not_allowed',
+      message: `a ${ctx.who.person.role} may not move a release from ${head.status} to ${to}`,
+    };
   }
   const blocked = reviewTransitionBlocker(head.fields, to);
   if (blocked) return { seq, status: 'rejected', releaseId, reason: 'transition_not_allowed', message: blocked };
@@ -181,7 +303,8 @@ function applyTransition(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'w
     deleted: false,
     fields: head.fields,
     status: to,
-    publishAt: to === 'terbit' ? (entry.publishAt ?? null) : to === 'dikoreksi' || to === 'ditarik' ? head.publishAt : null,
+    publishAt:
+      to === 'terbit' ? (entry.publishAt ?? null) : to === 'dikoreksi' || to === 'ditarik' ? head.publishAt : null,
     event: 'transition',
     fromStatus: head.status,
     note: entry.note ?? null,
@@ -192,11 +315,19 @@ function applyTransition(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'w
 function applyAnnotation(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'annotation.put' }>): EntryResult {
   const { releaseId, seq } = entry;
   const head = ctx.storage.getReleaseHead(releaseId);
-  if (!head) return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
-  if (JSON.stringify(entry.data).length > 64 * 1024) return { seq, status: 'rejected', releaseId, reason: 'invalid_content', message: 'annotation data over 64 KiB' };
+  if (!head)
+    return { seq, status: 'rejected', releaseId, reason: 'not_found', message: `HQ has no release ${releaseId}` };
+  if (JSON.stringify(entry.data).length > 64 * 1024)
+    return { seq, status: 'rejected', releaseId, reason: 'invalid_content', message: 'annotation data over 64 KiB' };
   const previous = ctx.storage.getAnnotation(entry.annotationId);
   if (previous && previous.releaseId !== releaseId) {
-    return { seq, status: 'rejected', releaseId, reason: 'invalid_content', message: `annotation ${entry.annotationId} belongs to another release` };
+    return {
+      seq,
+      status: 'rejected',
+      releaseId,
+      reason: 'invalid_content',
+      message: `annotation ${entry.annotationId} belongs to another release`,
+    };
   }
   const version = (previous?.version ?? 0) + 1;
   ctx.storage.putAnnotation({
@@ -232,11 +363,20 @@ function applyEntry(ctx: ApplyContext, entry: PushEntry): EntryResult {
  * the first new seq must be last applied + 1, else 409 seq_gap. Throws HttpError for
  * whole-batch refusals (403, 409); the transaction then rolls back and nothing changes.
  */
-export function applyPush(storage: HqStorage, who: DeviceIdentity, request: PushRequest, hooks: { onRevision?: ApplyContext['onRevision'] } = {}): PushResponse {
-  if (request.deviceId !== who.device.id) throw new HttpError('forbidden', 'deviceId does not match the device of this token');
+export function applyPush(
+  storage: HqStorage,
+  who: DeviceIdentity,
+  request: PushRequest,
+  hooks: { onRevision?: ApplyContext['onRevision'] } = {},
+): PushResponse {
+  if (request.deviceId !== who.device.id)
+    throw new HttpError('forbidden', 'deviceId does not match the device of this token');
   request.entries.forEach((e, i) => {
     if (i > 0 && e.seq !== request.entries[i - 1]!.seq + 1) {
-      throw new HttpError('invalid_input', `entries must have contiguous ascending seq numbers (entry ${i} has seq ${e.seq} after ${request.entries[i - 1]!.seq})`);
+      throw new HttpError(
+        'invalid_input',
+        `entries must have contiguous ascending seq numbers (entry ${i} has seq ${e.seq} after ${request.entries[i - 1]!.seq})`,
+      );
     }
   });
   return storage.transaction(() => {
@@ -249,7 +389,14 @@ export function applyPush(storage: HqStorage, who: DeviceIdentity, request: Push
       scope: readScope(storage, who),
       hqTime,
       onRevision: hooks.onRevision,
-      actor: { deviceId: device.id, personId: who.person.id, name: who.person.name, role: who.person.role, office: who.office.name, hqTime },
+      actor: {
+        deviceId: device.id,
+        personId: who.person.id,
+        name: who.person.name,
+        role: who.person.role,
+        office: who.office.name,
+        hqTime,
+      },
     };
     let last = device.lastSeq;
     const results: PushResponse['results'] = [];
@@ -260,7 +407,8 @@ export function applyPush(storage: HqStorage, who: DeviceIdentity, request: Push
         results.push({ ...stored, replayed: true });
         continue;
       }
-      if (entry.seq !== last + 1) throw new HttpError('seq_gap', `expected seq ${last + 1}, got ${entry.seq}`, { expectedSeq: last + 1 });
+      if (entry.seq !== last + 1)
+        throw new HttpError('seq_gap', `expected seq ${last + 1}, got ${entry.seq}`, { expectedSeq: last + 1 });
       const result = applyEntry(ctx, entry);
       storage.insertPushResult(device.id, entry.seq, result);
       results.push(result);

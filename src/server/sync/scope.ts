@@ -4,9 +4,16 @@ import type { DeviceIdentity, HqStorage, ReadScope } from '../storage/types';
 export function readScope(storage: HqStorage, who: DeviceIdentity): ReadScope {
   if (who.person.role === 'admin' || who.person.scope === 'all') return { all: true };
   if (who.person.scope === 'province') {
-    const key = (o: { provinceCode: string | null; province: string }): string => o.provinceCode ?? `name:${o.province.toLowerCase()}`;
+    const key = (o: { provinceCode: string | null; province: string }): string =>
+      o.provinceCode ?? `name:${o.province.toLowerCase()}`;
     const mine = key(who.office);
-    return { all: false, officeIds: storage.listOffices().filter((o) => key(o) === mine).map((o) => o.id) };
+    return {
+      all: false,
+      officeIds: storage
+        .listOffices()
+        .filter((o) => key(o) === mine)
+        .map((o) => o.id),
+    };
   }
   return { all: false, officeIds: [who.office.id] };
 }

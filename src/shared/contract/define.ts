@@ -6,7 +6,10 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   output: O;
 }
 
-export const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodDef<I, O> => ({ input, output });
+export const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodDef<I, O> => ({
+  input,
+  output,
+});
 
 export const ERROR_CODES = [
   'invalid_input',

@@ -9,7 +9,12 @@ export type ErrorLogger = (method: string, error: unknown) => void;
  * The single entry point both transports use: checks the method name, validates the
  * input against the contract, runs the handler and turns any failure into an envelope.
  */
-export async function dispatch(handlers: Handlers, name: string, rawInput: unknown, log: ErrorLogger): Promise<Envelope> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown,
+  log: ErrorLogger,
+): Promise<Envelope> {
   if (!isMethodName(name)) {
     return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${name.slice(0, 64)}"` } };
   }
@@ -25,7 +30,10 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
   } catch (error) {
     if (error instanceof WartaError) return { ok: false, error: { code: error.code, message: error.message } };
     log(name, error);
-    return { ok: false, error: { code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}` },
+    };
   }
 }
 

@@ -33,6 +33,8 @@ export type MethodOutput<K extends MethodName> = z.output<Contract[K]['output']>
 export type Api = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>> };
 
 /** What main implements: one handler per method, given validated input. */
-export type Handlers = { [K in MethodName]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>> | MethodOutput<K> };
+export type Handlers = {
+  [K in MethodName]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>> | MethodOutput<K>;
+};
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);

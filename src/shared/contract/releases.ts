@@ -45,7 +45,11 @@ export const releaseMethods = {
    * past that local revision (a sync stored a newer version): the editor then merges.
    */
   saveRelease: method(
-    z.object({ id: IdSchema, fields: ReleaseFieldsSchema.partial(), expectedRev: z.number().int().nonnegative().optional() }),
+    z.object({
+      id: IdSchema,
+      fields: ReleaseFieldsSchema.partial(),
+      expectedRev: z.number().int().nonnegative().optional(),
+    }),
     ReleaseSchema,
   ),
   deleteRelease: method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),
@@ -62,9 +66,7 @@ export const releaseMethods = {
   searchReleases: method(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }),
     z.object({
-      items: z.array(
-        z.object({ release: ReleaseSummarySchema, title: HighlightSchema, snippet: HighlightSchema }),
-      ),
+      items: z.array(z.object({ release: ReleaseSummarySchema, title: HighlightSchema, snippet: HighlightSchema })),
     }),
   ),
   listRevisions: method(z.object({ releaseId: IdSchema }), z.object({ items: z.array(RevisionMetaSchema) })),

@@ -47,7 +47,9 @@ export const SyncStatusSchema = z.object({
    * Set when a pull would delete most of this workstation's releases: the sync stopped and
    * asks. `syncNow({ confirmMassDelete: true })` goes ahead.
    */
-  needsConfirmation: z.object({ deletes: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+  needsConfirmation: z
+    .object({ deletes: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+    .nullable(),
   lastRun: SyncRunSummarySchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
@@ -132,7 +134,9 @@ export const syncMethods = {
         )
         .max(5000),
       fields: z
-        .array(z.object({ field: z.string().min(1).max(60), choice: ResolutionChoiceSchema, value: z.unknown().optional() }))
+        .array(
+          z.object({ field: z.string().min(1).max(60), choice: ResolutionChoiceSchema, value: z.unknown().optional() }),
+        )
         .max(50)
         .default([]),
     }),

@@ -15,7 +15,9 @@ export const SYNC_STATES = ['belum_terkirim', 'terkirim', 'konflik', 'ditolak'] 
 export const SyncStateSchema = z.enum(SYNC_STATES);
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
-export const IdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a valid id');
+export const IdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a valid id');
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest');
 /** Calendar date of the release, `YYYY-MM-DD`. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');

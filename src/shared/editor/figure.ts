@@ -13,7 +13,9 @@ declare module '@tiptap/core' {
   }
 }
 
-const pastedAttachment = (el: { querySelector(selector: string): { getAttribute(name: string): string | null } | null }): string | null => {
+const pastedAttachment = (el: {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}): string | null => {
   const ref = el.querySelector('img')?.getAttribute('data-attachment') ?? '';
   return /^[0-9a-f]{64}$/.test(ref) ? ref : null;
 };
@@ -35,9 +37,21 @@ export const Figure = Node.create<FigureOptions>({
   addAttributes() {
     return {
       attachment: { default: null, parseHTML: (el) => pastedAttachment(el), renderHTML: () => ({}) },
-      alt: { default: '', parseHTML: (el) => el.querySelector('img')?.getAttribute('alt') ?? '', renderHTML: () => ({}) },
-      caption: { default: '', parseHTML: (el) => el.querySelector('.caption')?.textContent ?? '', renderHTML: () => ({}) },
-      credit: { default: '', parseHTML: (el) => el.querySelector('.credit')?.textContent ?? '', renderHTML: () => ({}) },
+      alt: {
+        default: '',
+        parseHTML: (el) => el.querySelector('img')?.getAttribute('alt') ?? '',
+        renderHTML: () => ({}),
+      },
+      caption: {
+        default: '',
+        parseHTML: (el) => el.querySelector('.caption')?.textContent ?? '',
+        renderHTML: () => ({}),
+      },
+      credit: {
+        default: '',
+        parseHTML: (el) => el.querySelector('.credit')?.textContent ?? '',
+        renderHTML: () => ({}),
+      },
     };
   },
 
@@ -48,8 +62,21 @@ export const Figure = Node.create<FigureOptions>({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    const { attachment, alt, caption, credit } = node.attrs as { attachment: string | null; alt: string; caption: string; credit: string };
-    const img = ['img', { src: attachment ? this.options.mediaUrl(attachment) : '', alt, 'data-attachment': attachment ?? '', loading: 'lazy' }];
+    const { attachment, alt, caption, credit } = node.attrs as {
+      attachment: string | null;
+      alt: string;
+      caption: string;
+      credit: string;
+    };
+    const img = [
+      'img',
+      {
+        src: attachment ? this.options.mediaUrl(attachment) : '',
+        alt,
+        'data-attachment': attachment ?? '',
+        loading: 'lazy',
+      },
+    ];
     const parts: unknown[] = [];
     if (caption) parts.push(['span', { class: 'caption' }, caption]);
     if (credit) parts.push(['span', { class: 'credit' }, credit]);

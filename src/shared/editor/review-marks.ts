@@ -37,14 +37,28 @@ export interface SuggestionAttrs {
 type Element = { getAttribute(name: string): string | null };
 
 const suggestionAttributes = () => ({
-  id: { default: '', parseHTML: (el: Element) => el.getAttribute('data-suggestion-id') ?? '', renderHTML: (a: Record<string, unknown>) => ({ 'data-suggestion-id': a['id'] }) },
-  author: { default: '', parseHTML: (el: Element) => el.getAttribute('data-author') ?? '', renderHTML: (a: Record<string, unknown>) => ({ 'data-author': a['author'] }) },
-  at: { default: '', parseHTML: (el: Element) => el.getAttribute('data-at') ?? '', renderHTML: (a: Record<string, unknown>) => ({ 'data-at': a['at'] }) },
+  id: {
+    default: '',
+    parseHTML: (el: Element) => el.getAttribute('data-suggestion-id') ?? '',
+    renderHTML: (a: Record<string, unknown>) => ({ 'data-suggestion-id': a['id'] }),
+  },
+  author: {
+    default: '',
+    parseHTML: (el: Element) => el.getAttribute('data-author') ?? '',
+    renderHTML: (a: Record<string, unknown>) => ({ 'data-author': a['author'] }),
+  },
+  at: {
+    default: '',
+    parseHTML: (el: Element) => el.getAttribute('data-at') ?? '',
+    renderHTML: (a: Record<string, unknown>) => ({ 'data-at': a['at'] }),
+  },
 });
 
 /** "Budi Peninjau · 2026-11-30 05:24": who proposed it and when, shown on hover. */
 const suggestionTitle = (attrs: Record<string, unknown>): string =>
-  `${String(attrs['data-author'] ?? '')} · ${String(attrs['data-at'] ?? '').replace('T', ' ').slice(0, 16)}`;
+  `${String(attrs['data-author'] ?? '')} · ${String(attrs['data-at'] ?? '')
+    .replace('T', ' ')
+    .slice(0, 16)}`;
 
 export const SuggestionInsert = Mark.create({
   name: SUGGESTION_INSERT,
@@ -52,7 +66,11 @@ export const SuggestionInsert = Mark.create({
   excludes: SUGGESTION_DELETE,
   addAttributes: suggestionAttributes,
   parseHTML: () => [{ tag: 'ins[data-suggestion-id]' }],
-  renderHTML: ({ HTMLAttributes }) => ['ins', mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-insert', title: suggestionTitle(HTMLAttributes) }), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'ins',
+    mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-insert', title: suggestionTitle(HTMLAttributes) }),
+    0,
+  ],
 });
 
 export const SuggestionDelete = Mark.create({
@@ -61,7 +79,11 @@ export const SuggestionDelete = Mark.create({
   excludes: SUGGESTION_INSERT,
   addAttributes: suggestionAttributes,
   parseHTML: () => [{ tag: 'del[data-suggestion-id]' }],
-  renderHTML: ({ HTMLAttributes }) => ['del', mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-delete', title: suggestionTitle(HTMLAttributes) }), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'del',
+    mergeAttributes(HTMLAttributes, { class: 'warta-suggestion-delete', title: suggestionTitle(HTMLAttributes) }),
+    0,
+  ],
 });
 
 // ------------------------------------------------------------------------------------------
@@ -128,7 +150,11 @@ export function suggestModePlugin(options: SuggestModeOptions = {}): Plugin<Sugg
             // join, so a reviewer never merges or removes the writer's paragraphs.
             const deleted = before.slice(from, to);
             const same = neighbour(out.doc, insStart, insStart, delType, mode.author);
-            const marked = new Slice(markDeleted(deleted.content, insType, delType, mode.author, same ?? { ...attrs, id: newId() }), deleted.openStart, deleted.openEnd);
+            const marked = new Slice(
+              markDeleted(deleted.content, insType, delType, mode.author, same ?? { ...attrs, id: newId() }),
+              deleted.openStart,
+              deleted.openEnd,
+            );
             const structural = deleted.openStart > 0 || deleted.openEnd > 0 || !isInline(deleted.content);
             if (marked.content.size > 0 || structural) {
               const sizeBefore = out.doc.content.size;
@@ -141,7 +167,8 @@ export function suggestModePlugin(options: SuggestModeOptions = {}): Plugin<Sugg
               const restored = out.doc.content.size - sizeBefore;
               const sel = oldState.selection;
               // Backspace leaves the cursor before the struck-out text, so it keeps moving left.
-              if (slice.size === 0 && sel.empty && sel.head === to) out.setSelection(TextSelection.near(out.doc.resolve(insStart), -1));
+              if (slice.size === 0 && sel.empty && sel.head === to)
+                out.setSelection(TextSelection.near(out.doc.resolve(insStart), -1));
               else if (slice.size === 0) out.setSelection(TextSelection.near(out.doc.resolve(insStart + restored), 1));
             }
           }
@@ -165,7 +192,13 @@ const isInline = (fragment: Fragment): boolean => {
  * Deleted content as it is put back: text struck out with `suggestionDelete` (text already
  * struck out keeps its mark); the reviewer's own proposed insertions really go.
  */
-function markDeleted(fragment: Fragment, insType: MarkType, delType: MarkType, author: string, attrs: SuggestionAttrs): Fragment {
+function markDeleted(
+  fragment: Fragment,
+  insType: MarkType,
+  delType: MarkType,
+  author: string,
+  attrs: SuggestionAttrs,
+): Fragment {
   const nodes: PmNode[] = [];
   fragment.forEach((n) => {
     if (!n.isText) {
@@ -184,7 +217,8 @@ function markDeleted(fragment: Fragment, insType: MarkType, delType: MarkType, a
  * one suggestion (same id and time) instead of making one per keystroke.
  */
 function neighbour(doc: PmNode, from: number, to: number, type: MarkType, author: string): SuggestionAttrs | null {
-  const find = (marks: readonly PmMark[] | undefined) => marks?.find((m) => m.type === type && m.attrs['author'] === author);
+  const find = (marks: readonly PmMark[] | undefined) =>
+    marks?.find((m) => m.type === type && m.attrs['author'] === author);
   const mark = find(doc.resolve(from).nodeBefore?.marks) ?? find(doc.resolve(to).nodeAfter?.marks);
   return mark ? { id: String(mark.attrs['id']), author, at: String(mark.attrs['at']) } : null;
 }
@@ -205,7 +239,8 @@ export function listSuggestions(doc: PmNode): SuggestionInfo[] {
   doc.descendants((node, pos) => {
     if (!node.isText) return;
     for (const mark of node.marks) {
-      const kind = mark.type.name === SUGGESTION_INSERT ? 'insert' : mark.type.name === SUGGESTION_DELETE ? 'delete' : null;
+      const kind =
+        mark.type.name === SUGGESTION_INSERT ? 'insert' : mark.type.name === SUGGESTION_DELETE ? 'delete' : null;
       if (!kind) continue;
       const last = out[out.length - 1];
       const id = String(mark.attrs['id']);
@@ -213,7 +248,15 @@ export function listSuggestions(doc: PmNode): SuggestionInfo[] {
         last.to = pos + node.nodeSize;
         last.text += node.text ?? '';
       } else {
-        out.push({ id, kind, author: String(mark.attrs['author']), at: String(mark.attrs['at']), text: node.text ?? '', from: pos, to: pos + node.nodeSize });
+        out.push({
+          id,
+          kind,
+          author: String(mark.attrs['author']),
+          at: String(mark.attrs['at']),
+          text: node.text ?? '',
+          from: pos,
+          to: pos + node.nodeSize,
+        });
       }
     }
   });
@@ -225,7 +268,11 @@ export function listSuggestions(doc: PmNode): SuggestionInfo[] {
  * is null. Accepting an insertion keeps its text; accepting a deletion removes the text.
  * Rejecting does the opposite. Null when there is nothing to do.
  */
-export function decideSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction | null {
+export function decideSuggestions(
+  state: EditorState,
+  ids: readonly string[] | null,
+  accept: boolean,
+): Transaction | null {
   const insType = state.schema.marks[SUGGESTION_INSERT];
   const delType = state.schema.marks[SUGGESTION_DELETE];
   if (!insType || !delType) return null;
@@ -260,7 +307,15 @@ const decorate = (doc: PmNode, ranges: readonly CommentRange[]): DecorationSet =
     ranges
       .filter((r) => r.from < r.to && r.to <= doc.content.size)
       .map((r) =>
-        Decoration.inline(r.from, r.to, { class: r.active ? `${COMMENT_CLASS} ${COMMENT_CLASS}-active` : COMMENT_CLASS, 'data-thread-id': r.threadId }, { threadId: r.threadId }),
+        Decoration.inline(
+          r.from,
+          r.to,
+          {
+            class: r.active ? `${COMMENT_CLASS} ${COMMENT_CLASS}-active` : COMMENT_CLASS,
+            'data-thread-id': r.threadId,
+          },
+          { threadId: r.threadId },
+        ),
       ),
   );
 
@@ -286,7 +341,9 @@ export function commentHighlightsPlugin(): Plugin<DecorationSet> {
 export function commentRanges(state: EditorState): CommentRange[] {
   const set = commentHighlightsKey.getState(state);
   if (!set) return [];
-  return set.find().map((d) => ({ threadId: String((d.spec as { threadId: string }).threadId), from: d.from, to: d.to }));
+  return set
+    .find()
+    .map((d) => ({ threadId: String((d.spec as { threadId: string }).threadId), from: d.from, to: d.to }));
 }
 
 // ------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ function collect(node: DocNode, out: string[]): void {
   if (node.type === 'figure') {
     // A figure's caption and credit are words the reader sees, so they count and are searchable.
     const attrs = node.attrs ?? {};
-    const parts = [attrs['caption'], attrs['credit']].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+    const parts = [attrs['caption'], attrs['credit']].filter(
+      (p): p is string => typeof p === 'string' && p.trim() !== '',
+    );
     if (parts.length) out.push('\n', parts.join(' '), '\n');
     return;
   }

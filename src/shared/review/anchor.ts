@@ -124,7 +124,8 @@ function sharesEdge(piece: string, word: string): boolean {
   let pre = 0;
   while (pre < piece.length && pre < word.length && piece[pre] === word[pre]) pre++;
   let suf = 0;
-  while (suf < piece.length && suf < word.length && piece[piece.length - 1 - suf] === word[word.length - 1 - suf]) suf++;
+  while (suf < piece.length && suf < word.length && piece[piece.length - 1 - suf] === word[word.length - 1 - suf])
+    suf++;
   return pre >= need || suf >= need;
 }
 
@@ -140,9 +141,17 @@ function gluedAlternative(al: Alignment, pf: number, pt: number): boolean {
     if (start + word.length <= pf || start >= pt || al.oldToNew[o]! < 0 || !hasWord(word)) continue;
     // The region the word could slide within: between the nearest matched words (spaces slide).
     let prev = -1;
-    for (let p = o - 1; p >= 0; p--) if (al.oldToNew[p]! >= 0 && hasWord(al.oldTokens[p]!)) { prev = al.oldToNew[p]!; break; }
+    for (let p = o - 1; p >= 0; p--)
+      if (al.oldToNew[p]! >= 0 && hasWord(al.oldTokens[p]!)) {
+        prev = al.oldToNew[p]!;
+        break;
+      }
     let next = al.newTokens.length;
-    for (let q = o + 1; q < al.oldTokens.length; q++) if (al.oldToNew[q]! >= 0 && hasWord(al.oldTokens[q]!)) { next = al.oldToNew[q]!; break; }
+    for (let q = o + 1; q < al.oldTokens.length; q++)
+      if (al.oldToNew[q]! >= 0 && hasWord(al.oldTokens[q]!)) {
+        next = al.oldToNew[q]!;
+        break;
+      }
     for (let g = prev + 1; g < next; g++) {
       const t = al.newTokens[g]!;
       if (al.addedNew[g] && hasWord(t) && sharesEdge(t, word)) return true;
@@ -194,7 +203,14 @@ function locate(map: Int32Array, pf: number, pt: number): Located | null {
   for (let c = pf - 1, expect = first - 1; c >= 0 && map[c] === expect; c--, expect--) supportBefore++;
   let supportAfter = 0;
   for (let c = pt, expect = last + 1; c < map.length && map[c] === expect; c++, expect++) supportAfter++;
-  return { from: first, to: last + 1, surviving, complete: contiguous && surviving === pt - pf, supportBefore, supportAfter };
+  return {
+    from: first,
+    to: last + 1,
+    surviving,
+    complete: contiguous && surviving === pt - pf,
+    supportBefore,
+    supportAfter,
+  };
 }
 
 const sameLocation = (a: Located | null, b: Located | null): boolean =>
@@ -226,7 +242,8 @@ function recognisable(original: string, current: string): boolean {
   const b = tokenize(current).filter(hasWord);
   const total = a.reduce((n, t) => n + t.length, 0);
   let kept = 0;
-  for (const change of diffArrays(a, b)) if (!change.added && !change.removed) kept += change.value.reduce((n, t) => n + t.length, 0);
+  for (const change of diffArrays(a, b))
+    if (!change.added && !change.removed) kept += change.value.reduce((n, t) => n + t.length, 0);
   return kept > 0 && kept >= total * MIN_SURVIVING_SHARE;
 }
 
@@ -246,7 +263,8 @@ export function resolveAnchor(anchor: Anchor, blocks: readonly TextBlock[]): Res
     // Unchanged window (the same context the anchor remembers): nothing to re-resolve.
     if (own.text.slice(anchor.from, anchor.to) === anchor.quote) {
       const fresh = makeAnchor(own, anchor.from, anchor.to);
-      if (fresh && fresh.prefix === anchor.prefix && fresh.suffix === anchor.suffix) return { status: 'attached', anchor, moved: false };
+      if (fresh && fresh.prefix === anchor.prefix && fresh.suffix === anchor.suffix)
+        return { status: 'attached', anchor, moved: false };
     }
     const found = locateBoth(oldText, own.text, pf, pt);
     if (found === 'ambiguous') return { status: 'orphaned' };

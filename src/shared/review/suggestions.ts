@@ -21,7 +21,8 @@ export function pendingSuggestions(doc: DocNode): PendingSuggestion[] {
     if (node.type === 'text') {
       let matched: PendingSuggestion | null = null;
       for (const mark of node.marks ?? []) {
-        const kind = mark.type === SUGGESTION_MARKS.insert ? 'insert' : mark.type === SUGGESTION_MARKS.delete ? 'delete' : null;
+        const kind =
+          mark.type === SUGGESTION_MARKS.insert ? 'insert' : mark.type === SUGGESTION_MARKS.delete ? 'delete' : null;
         if (!kind) continue;
         const sid = String(mark.attrs?.['id'] ?? '');
         const last = adjacent.last;
@@ -29,7 +30,14 @@ export function pendingSuggestions(doc: DocNode): PendingSuggestion[] {
           last.text += node.text ?? '';
           matched = last;
         } else {
-          matched = { id: sid, kind, author: String(mark.attrs?.['author'] ?? ''), at: String(mark.attrs?.['at'] ?? ''), text: node.text ?? '', blockId };
+          matched = {
+            id: sid,
+            kind,
+            author: String(mark.attrs?.['author'] ?? ''),
+            at: String(mark.attrs?.['at'] ?? ''),
+            text: node.text ?? '',
+            blockId,
+          };
           out.push(matched);
         }
       }
@@ -63,7 +71,12 @@ export function withoutSuggestions(doc: DocNode): DocNode {
       if (!next) continue;
       const prev = content[content.length - 1];
       // Joining neighbours with equal marks keeps the JSON the editor would produce.
-      if (prev && prev.type === 'text' && next.type === 'text' && JSON.stringify(prev.marks ?? []) === JSON.stringify(next.marks ?? [])) {
+      if (
+        prev &&
+        prev.type === 'text' &&
+        next.type === 'text' &&
+        JSON.stringify(prev.marks ?? []) === JSON.stringify(next.marks ?? [])
+      ) {
         content[content.length - 1] = { ...prev, text: (prev.text ?? '') + (next.text ?? '') };
       } else content.push(next);
     }

@@ -91,8 +91,10 @@ function keyBlocks(blocks: readonly DocNode[]): { keys: string[]; byKey: Map<str
   return { keys, byKey };
 }
 
-const restrict = (keys: readonly string[], allowed: ReadonlySet<string>): string[] => keys.filter((k) => allowed.has(k));
-const sameSeq = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+const restrict = (keys: readonly string[], allowed: ReadonlySet<string>): string[] =>
+  keys.filter((k) => allowed.has(k));
+const sameSeq = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
 const intersect = (a: readonly string[], b: ReadonlySet<string>): Set<string> => new Set(a.filter((k) => b.has(k)));
 
 /** Children merge one level deeper only if every child on every side carries an id. */
@@ -111,7 +113,12 @@ interface ListMerge {
   orderConflict: boolean;
 }
 
-function mergeBlockList(base: readonly DocNode[], ours: readonly DocNode[], theirs: readonly DocNode[], depth: number): ListMerge {
+function mergeBlockList(
+  base: readonly DocNode[],
+  ours: readonly DocNode[],
+  theirs: readonly DocNode[],
+  depth: number,
+): ListMerge {
   const b = keyBlocks(base);
   const o = keyBlocks(ours);
   const t = keyBlocks(theirs);
@@ -191,7 +198,11 @@ export function mergeDocs(base: DocNode, ours: DocNode, theirs: DocNode): DocMer
   if (jsonEqual(theirs, base)) return { doc: ours, conflicts: [], orderConflict: false };
   const merged = mergeBlockList(base.content ?? [], ours.content ?? [], theirs.content ?? [], 0);
   const { content: _c, ...shell } = ours;
-  return { doc: { ...shell, content: merged.blocks }, conflicts: merged.conflicts, orderConflict: merged.orderConflict };
+  return {
+    doc: { ...shell, content: merged.blocks },
+    conflicts: merged.conflicts,
+    orderConflict: merged.orderConflict,
+  };
 }
 
 /** Tags as a set: both sides' additions kept, both sides' removals applied; ours' order first. */

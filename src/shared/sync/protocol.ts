@@ -25,7 +25,14 @@
  * Whole-request errors (4xx) change nothing at HQ. Per-entry outcomes are results, not errors.
  */
 import { z } from 'zod';
-import { IdSchema, LeadImageSchema, ReleaseFieldsSchema, Sha256Schema, StatusSchema, TimestampSchema } from '../domain/release';
+import {
+  IdSchema,
+  LeadImageSchema,
+  ReleaseFieldsSchema,
+  Sha256Schema,
+  StatusSchema,
+  TimestampSchema,
+} from '../domain/release';
 
 // ---------------------------------------------------------------------------------------------
 // Paths and limits
@@ -234,7 +241,10 @@ export const WorkflowTransitionEntrySchema = z.strictObject({
    * (e.g. "submit" queued right after an edit in the same batch), and refuses
    * `stale_revision` when the text differs even if the revision matches.
    */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 /**
@@ -354,9 +364,7 @@ export type EntryStatus = EntryResult['status'];
 
 export const PushResponseSchema = z.object({
   /** One per entry, same order as sent. */
-  results: z.array(
-    z.intersection(EntryResultSchema, z.object({ replayed: z.boolean().optional() })),
-  ),
+  results: z.array(z.intersection(EntryResultSchema, z.object({ replayed: z.boolean().optional() }))),
   /** The seq HQ expects next. */
   nextSeq: Seq,
 });

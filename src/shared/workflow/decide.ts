@@ -30,7 +30,15 @@ export const initialWorkflowState = (): WorkflowState => ({
   changedAt: null,
 });
 
-export const REJECTION_CODES = ['no_change', 'not_allowed', 'forbidden_role', 'stale', 'pending_suggestions', 'bad_schedule', 'not_approved'] as const;
+export const REJECTION_CODES = [
+  'no_change',
+  'not_allowed',
+  'forbidden_role',
+  'stale',
+  'pending_suggestions',
+  'bad_schedule',
+  'not_approved',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface TransitionRequest {
@@ -49,8 +57,7 @@ export interface TransitionRequest {
 }
 
 export type Decision =
-  | { ok: true; action: Action; next: WorkflowState }
-  | { ok: false; code: RejectionCode; message: string };
+  { ok: true; action: Action; next: WorkflowState } | { ok: false; code: RejectionCode; message: string };
 
 const reject = (code: RejectionCode, message: string): Decision => ({ ok: false, code, message });
 
@@ -61,18 +68,29 @@ const reject = (code: RejectionCode, message: string): Decision => ({ ok: false,
  */
 export function decideTransition(state: WorkflowState, req: TransitionRequest): Decision {
   const from = state.status;
-  if (from === req.to && from !== 'dikoreksi') return reject('no_change', `Rilis sudah berstatus ${STATUS_LABELS_ID[from]}.`);
+  if (from === req.to && from !== 'dikoreksi')
+    return reject('no_change', `Rilis sudah berstatus ${STATUS_LABELS_ID[from]}.`);
   const rule = ruleFor(from, req.to);
-  if (!rule) return reject('not_allowed', `Tidak dapat mengubah status dari ${STATUS_LABELS_ID[from]} ke ${STATUS_LABELS_ID[req.to]}.`);
+  if (!rule)
+    return reject(
+      'not_allowed',
+      `Tidak dapat mengubah status dari ${STATUS_LABELS_ID[from]} ke ${STATUS_LABELS_ID[req.to]}.`,
+    );
   if (!rule.roles.includes(req.actor.role)) {
-    return reject('forbidden_role', `Peran ${req.actor.role} tidak boleh mengubah status ke ${STATUS_LABELS_ID[req.to]}.`);
+    return reject(
+      'forbidden_role',
+      `Peran ${req.actor.role} tidak boleh mengubah status ke ${STATUS_LABELS_ID[req.to]}.`,
+    );
   }
   if (req.baseHash !== req.currentHash) {
     return reject('stale', 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.');
   }
   const pins = rule.action === 'approve' || rule.action === 'publish' || rule.action === 'correct';
   if (pins && req.pendingSuggestions > 0) {
-    return reject('pending_suggestions', `Masih ada ${req.pendingSuggestions} saran suntingan yang belum diterima atau ditolak.`);
+    return reject(
+      'pending_suggestions',
+      `Masih ada ${req.pendingSuggestions} saran suntingan yang belum diterima atau ditolak.`,
+    );
   }
   if (rule.action === 'publish' && state.approvedHash !== req.currentHash) {
     return reject('not_approved', 'Versi ini belum disetujui; setujui dulu sebelum menerbitkan.');

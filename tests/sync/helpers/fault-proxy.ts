@@ -16,8 +16,18 @@ import { seededRandom, type Random } from '../../../src/shared/random/seeded';
  *  - error_before: answer 500/503 without forwarding
  *  - error_after: forward, then answer 500/503 instead of HQ's reply
  */
-export type FaultKind = 'drop' | 'drop_after' | 'cut' | 'duplicate' | 'replay' | 'delay' | 'error_before' | 'error_after';
-export const FAULT_KINDS: FaultKind[] = ['drop', 'drop_after', 'cut', 'duplicate', 'replay', 'delay', 'error_before', 'error_after'];
+export type FaultKind =
+  'drop' | 'drop_after' | 'cut' | 'duplicate' | 'replay' | 'delay' | 'error_before' | 'error_after';
+export const FAULT_KINDS: FaultKind[] = [
+  'drop',
+  'drop_after',
+  'cut',
+  'duplicate',
+  'replay',
+  'delay',
+  'error_before',
+  'error_after',
+];
 
 export interface FaultProxyOptions {
   target: string;
@@ -57,7 +67,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const maxDelay = options.maxDelayMs ?? 40;
   const kinds = options.kinds ?? FAULT_KINDS;
   const counts: Record<FaultKind | 'pass', number> = {
-    pass: 0, drop: 0, drop_after: 0, cut: 0, duplicate: 0, replay: 0, delay: 0, error_before: 0, error_after: 0,
+    pass: 0,
+    drop: 0,
+    drop_after: 0,
+    cut: 0,
+    duplicate: 0,
+    replay: 0,
+    delay: 0,
+    error_before: 0,
+    error_after: 0,
   };
   const history: Captured[] = [];
   const sockets = new Set<Socket>();
@@ -71,7 +89,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (d: Buffer) => chunks.push(d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
           res.on('error', reject);
         },
       );
@@ -83,7 +103,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const chunks: Buffer[] = [];
     req.on('data', (d: Buffer) => chunks.push(d));
     req.on('end', () => {
-      const captured: Captured = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
+      const captured: Captured = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       void handle(captured);
     });
 
@@ -93,7 +118,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const reply = (u: Upstream) => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(u.headers)) {
-        if (typeof v === 'string' && !['connection', 'transfer-encoding', 'content-length', 'keep-alive'].includes(k)) headers[k] = v;
+        if (typeof v === 'string' && !['connection', 'transfer-encoding', 'content-length', 'keep-alive'].includes(k))
+          headers[k] = v;
       }
       headers['content-length'] = String(u.body.length);
       res.writeHead(u.status, headers);
@@ -126,7 +152,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           case 'cut': {
             remember();
             const u = await forward(c);
-            res.writeHead(u.status, { 'content-type': String(u.headers['content-type'] ?? 'application/octet-stream'), 'content-length': String(u.body.length) });
+            res.writeHead(u.status, {
+              'content-type': String(u.headers['content-type'] ?? 'application/octet-stream'),
+              'content-length': String(u.body.length),
+            });
             res.write(u.body.subarray(0, Math.floor(u.body.length / 2)));
             // Give the partial body a moment to leave before the connection dies.
             setTimeout(destroy, 5);

@@ -35,7 +35,11 @@ async function main(): Promise<void> {
         title: `Rilis anak ${seed}-${i}-${n}`,
         body: {
           type: 'doc',
-          content: [0, 1, 2].map((p) => ({ type: 'paragraph', attrs: { id: `k${seed}-${i}-${p}` }, content: [{ type: 'text', text: `Teks ${p} dari proses anak ${seed}.` }] })),
+          content: [0, 1, 2].map((p) => ({
+            type: 'paragraph',
+            attrs: { id: `k${seed}-${i}-${p}` },
+            content: [{ type: 'text', text: `Teks ${p} dari proses anak ${seed}.` }],
+          })),
         },
       },
     });

@@ -110,7 +110,9 @@ export async function writeRelease(ws: Workstation, fields: Partial<ReleaseField
 
 /** Live releases of a workstation: id → canonical JSON of the fields. */
 export function workstationContent(ws: Workstation): Map<string, string> {
-  const rows = ws.store.db.prepare<[], { id: string }>('SELECT id FROM releases WHERE deleted_at IS NULL ORDER BY id').all();
+  const rows = ws.store.db
+    .prepare<[], { id: string }>('SELECT id FROM releases WHERE deleted_at IS NULL ORDER BY id')
+    .all();
   const out = new Map<string, string>();
   for (const { id } of rows) {
     const r = ws.store.db.prepare<[string], Record<string, unknown>>('SELECT * FROM releases WHERE id = ?').get(id)!;

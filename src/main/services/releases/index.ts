@@ -3,7 +3,14 @@ import type { releaseMethods } from '../../../shared/contract/releases';
 import { backupDatabase } from '../../store/backup';
 import { importImage } from '../../store/attachments';
 import { toStorageError } from '../../store/errors';
-import { commitRelease, createRelease, deleteRelease, getRelease, listReleases, requireRow } from '../../store/releases';
+import {
+  commitRelease,
+  createRelease,
+  deleteRelease,
+  getRelease,
+  listReleases,
+  requireRow,
+} from '../../store/releases';
 import { getRevision, listRevisions } from '../../store/revisions';
 import { searchReleases } from '../../store/search';
 import type { Store } from '../../store/store';
@@ -56,7 +63,12 @@ export function createReleaseHandlers(store: Store): ReleaseHandlers {
       if (!revision) throw new WartaError('not_found', `Revisi ${rev} dari rilis ${releaseId} tidak ditemukan.`);
       // The slug is not restored: a chosen slug (perhaps already public) stays; an automatic one follows the title.
       const { slug: _slug, ...fields } = revision.fields;
-      return commitRelease(store, releaseId, fields, { author: store.authorName(), reason: 'restored', outbox: 'save', restoredFrom: rev });
+      return commitRelease(store, releaseId, fields, {
+        author: store.authorName(),
+        reason: 'restored',
+        outbox: 'save',
+        restoredFrom: rev,
+      });
     }),
     importImage: guarded('Mengimpor gambar', ({ name, dataBase64 }) => importImage(store, name, dataBase64)),
     backupDatabase: guarded('Mencadangkan', () => backupDatabase(store)),

@@ -49,7 +49,15 @@ export const migration004: Migration = {
         leadImage: r['lead_image'] ? (JSON.parse(String(r['lead_image'])) as unknown) : null,
         body,
       };
-      insert.run(r['id'], r['updated_at'], r['updated_at'], 'Penulis lokal', r['title'], countWords(body), JSON.stringify(fields));
+      insert.run(
+        r['id'],
+        r['updated_at'],
+        r['updated_at'],
+        'Penulis lokal',
+        r['title'],
+        countWords(body),
+        JSON.stringify(fields),
+      );
     }
   },
 };

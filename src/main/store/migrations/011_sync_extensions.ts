@@ -11,7 +11,9 @@ export const migration011: Migration = {
   version: 11,
   name: 'sync_extensions',
   up(db) {
-    const cols = (db.prepare("SELECT name FROM pragma_table_info('sync_push')").all() as { name: string }[]).map((c) => c.name);
+    const cols = (db.prepare("SELECT name FROM pragma_table_info('sync_push')").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
     if (!cols.includes('owner')) {
       db.exec(`
         ALTER TABLE sync_push ADD COLUMN owner TEXT NOT NULL DEFAULT 'release';

@@ -7,9 +7,11 @@ import type { Migration } from './types';
 export function orderMigrations(migrations: readonly Migration[]): Migration[] {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (!Number.isInteger(m.version) || m.version <= 0) throw new Error(`migration "${m.name}" has an invalid version ${m.version}`);
+    if (!Number.isInteger(m.version) || m.version <= 0)
+      throw new Error(`migration "${m.name}" has an invalid version ${m.version}`);
     const prev = sorted[i - 1];
-    if (prev && prev.version === m.version) throw new Error(`migrations "${prev.name}" and "${m.name}" share version ${m.version}`);
+    if (prev && prev.version === m.version)
+      throw new Error(`migrations "${prev.name}" and "${m.name}" share version ${m.version}`);
   });
   return sorted;
 }

@@ -13,8 +13,16 @@ import type { Publication } from '../types';
  * is `located`; the byline is `by`; the lead image is an association with renditions.
  */
 const Text = z.strictObject({ value: z.string(), role: z.string().optional(), contenttype: z.string().optional() });
-const Body = Text.extend({ charcount: z.number().int().nonnegative().optional(), wordcount: z.number().int().nonnegative().optional() });
-const Subject = z.strictObject({ name: z.string(), rel: z.string().optional(), uri: z.url().optional(), literal: z.string().optional() });
+const Body = Text.extend({
+  charcount: z.number().int().nonnegative().optional(),
+  wordcount: z.number().int().nonnegative().optional(),
+});
+const Subject = z.strictObject({
+  name: z.string(),
+  rel: z.string().optional(),
+  uri: z.url().optional(),
+  literal: z.string().optional(),
+});
 const Rendition = z.strictObject({
   name: z.string(),
   href: z.url(),
@@ -87,10 +95,20 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
     headlines: [{ role: 'main', contenttype: 'text/plain', value: p.title }],
     descriptions: [
       ...(p.summary ? [{ role: 'summary', contenttype: 'text/plain', value: p.summary }] : []),
-      ...p.corrections.map((c) => ({ role: 'correction', contenttype: 'text/plain', value: `Dikoreksi pada ${c.at}: ${c.note}` })),
+      ...p.corrections.map((c) => ({
+        role: 'correction',
+        contenttype: 'text/plain',
+        value: `Dikoreksi pada ${c.at}: ${c.note}`,
+      })),
     ],
     bodies: [
-      { role: 'main', contenttype: 'text/html', value: p.bodyHtml, charcount: p.bodyText.length, wordcount: wordCount(p.bodyText) },
+      {
+        role: 'main',
+        contenttype: 'text/html',
+        value: p.bodyHtml,
+        charcount: p.bodyText.length,
+        wordcount: wordCount(p.bodyText),
+      },
       { role: 'main', contenttype: 'text/plain', value: p.bodyText },
     ],
     ...(p.byline ? { by: p.byline } : {}),

@@ -12,14 +12,22 @@ import { xmlEsc } from './xml';
  */
 export function renderRss(
   site: SiteContext,
-  opts: { title: string; description: string; selfPath: string; linkPath: string; items: Publication[]; lastBuild: string | null },
+  opts: {
+    title: string;
+    description: string;
+    selfPath: string;
+    linkPath: string;
+    items: Publication[];
+    lastBuild: string | null;
+  },
 ): string {
   const abs = (p: string) => site.baseUrl + p;
   const items = opts.items.map((p) => {
     const url = abs(articlePath(p.slug));
     // Relative media URLs inside the body are made absolute: feed readers have no base.
-    const html = p.bodyHtml.replace(/(src|srcset)="(\/media\/[^"]*)"/g, (_m, attr: string, v: string) =>
-      `${attr}="${v.replace(/\/media\//g, `${site.baseUrl}/media/`)}"`,
+    const html = p.bodyHtml.replace(
+      /(src|srcset)="(\/media\/[^"]*)"/g,
+      (_m, attr: string, v: string) => `${attr}="${v.replace(/\/media\//g, `${site.baseUrl}/media/`)}"`,
     );
     const parts = [
       `<title>${xmlEsc(p.title)}</title>`,
@@ -33,7 +41,10 @@ export function renderRss(
       `<source url="${xmlEsc(abs(`/kantor/${encodeURIComponent(p.officeSlug)}/feed.xml`))}">${xmlEsc(p.office)}</source>`,
     ];
     if (p.byline) parts.push(`<dc:creator>${xmlEsc(p.byline)}</dc:creator>`);
-    if (p.leadImage) parts.push(`<enclosure url="${xmlEsc(abs(mediaPath(p.leadImage.attachment, BODY_IMAGE_SIZE)))}" length="0" type="image/jpeg"/>`);
+    if (p.leadImage)
+      parts.push(
+        `<enclosure url="${xmlEsc(abs(mediaPath(p.leadImage.attachment, BODY_IMAGE_SIZE)))}" length="0" type="image/jpeg"/>`,
+      );
     return `<item>\n${parts.join('\n')}\n</item>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>

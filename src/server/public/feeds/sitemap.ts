@@ -8,7 +8,8 @@ export function renderSitemap(site: SiteContext, items: Publication[]): string {
   const urls = [
     `<url><loc>${xmlEsc(site.baseUrl + '/berita')}</loc><changefreq>hourly</changefreq></url>`,
     ...items.map(
-      (p) => `<url><loc>${xmlEsc(site.baseUrl + articlePath(p.slug))}</loc><lastmod>${xmlEsc(p.lastModifiedAt > p.visibleFrom ? p.lastModifiedAt : p.visibleFrom)}</lastmod></url>`,
+      (p) =>
+        `<url><loc>${xmlEsc(site.baseUrl + articlePath(p.slug))}</loc><lastmod>${xmlEsc(p.lastModifiedAt > p.visibleFrom ? p.lastModifiedAt : p.visibleFrom)}</lastmod></url>`,
     ),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>

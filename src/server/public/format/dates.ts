@@ -19,7 +19,14 @@ const partsFmt = new Intl.DateTimeFormat('en-US', {
 /** A Date whose *local* fields show the Jakarta wall clock at `iso` (for date-fns' format). */
 function wallClock(iso: string): Date {
   const parts = Object.fromEntries(partsFmt.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return new Date(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /** `YYYY-MM-DD` as a local calendar date. */

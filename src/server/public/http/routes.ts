@@ -113,10 +113,16 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
   });
 
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>
-    reply.code(404).header('cache-control', 'public, max-age=60').type(HTML).send(renderNoticePage(site(req), 'not-found'));
+    reply
+      .code(404)
+      .header('cache-control', 'public, max-age=60')
+      .type(HTML)
+      .send(renderNoticePage(site(req), 'not-found'));
 
   // ---- stylesheet -------------------------------------------------------------------------
-  app.get(SITE_CSS_PATH, async (_req, reply) => reply.header('cache-control', IMMUTABLE).type('text/css; charset=utf-8').send(SITE_CSS));
+  app.get(SITE_CSS_PATH, async (_req, reply) =>
+    reply.header('cache-control', IMMUTABLE).type('text/css; charset=utf-8').send(SITE_CSS),
+  );
 
   // ---- index ------------------------------------------------------------------------------
   app.get('/berita', async (req, reply) => {
@@ -124,11 +130,28 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     const t = now();
     const stamp = store.stamp(t);
     const ctx = site(req);
-    const key = ['index', ctx.baseUrl, filters.officeSlug, filters.category, filters.tag, filters.page, stamp.seq, stamp.count, stamp.lastModified].join('|');
+    const key = [
+      'index',
+      ctx.baseUrl,
+      filters.officeSlug,
+      filters.category,
+      filters.tag,
+      filters.page,
+      stamp.seq,
+      stamp.count,
+      stamp.lastModified,
+    ].join('|');
     const etag = etagOf(key);
     if (notModified(req, reply, { etag, lastModified: stamp.lastModified, cacheControl: LIST_CACHE })) return reply;
     const html = cached(key, () => {
-      const { items, total } = store.list({ now: t, officeSlug: filters.officeSlug, category: filters.category, tag: filters.tag, offset: (filters.page - 1) * perPage, limit: perPage });
+      const { items, total } = store.list({
+        now: t,
+        officeSlug: filters.officeSlug,
+        category: filters.category,
+        tag: filters.tag,
+        offset: (filters.page - 1) * perPage,
+        limit: perPage,
+      });
       return renderIndexPage(ctx, { items, total, perPage, filters, offices: store.offices(t) });
     });
     return reply.type(HTML).send(html);
@@ -140,7 +163,9 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     reply
       .header('cache-control', 'public, max-age=86400')
       .type('text/plain; charset=utf-8')
-      .send(`User-agent: *\nAllow: /berita\nDisallow: /api/\nAllow: /api/v1/releases\n\nSitemap: ${site(req).baseUrl}/sitemap.xml\n`),
+      .send(
+        `User-agent: *\nAllow: /berita\nDisallow: /api/\nAllow: /api/v1/releases\n\nSitemap: ${site(req).baseUrl}/sitemap.xml\n`,
+      ),
   );
 
   app.get<{ Params: { office: string } }>('/kantor/:office', async (req, reply) =>
@@ -155,7 +180,11 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     if (found.state === 'ditarik') {
       // Withdrawn: 410 with a notice — but only if the public ever saw it; otherwise it never existed.
       if ((found.withdrawnAt ?? '') < found.visibleFrom) return notFound(req, reply);
-      return reply.code(410).header('cache-control', LIST_CACHE).type(HTML).send(renderNoticePage(site(req), 'gone', found));
+      return reply
+        .code(410)
+        .header('cache-control', LIST_CACHE)
+        .type(HTML)
+        .send(renderNoticePage(site(req), 'gone', found));
     }
     if (found.visibleFrom > t) return notFound(req, reply); // embargoed: not there yet
     // Synchronous from read to count (no await between), so this is the stored count.
@@ -177,19 +206,31 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
   });
 
   // ---- feeds ------------------------------------------------------------------------------
-  const feed = async (req: FastifyRequest, reply: FastifyReply, officeSlug: string | undefined, category: z.infer<typeof CategorySchema> | undefined) => {
+  const feed = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    officeSlug: string | undefined,
+    category: z.infer<typeof CategorySchema> | undefined,
+  ) => {
     const t = now();
     const stamp = store.stamp(t);
     const ctx = site(req);
     const key = ['feed', ctx.baseUrl, officeSlug, category, stamp.seq, stamp.count, stamp.lastModified].join('|');
-    if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE })) return reply;
+    if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE }))
+      return reply;
     const office = officeSlug ? store.offices(t).find((o) => o.slug === officeSlug) : undefined;
     if (officeSlug && !office) return notFound(req, reply);
     const xml = cached(key, () => {
       const { items } = store.list({ now: t, officeSlug, category, offset: 0, limit: 50 });
-      const selfPath = officeSlug ? `/kantor/${encodeURIComponent(officeSlug)}/feed.xml` : category ? `/feed.xml?kategori=${category}` : '/feed.xml';
+      const selfPath = officeSlug
+        ? `/kantor/${encodeURIComponent(officeSlug)}/feed.xml`
+        : category
+          ? `/feed.xml?kategori=${category}`
+          : '/feed.xml';
       return renderRss(ctx, {
-        title: [siteName, office?.name, category ? CATEGORY_LABELS_ID[category] : undefined].filter(Boolean).join(' – '),
+        title: [siteName, office?.name, category ? CATEGORY_LABELS_ID[category] : undefined]
+          .filter(Boolean)
+          .join(' – '),
         description: `Berita dan siaran pers terbaru${office ? ` dari ${office.name}` : ' Komisi Pemilihan Umum'}.`,
         selfPath,
         linkPath: officeSlug ? `/berita?kantor=${encodeURIComponent(officeSlug)}` : '/berita',
@@ -217,10 +258,29 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     const t = now();
     const stamp = store.stamp(t);
     const ctx = site(req);
-    const key = ['api', ctx.baseUrl, f.officeSlug, f.category, f.tag, f.page, size, stamp.seq, stamp.count, stamp.lastModified].join('|');
-    if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE })) return reply;
+    const key = [
+      'api',
+      ctx.baseUrl,
+      f.officeSlug,
+      f.category,
+      f.tag,
+      f.page,
+      size,
+      stamp.seq,
+      stamp.count,
+      stamp.lastModified,
+    ].join('|');
+    if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE }))
+      return reply;
     const json = cached(key, () => {
-      const { items, total } = store.list({ now: t, officeSlug: f.officeSlug, category: f.category, tag: f.tag, offset: (f.page - 1) * size, limit: size });
+      const { items, total } = store.list({
+        now: t,
+        officeSlug: f.officeSlug,
+        category: f.category,
+        tag: f.tag,
+        offset: (f.page - 1) * size,
+        limit: size,
+      });
       const params = new URLSearchParams();
       if (f.officeSlug) params.set('office', f.officeSlug);
       if (f.category) params.set('category', f.category);
@@ -242,13 +302,22 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
   app.get<{ Params: { key: string } }>('/api/v1/releases/:key', async (req, reply) => {
     const t = now();
     const p = publisher.fresh(store.get(req.params.key) ?? store.getBySlug(req.params.key));
-    const json = (code: number, body: unknown) => reply.code(code).type('application/json; charset=utf-8').send(JSON.stringify(body));
+    const json = (code: number, body: unknown) =>
+      reply.code(code).type('application/json; charset=utf-8').send(JSON.stringify(body));
     if (!p || p.visibleFrom > t || (p.state === 'ditarik' && (p.withdrawnAt ?? '') < p.visibleFrom)) {
       return json(404, { error: { code: 'not_found', message: 'Berita tidak ditemukan.' } });
     }
-    if (p.state === 'ditarik') return json(410, { error: { code: 'withdrawn', message: 'Berita telah ditarik.' }, withdrawnAt: p.withdrawnAt });
+    if (p.state === 'ditarik')
+      return json(410, { error: { code: 'withdrawn', message: 'Berita telah ditarik.' }, withdrawnAt: p.withdrawnAt });
     const ctx = site(req);
-    if (notModified(req, reply, { etag: etagOf('api-item', ctx.baseUrl, p.id, p.version), lastModified: p.lastModifiedAt, cacheControl: LIST_CACHE })) return reply;
+    if (
+      notModified(req, reply, {
+        etag: etagOf('api-item', ctx.baseUrl, p.id, p.version),
+        lastModified: p.lastModifiedAt,
+        cacheControl: LIST_CACHE,
+      })
+    )
+      return reply;
     return json(200, toNinjs(ctx, p));
   });
 
@@ -258,7 +327,8 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     const stamp = store.stamp(t);
     const ctx = site(req);
     const key = ['sitemap', ctx.baseUrl, stamp.seq, stamp.count, stamp.lastModified].join('|');
-    if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE })) return reply;
+    if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE }))
+      return reply;
     const xml = cached(key, () => renderSitemap(ctx, store.list({ now: t, offset: 0, limit: 50_000 }).items));
     return reply.type('application/xml; charset=utf-8').send(xml);
   });

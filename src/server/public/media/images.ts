@@ -52,7 +52,11 @@ export class ImageRenditions {
         .rotate()
         .resize({ width: IMAGE_WIDTHS[size], withoutEnlargement: true })
         .flatten({ background: '#ffffff' });
-      out = await (format === 'webp' ? pipeline.webp({ quality: 78 }) : pipeline.jpeg({ quality: 80, mozjpeg: true, progressive: true })).toBuffer();
+      out = await (
+        format === 'webp'
+          ? pipeline.webp({ quality: 78 })
+          : pipeline.jpeg({ quality: 80, mozjpeg: true, progressive: true })
+      ).toBuffer();
     } catch {
       throw new MediaNotFound(sha256); // not an image we can read
     }

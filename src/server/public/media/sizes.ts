@@ -16,7 +16,10 @@ export const SHARE_SIZE: ImageSize = 'w1200';
 export const isImageSize = (s: string): s is ImageSize => Object.prototype.hasOwnProperty.call(IMAGE_WIDTHS, s);
 export const isImageFormat = (s: string): s is ImageFormat => (IMAGE_FORMATS as readonly string[]).includes(s);
 
-export const mediaPath = (sha256: string, size: ImageSize, format: ImageFormat = 'jpg'): string => `/media/${sha256}/${size}.${format}`;
+export const mediaPath = (sha256: string, size: ImageSize, format: ImageFormat = 'jpg'): string =>
+  `/media/${sha256}/${size}.${format}`;
 
 export const srcsetFor = (sha256: string, format: ImageFormat = 'jpg'): string =>
-  (Object.keys(IMAGE_WIDTHS) as ImageSize[]).map((s) => `${mediaPath(sha256, s, format)} ${IMAGE_WIDTHS[s]}w`).join(', ');
+  (Object.keys(IMAGE_WIDTHS) as ImageSize[])
+    .map((s) => `${mediaPath(sha256, s, format)} ${IMAGE_WIDTHS[s]}w`)
+    .join(', ');

@@ -18,7 +18,8 @@ const description = (p: Publication): string => {
 };
 
 /** RFC 3986 strict: also ! ' ( ) * — share URLs carry titles, which may hold anything. */
-const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function shareLinks(url: string, title: string): { facebook: string; x: string; whatsapp: string } {
   const u = enc(url);
@@ -47,7 +48,10 @@ export function renderArticleParts(site: SiteContext, p: Publication): [string, 
     : '';
   const corrections = p.corrections.length
     ? `<aside class="notice" role="note" aria-label="Koreksi">${p.corrections
-        .map((c) => `<p><strong>Dikoreksi pada <time datetime="${esc(c.at)}">${esc(longDateTime(c.at))}</time>:</strong> ${esc(c.note)}</p>`)
+        .map(
+          (c) =>
+            `<p><strong>Dikoreksi pada <time datetime="${esc(c.at)}">${esc(longDateTime(c.at))}</time>:</strong> ${esc(c.note)}</p>`,
+        )
         .join('')}</aside>`
     : '';
   const tags = p.tags.length
@@ -64,7 +68,9 @@ ${leadHtml}
 ${p.bodyHtml}
 </div>
 <p class="meta">Diterbitkan <time datetime="${esc(p.visibleFrom)}">${esc(longDateTime(p.visibleFrom))}</time>${
-    p.lastModifiedAt > p.visibleFrom && p.corrections.length ? ` · Diperbarui <time datetime="${esc(p.lastModifiedAt)}">${esc(longDateTime(p.lastModifiedAt))}</time>` : ''
+    p.lastModifiedAt > p.visibleFrom && p.corrections.length
+      ? ` · Diperbarui <time datetime="${esc(p.lastModifiedAt)}">${esc(longDateTime(p.lastModifiedAt))}</time>`
+      : ''
   }</p>
 ${tags}
 <nav class="share" aria-label="Bagikan">
@@ -83,7 +89,9 @@ ${tags}
       og: {
         type: 'article',
         title: p.title,
-        image: lead ? { url: site.baseUrl + mediaPath(lead.attachment, SHARE_SIZE), alt: lead.alt || lead.caption || p.title } : null,
+        image: lead
+          ? { url: site.baseUrl + mediaPath(lead.attachment, SHARE_SIZE), alt: lead.alt || lead.caption || p.title }
+          : null,
         publishedTime: p.visibleFrom,
         modifiedTime: p.lastModifiedAt,
         section: CATEGORY_LABELS_ID[p.category],

@@ -2,7 +2,12 @@ import { SITE_CSS_PATH } from './site-css';
 
 /** Escapes text for element content and double-quoted attribute values. Every interpolation goes through it. */
 export const esc = (s: string | number): string =>
-  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 export interface SiteContext {
   /** Absolute origin of the public site, no trailing slash ("https://berita.kpu.example"). */
@@ -15,7 +20,15 @@ export interface HeadMeta {
   description?: string;
   canonicalPath?: string;
   /** Open Graph / Twitter card. */
-  og?: { type: 'article' | 'website'; title?: string; image?: { url: string; alt: string } | null; publishedTime?: string; modifiedTime?: string; section?: string; tags?: string[] };
+  og?: {
+    type: 'article' | 'website';
+    title?: string;
+    image?: { url: string; alt: string } | null;
+    publishedTime?: string;
+    modifiedTime?: string;
+    section?: string;
+    tags?: string[];
+  };
   feedPath?: string;
   robots?: string;
 }
@@ -34,7 +47,9 @@ export function layout(site: SiteContext, head: HeadMeta, main: string): string 
   if (head.description) lines.push(`<meta name="description" content="${esc(head.description)}">`);
   if (head.robots) lines.push(`<meta name="robots" content="${esc(head.robots)}">`);
   if (head.canonicalPath) lines.push(`<link rel="canonical" href="${esc(abs(head.canonicalPath))}">`);
-  lines.push(`<link rel="alternate" type="application/rss+xml" title="${esc(site.siteName)}" href="${esc(abs(head.feedPath ?? '/feed.xml'))}">`);
+  lines.push(
+    `<link rel="alternate" type="application/rss+xml" title="${esc(site.siteName)}" href="${esc(abs(head.feedPath ?? '/feed.xml'))}">`,
+  );
   if (head.og) {
     const og = head.og;
     const meta = (prop: string, content: string, attr: 'property' | 'name' = 'property') =>

@@ -36,10 +36,14 @@ export function renderIndexPage(
   const heading = headingParts.join(' – ');
 
   const officeOptions = offices
-    .map((o) => `<option value="${esc(o.slug)}"${o.slug === filters.officeSlug ? ' selected' : ''}>${esc(o.name)}</option>`)
+    .map(
+      (o) =>
+        `<option value="${esc(o.slug)}"${o.slug === filters.officeSlug ? ' selected' : ''}>${esc(o.name)}</option>`,
+    )
     .join('');
   const categoryOptions = CATEGORIES.map(
-    (c) => `<option value="${esc(c)}"${c === filters.category ? ' selected' : ''}>${esc(CATEGORY_LABELS_ID[c])}</option>`,
+    (c) =>
+      `<option value="${esc(c)}"${c === filters.category ? ' selected' : ''}>${esc(CATEGORY_LABELS_ID[c])}</option>`,
   ).join('');
   const form = `<form class="filters" method="get" action="/berita" role="search" aria-label="Saring berita">
 <label>Kantor<select name="kantor"><option value="">Semua kantor</option>${officeOptions}</select></label>
@@ -50,9 +54,18 @@ export function renderIndexPage(
     ? `<ol class="list">${items.map(card).join('\n')}</ol>`
     : `<p class="empty">Belum ada berita${filters.officeSlug || filters.category || filters.tag ? ' untuk pilihan ini' : ''}.</p>`;
 
-  const prev = filters.page > 1 ? `<a rel="prev" href="${esc(indexQuery(filters, filters.page - 1))}">← Lebih baru</a>` : '<span></span>';
-  const next = filters.page < pages ? `<a rel="next" href="${esc(indexQuery(filters, filters.page + 1))}">Lebih lama →</a>` : '<span></span>';
-  const pager = pages > 1 ? `<nav class="pager" aria-label="Halaman">${prev}<span>Halaman ${filters.page} dari ${pages}</span>${next}</nav>` : '';
+  const prev =
+    filters.page > 1
+      ? `<a rel="prev" href="${esc(indexQuery(filters, filters.page - 1))}">← Lebih baru</a>`
+      : '<span></span>';
+  const next =
+    filters.page < pages
+      ? `<a rel="next" href="${esc(indexQuery(filters, filters.page + 1))}">Lebih lama →</a>`
+      : '<span></span>';
+  const pager =
+    pages > 1
+      ? `<nav class="pager" aria-label="Halaman">${prev}<span>Halaman ${filters.page} dari ${pages}</span>${next}</nav>`
+      : '';
 
   const main = `<h1>${esc(heading)}</h1>\n${form}\n${list}\n${pager}`;
   const feedPath = filters.officeSlug ? `/kantor/${encodeURIComponent(filters.officeSlug)}/feed.xml` : '/feed.xml';

@@ -28,7 +28,11 @@ const MAX_DEPTH = 40;
 /** Marks the review workflow adds (issue 4). Never published; matched by name, whatever the spelling. */
 const isSuggestedInsertion = (mark: { type: string; attrs?: Record<string, unknown> }): boolean => {
   const t = mark.type.toLowerCase();
-  if (/^(suggestion_?)?(insert|insertion|add|addition)$/.test(t) || /^suggest(ion)?_?(insert|insertion|add|addition)$/.test(t)) return true;
+  if (
+    /^(suggestion_?)?(insert|insertion|add|addition)$/.test(t) ||
+    /^suggest(ion)?_?(insert|insertion|add|addition)$/.test(t)
+  )
+    return true;
   if (/^suggest(ion)?$/.test(t)) {
     const kind = String(mark.attrs?.kind ?? mark.attrs?.type ?? mark.attrs?.op ?? '').toLowerCase();
     return /^(insert|insertion|add|addition)$/.test(kind);
@@ -97,12 +101,22 @@ export class RenderGate {
     const node = this.schema.nodeFromJSON(doc);
     const wrap = miniDocument.createElement('div');
     type Args = Parameters<DOMSerializer['serializeFragment']>;
-    this.serializer.serializeFragment(node.content, { document: miniDocument } as unknown as Args[1], wrap as unknown as Args[2]);
+    this.serializer.serializeFragment(
+      node.content,
+      { document: miniDocument } as unknown as Args[1],
+      wrap as unknown as Args[2],
+    );
     return wrap.innerHTML;
   }
 
   render(body: unknown): RenderedBody {
-    const report: GateReport = { droppedNodes: 0, droppedMarks: 0, droppedLinks: 0, droppedSuggestions: 0, repairedBlocks: 0 };
+    const report: GateReport = {
+      droppedNodes: 0,
+      droppedMarks: 0,
+      droppedLinks: 0,
+      droppedSuggestions: 0,
+      repairedBlocks: 0,
+    };
     const doc = this.normalizeDoc(body, report);
     let html: string;
     try {
@@ -193,10 +207,17 @@ export class RenderGate {
       case 'orderedList':
         return { start: int(a.start, 1, 100_000, 1) };
       case 'codeBlock':
-        return { language: typeof a.language === 'string' && /^[a-z0-9+#-]{1,20}$/i.test(a.language) ? a.language : null };
+        return {
+          language: typeof a.language === 'string' && /^[a-z0-9+#-]{1,20}$/i.test(a.language) ? a.language : null,
+        };
       case 'figure': {
         if (typeof a.attachment !== 'string' || !SHA256.test(a.attachment)) return null;
-        return { attachment: a.attachment, alt: str(a.alt, 500), caption: str(a.caption, 500), credit: str(a.credit, 200) };
+        return {
+          attachment: a.attachment,
+          alt: str(a.alt, 500),
+          caption: str(a.caption, 500),
+          credit: str(a.credit, 200),
+        };
       }
       case 'tableCell':
       case 'tableHeader':
@@ -239,8 +260,11 @@ export class RenderGate {
 export function textOf(n: DocNode): string {
   if (n.type === 'text') return n.text ?? '';
   if (n.type === 'hardBreak') return '\n';
-  const inner = (n.content ?? []).map(textOf).join(n.type === 'doc' || n.type === 'blockquote' || /List|table|Row/.test(n.type) ? ' ' : '');
-  if (n.type === 'figure') return [n.attrs?.caption, n.attrs?.credit].filter((v) => typeof v === 'string' && v).join(' ');
+  const inner = (n.content ?? [])
+    .map(textOf)
+    .join(n.type === 'doc' || n.type === 'blockquote' || /List|table|Row/.test(n.type) ? ' ' : '');
+  if (n.type === 'figure')
+    return [n.attrs?.caption, n.attrs?.credit].filter((v) => typeof v === 'string' && v).join(' ');
   return inner;
 }
 
@@ -252,8 +276,34 @@ const MEDIA_SRC = /^\/media\/([0-9a-f]{64})\/w\d+\.(jpg|webp)$/;
 /** The last word: an allowlist of exactly what the shared schema renders. */
 export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'strong', 'em', 's', 'u', 'a', 'pre', 'code',
-      'table', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'span'],
+    allowedTags: [
+      'p',
+      'br',
+      'h2',
+      'h3',
+      'h4',
+      'blockquote',
+      'ul',
+      'ol',
+      'li',
+      'hr',
+      'strong',
+      'em',
+      's',
+      'u',
+      'a',
+      'pre',
+      'code',
+      'table',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'figure',
+      'figcaption',
+      'img',
+      'span',
+    ],
     allowedAttributes: {
       a: ['href', 'rel'],
       ol: ['start'],
@@ -281,7 +331,14 @@ export function sanitizeBody(html: string): string {
         const sha = m[1] as string;
         return {
           tagName,
-          attribs: { src: attribs.src ?? '', srcset: srcsetFor(sha), sizes: '(max-width: 720px) 100vw, 720px', alt: attribs.alt ?? '', loading: 'lazy', decoding: 'async' },
+          attribs: {
+            src: attribs.src ?? '',
+            srcset: srcsetFor(sha),
+            sizes: '(max-width: 720px) 100vw, 720px',
+            alt: attribs.alt ?? '',
+            loading: 'lazy',
+            decoding: 'async',
+          },
         };
       },
     },

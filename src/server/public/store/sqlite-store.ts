@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Category, DocNode, LeadImage } from '../../../shared/domain';
-import type { Correction, ListQuery, OfficeEntry, Publication, PublicationStore, PublicState, VisibleStamp } from '../types';
+import type {
+  Correction,
+  ListQuery,
+  OfficeEntry,
+  Publication,
+  PublicationStore,
+  PublicState,
+  VisibleStamp,
+} from '../types';
 
 type Db = Database.Database;
 
@@ -236,7 +244,10 @@ export class SqlitePublicationStore implements PublicationStore {
       this.db
         .prepare(
           `INSERT INTO pub_releases (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})
-           ON CONFLICT(id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+           ON CONFLICT(id) DO UPDATE SET ${cols
+             .filter((c) => c !== 'id')
+             .map((c) => `${c} = excluded.${c}`)
+             .join(', ')}`,
         )
         .run(row);
       this.db.prepare(`UPDATE pub_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'`).run();
@@ -302,7 +313,9 @@ export class SqlitePublicationStore implements PublicationStore {
 
   recordView(id: string, day: string, visitor: string): boolean {
     return this.transaction(() => {
-      const ins = this.db.prepare('INSERT OR IGNORE INTO pub_view_marks (day, release_id, visitor) VALUES (?, ?, ?)').run(day, id, visitor);
+      const ins = this.db
+        .prepare('INSERT OR IGNORE INTO pub_view_marks (day, release_id, visitor) VALUES (?, ?, ?)')
+        .run(day, id, visitor);
       if (ins.changes === 0) return false;
       // Not a content change: the store seq (list ETags) stays put.
       this.db.prepare('UPDATE pub_releases SET views = views + 1 WHERE id = ?').run(id);
@@ -311,7 +324,8 @@ export class SqlitePublicationStore implements PublicationStore {
   }
 
   daySalt(day: string): string {
-    const found = this.db.prepare('SELECT salt FROM pub_view_salt WHERE day = ?').get(day) as { salt: string } | undefined;
+    const found = this.db.prepare('SELECT salt FROM pub_view_salt WHERE day = ?').get(day) as
+      { salt: string } | undefined;
     if (found) return found.salt;
     return this.transaction(() => {
       // A new day: forget yesterday's salt and marks, so old hashes can never be linked again.
@@ -345,7 +359,9 @@ export class SqlitePublicationStore implements PublicationStore {
 
   wpQueue(): WpQueueRow[] {
     return this.db
-      .prepare(`SELECT release_id AS releaseId, office_slug AS officeSlug, version, attempts, next_at AS nextAt, last_error AS lastError FROM pub_wp_queue ORDER BY next_at`)
+      .prepare(
+        `SELECT release_id AS releaseId, office_slug AS officeSlug, version, attempts, next_at AS nextAt, last_error AS lastError FROM pub_wp_queue ORDER BY next_at`,
+      )
       .all() as WpQueueRow[];
   }
 
@@ -353,18 +369,28 @@ export class SqlitePublicationStore implements PublicationStore {
   wpDone(releaseId: string, version: number, officeSlug: string, wpId: number | null): void {
     this.transaction(() => {
       if (wpId !== null) {
-        this.db.prepare('INSERT INTO pub_wp_posts (release_id, office_slug, wp_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET wp_id = excluded.wp_id').run(releaseId, officeSlug, wpId);
+        this.db
+          .prepare(
+            'INSERT INTO pub_wp_posts (release_id, office_slug, wp_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET wp_id = excluded.wp_id',
+          )
+          .run(releaseId, officeSlug, wpId);
       }
       this.db.prepare('DELETE FROM pub_wp_queue WHERE release_id = ? AND version = ?').run(releaseId, version);
     });
   }
 
   wpFailed(releaseId: string, version: number, nextAt: string, error: string): void {
-    this.db.prepare('UPDATE pub_wp_queue SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE release_id = ? AND version = ?').run(nextAt, error.slice(0, 500), releaseId, version);
+    this.db
+      .prepare(
+        'UPDATE pub_wp_queue SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE release_id = ? AND version = ?',
+      )
+      .run(nextAt, error.slice(0, 500), releaseId, version);
   }
 
   wpPostId(releaseId: string, officeSlug: string): number | null {
-    const r = this.db.prepare('SELECT wp_id FROM pub_wp_posts WHERE release_id = ? AND office_slug = ?').get(releaseId, officeSlug) as { wp_id: number } | undefined;
+    const r = this.db
+      .prepare('SELECT wp_id FROM pub_wp_posts WHERE release_id = ? AND office_slug = ?')
+      .get(releaseId, officeSlug) as { wp_id: number } | undefined;
     return r?.wp_id ?? null;
   }
 

@@ -28,7 +28,14 @@ export class ViewCounter {
     const day = jakartaDay(nowIso);
     if (this.salt?.day !== day) this.salt = { day, salt: this.store.daySalt(day) };
     const salt = this.salt.salt;
-    const visitor = createHash('sha256').update(salt).update('\0').update(ip).update('\0').update(userAgent ?? '').digest('base64url').slice(0, 22);
+    const visitor = createHash('sha256')
+      .update(salt)
+      .update('\0')
+      .update(ip)
+      .update('\0')
+      .update(userAgent ?? '')
+      .digest('base64url')
+      .slice(0, 22);
     return this.store.recordView(releaseId, day, visitor);
   }
 }

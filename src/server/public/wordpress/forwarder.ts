@@ -25,7 +25,10 @@ export const WordPressConfigSchema = z.strictObject({
       url: z
         .string()
         .url()
-        .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'WordPress URL must be https'),
+        .refine(
+          (u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u),
+          'WordPress URL must be https',
+        ),
       username: z.string().min(1).max(200),
       applicationPassword: z.string().min(1).max(200),
     }),
@@ -43,7 +46,8 @@ export function readWordPressConfig(file: string): WordPressConfig | null {
     throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = WordPressConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file} is not a valid WordPress forwarding config:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a valid WordPress forwarding config:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -119,7 +123,12 @@ export class WordPressForwarder {
         const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** row.attempts) * (0.75 + Math.random() * 0.5);
         const message = err instanceof Error ? err.message : String(err);
         this.store.wpFailed(row.releaseId, row.version, new Date(this.now().getTime() + delay).toISOString(), message);
-        this.opts.log?.('wordpress forward failed', { releaseId: row.releaseId, office: row.officeSlug, attempts: row.attempts + 1, error: message });
+        this.opts.log?.('wordpress forward failed', {
+          releaseId: row.releaseId,
+          office: row.officeSlug,
+          attempts: row.attempts + 1,
+          error: message,
+        });
       }
     }
     return ok;
@@ -165,8 +174,13 @@ export class WordPressForwarder {
   /** The gate's HTML with absolute image URLs, the corrections, and a link to the original. */
   private content(pub: Publication): string {
     const base = this.opts.baseUrl.replace(/\/+$/, '');
-    const html = pub.bodyHtml.replace(/(src|srcset)="(\/media\/[^"]*)"/g, (_m, attr: string, v: string) => `${attr}="${v.replace(/\/media\//g, `${base}/media/`)}"`);
-    const notes = pub.corrections.map((c) => `<p><em>Dikoreksi pada ${esc(longDateTime(c.at))}: ${esc(c.note)}</em></p>`).join('');
+    const html = pub.bodyHtml.replace(
+      /(src|srcset)="(\/media\/[^"]*)"/g,
+      (_m, attr: string, v: string) => `${attr}="${v.replace(/\/media\//g, `${base}/media/`)}"`,
+    );
+    const notes = pub.corrections
+      .map((c) => `<p><em>Dikoreksi pada ${esc(longDateTime(c.at))}: ${esc(c.note)}</em></p>`)
+      .join('');
     const link = `<p>Sumber: <a href="${esc(base + articlePath(pub.slug))}">${esc(pub.office)}</a></p>`;
     return notes + html + link;
   }
