@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileSecretStore } from '../src/main/services/secrets';
-import { silentLogger } from '../src/node/log/logger';
+import { silentLogger } from '../src/node/log/silent';
 import { openStore, createRelease, type Store } from '../src/main/store';
 import { createSyncHandlers, type SyncModule } from '../src/main/sync';
 import { enrollPerson } from '../src/server/admin';

@@ -14,7 +14,8 @@ import { HqClient, HqError, normaliseHqUrl } from './hq-client';
 import { seededRandom, type Random } from '../../shared/random/seeded';
 import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, reassertConflictStates, setMeta } from './tables';
 import { q } from '../../node/db/statement-cache';
-import { silentLogger, type Logger } from '../../node/log/logger';
+import type { Logger } from '../../node/log/logger';
+import { silentLogger } from '../../node/log/silent';
 
 /** Settings keys (the store's `settings` table) and the secret key of the device token. */
 export const SETTINGS_IDENTITY = 'identity';

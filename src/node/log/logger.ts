@@ -20,6 +20,3 @@ const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'sil
 export function createLogger(name: string, level = 'info', stream: NodeJS.WritableStream = process.stderr): Logger {
   return pino({ name, level: LEVELS.has(level) ? level : 'info' }, stream);
 }
-
-/** A logger that drops everything, for scripts and tests that don't care. */
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

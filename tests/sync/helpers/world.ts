@@ -7,7 +7,7 @@ import { canonicalJson } from '../../../src/shared/sync/merge';
 import type { WireFields } from '../../../src/shared/sync/protocol';
 import { createFileSecretStore } from '../../../src/main/services/secrets';
 import { createReleaseHandlers } from '../../../src/main/services/releases';
-import { silentLogger } from '../../../src/node/log/logger';
+import { silentLogger } from '../../../src/node/log/silent';
 import { openStore, type Store } from '../../../src/main/store';
 import { createSyncHandlers, type SyncModule, type SyncServiceOptions } from '../../../src/main/sync';
 import { seededRandom } from '../../../src/shared/random/seeded';
