@@ -1,5 +1,5 @@
 // Lint, including the one-way import layering of docs/ARCHITECTURE.md:
-// renderer → shared, preload → shared, main → shared, server → shared.
+// renderer → shared, preload → shared, main → node → shared, server → node → shared.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -48,8 +48,10 @@ export default tseslint.config(
           '**/server/**',
           '**/preload',
           '**/preload/**',
+          '**/node',
+          '**/node/**',
         ],
-        'src/shared imports nothing from the process folders.',
+        'src/shared imports nothing from the process folders or src/node.',
       ),
       forbid(
         ['better-sqlite3', 'fastify', 'react', 'react-dom'],
@@ -66,7 +68,7 @@ export default tseslint.config(
         'The renderer has no Node: talk to main through the contract in src/shared.',
       ),
       forbid(
-        ['**/main', '**/main/**', '**/server', '**/server/**', '**/preload', '**/preload/**'],
+        ['**/main', '**/main/**', '**/server', '**/server/**', '**/preload', '**/preload/**', '**/node', '**/node/**'],
         'The renderer imports only src/shared.',
       ),
     ]),
@@ -75,7 +77,16 @@ export default tseslint.config(
     files: ['src/preload/**'],
     rules: layer([
       forbid(
-        ['**/main', '**/main/**', '**/server', '**/server/**', '**/renderer', '**/renderer/**'],
+        [
+          '**/main',
+          '**/main/**',
+          '**/server',
+          '**/server/**',
+          '**/renderer',
+          '**/renderer/**',
+          '**/node',
+          '**/node/**',
+        ],
         'The preload imports only src/shared.',
       ),
     ]),
@@ -87,7 +98,7 @@ export default tseslint.config(
       forbid(['electron'], 'Only the thin shell in src/main/shell imports electron; services must load without it.'),
       forbid(
         ['**/server', '**/server/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
-        'src/main imports only src/shared.',
+        'src/main imports only src/node and src/shared (main → node → shared).',
       ),
     ]),
   },
@@ -110,12 +121,31 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['src/node/**'],
+    rules: layer([
+      forbid(['electron'], 'src/node runs in plain Node for both the workstation and HQ: no electron.'),
+      forbid(
+        [
+          '**/main',
+          '**/main/**',
+          '**/server',
+          '**/server/**',
+          '**/renderer',
+          '**/renderer/**',
+          '**/preload',
+          '**/preload/**',
+        ],
+        'src/node imports only src/shared (main → node → shared, server → node → shared).',
+      ),
+    ]),
+  },
+  {
     files: ['src/server/**'],
     rules: layer([
       forbid(['electron'], 'HQ never imports electron.'),
       forbid(
         ['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
-        'src/server imports only src/shared.',
+        'src/server imports only src/node and src/shared (server → node → shared).',
       ),
     ]),
   },

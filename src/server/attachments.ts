@@ -1,8 +1,8 @@
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../node/fs/atomic-write';
 
-/** Content-addressed files under `<dataDir>/attachments/<aa>/<sha256>`; written via temp + rename. */
+/** Content-addressed files under `<dataDir>/attachments/<aa>/<sha256>`; written atomically. */
 export class AttachmentFiles {
   constructor(private readonly dir: string) {}
 
@@ -27,21 +27,7 @@ export class AttachmentFiles {
   }
 
   async write(sha256: string, bytes: Buffer): Promise<void> {
-    const target = this.path(sha256);
     await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
-    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    try {
-      await rename(tmp, target);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+    await writeFileAtomic(this.path(sha256), bytes);
   }
 }

@@ -71,7 +71,7 @@ describe('importImage', () => {
   it('sweeps temp files an interrupted import left behind, keeping recent ones', async () => {
     const { store } = openWithHandlers();
     const { mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
-    const { sweepStaleTemp } = await import('../../src/main/store/attachments');
+    const { sweepStaleTemp } = await import('../../src/node/fs/atomic-write');
     mkdirSync(store.attachmentsDir, { recursive: true });
     const old = join(store.attachmentsDir, '.tmp-abc-1');
     const recent = join(store.attachmentsDir, '.tmp-abc-2');

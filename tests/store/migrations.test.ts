@@ -14,7 +14,7 @@ import {
 } from '../../src/main/store';
 import type { Db } from '../../src/main/store';
 import { migrate } from '../../src/main/store/migrations/runner';
-import { silentLogger } from '../../src/main/store/types';
+import { silentLogger } from '../../src/node/log/silent';
 import { open, tempDir } from './helpers';
 
 /** The store's own steps (001–009); other areas test theirs. */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/main/sync/backoff';
+import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/shared/retry/backoff';
 import { seededRandom } from '../../src/shared/random/seeded';
 import { waitFor } from '../helpers/tmp';
 import {

@@ -11,7 +11,7 @@ import { lockDataDir } from './data-dir-lock';
 import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
 
-export type { Logger, MediaFile, Services, ServicesOptions } from './types';
+export type { MediaFile, Services, ServicesOptions } from './types';
 export type { SecretStore } from './secrets';
 
 /**

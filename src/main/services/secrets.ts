@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomicSync } from '../../node/fs/atomic-write';
 
 /**
  * Where device credentials (the HQ device token) live. The services only see this
@@ -23,8 +24,8 @@ const plainCodec: SecretCodec = { encode: (v) => v, decode: (v) => v };
 const FileSchema = z.record(z.string(), z.string());
 
 /**
- * A small JSON file of key → encoded value, written atomically (temp file + rename)
- * with owner-only permissions so other local users cannot read the token.
+ * A small JSON file of key → encoded value, written atomically with owner-only permissions
+ * so other local users cannot read the token.
  */
 export function createFileSecretStore(file: string, codec: SecretCodec = plainCodec): SecretStore {
   const read = (): Record<string, string> => {
@@ -41,11 +42,7 @@ export function createFileSecretStore(file: string, codec: SecretCodec = plainCo
   };
   const write = (data: Record<string, string>): void => {
     mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
-    // mode only applies when the file is created; enforce it for a leftover temp file too
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, file);
+    writeFileAtomicSync(file, JSON.stringify(data), { mode: 0o600 });
   };
   return {
     get(key) {

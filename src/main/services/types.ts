@@ -1,12 +1,6 @@
+import type { Logger } from '../../node/log/logger';
 import type { Handlers } from '../../shared/contract';
 import type { SecretStore } from './secrets';
-
-/** The subset of a pino logger the services use; pino and the shell's logger both fit. */
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 /** An attachment on disk, as served at `/media/<sha256>` by either transport. */
 export interface MediaFile {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
+import { createLogger } from '../../node/log/logger';
 import { createServices } from '../services';
-import { createJsonLogger } from '../services/log';
 import { defaultDataDir } from '../services/paths';
 import { cspForPage, SECURITY_HEADERS } from '../services/security';
 import type { Services } from '../services/types';
@@ -20,7 +20,7 @@ import { createMainWindow, lockDown } from './window';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preload = join(here, '../preload/index.cjs');
-const log = createJsonLogger(process.stderr, 'warta-desktop', process.env.WARTA_LOG_LEVEL ?? 'info');
+const log = createLogger('warta-desktop', process.env.WARTA_LOG_LEVEL);
 
 // Only honour the dev server outside packaged builds.
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;

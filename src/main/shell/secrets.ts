@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
 import { createFileSecretStore, type SecretStore } from '../services/secrets';
-import type { Logger } from '../services/types';
+import type { Logger } from '../../node/log/logger';
 
 /**
  * Device credentials encrypted with the OS keychain (safeStorage: DPAPI on Windows,

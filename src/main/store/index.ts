@@ -5,7 +5,7 @@
 export { openStore, DB_FILE, LOCAL_AUTHOR, type Store, type OpenStoreOptions } from './store';
 export { MIGRATIONS, type Migration } from './migrations';
 export { migrate, latestVersion, orderMigrations } from './migrations/runner';
-export { silentLogger, type Db, type StoreLogger } from './types';
+export type { Db } from './types';
 export type { Settings } from './settings';
 export type { Notice } from './notices';
 export { appendOutbox, readOutbox, trimOutbox, type OutboxEntry, type OutboxKind } from './outbox';
@@ -28,6 +28,6 @@ export {
   type RevisionReason,
 } from './revisions';
 export { searchReleases, toFtsQuery, toHighlight, indexRelease } from './search';
-export { importImage, readAttachment, sniffImage, type AttachmentFile } from './attachments';
+export { importImage, readAttachment, type AttachmentFile } from './attachments';
 export { backupDatabase } from './backup';
 export { slugify } from './slug';

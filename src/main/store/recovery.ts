@@ -1,12 +1,13 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Logger } from '../../node/log/logger';
 import { docToPlainText } from '../../shared/editor/text';
 import { fileStamp, nowIso } from './clock';
 import { openRaw, type OpenDbOptions } from './db';
 import { rowFields, type ReleaseRow } from './rows';
 import { indexRelease } from './search';
 import { recordRevision } from './revisions';
-import type { Db, StoreLogger } from './types';
+import type { Db } from './types';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
@@ -55,7 +56,7 @@ function salvageableTables(fresh: Db): string[] {
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Reads what it can: on a damaged page it skips ahead by rowid instead of giving up. */
-function* readableRows(old: Db, table: string, log: StoreLogger): Generator<Record<string, unknown>> {
+function* readableRows(old: Db, table: string, log: Logger): Generator<Record<string, unknown>> {
   let byRowid = true;
   try {
     old.prepare(`SELECT rowid FROM ${quoteId(table)} LIMIT 0`).all();
@@ -97,7 +98,7 @@ function* readableRows(old: Db, table: string, log: StoreLogger): Generator<Reco
  * file stays byte for byte as it was) into the fresh database, then rebuilds the search
  * index and makes sure every unsent release is queued for HQ again.
  */
-export function salvage(asidePath: string, fresh: Db, log: StoreLogger, options: OpenDbOptions = {}): SalvageReport {
+export function salvage(asidePath: string, fresh: Db, log: Logger, options: OpenDbOptions = {}): SalvageReport {
   const report: SalvageReport = { rows: {}, releases: 0 };
   const scratch = `${asidePath}.salvage-tmp`;
   const scratchFiles = [scratch, `${scratch}-wal`, `${scratch}-shm`];

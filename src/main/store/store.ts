@@ -2,7 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { IdentitySchema, type Identity } from '../../shared/contract/app';
 import { WartaError } from '../../shared/contract/define';
-import { sweepStaleTemp } from './attachments';
+import { sweepStaleTemp } from '../../node/fs/atomic-write';
+import type { Logger } from '../../node/log/logger';
+import { silentLogger } from '../../node/log/silent';
 import { applyPragmas, openRaw, type OpenDbOptions } from './db';
 import { isCorruption, sqliteCode } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -10,7 +12,7 @@ import { assertNotNewer, migrate } from './migrations/runner';
 import { addNotice, dismissNotice, listNotices, type Notice } from './notices';
 import { listAside, moveAside, salvage, type SalvageReport } from './recovery';
 import { createSettings, type Settings } from './settings';
-import { silentLogger, type Db, type StoreLogger } from './types';
+import type { Db } from './types';
 
 export const DB_FILE = 'warta.db';
 /** Who history entries name when the workstation is not enrolled yet. */
@@ -19,7 +21,7 @@ export const LOCAL_AUTHOR = 'Penulis lokal';
 export interface OpenStoreOptions {
   /** All local data (SQLite file, attachments, backups) lives here. */
   dataDir: string;
-  log?: StoreLogger;
+  log?: Logger;
   /** better-sqlite3 addon built for the running runtime (Electron ABI on the desktop). */
   nativeBinding?: string;
   /** Defaults to every registered migration; tests pass a prefix to build older schemas. */
@@ -32,7 +34,7 @@ export interface Store {
   readonly dbPath: string;
   readonly attachmentsDir: string;
   readonly backupsDir: string;
-  readonly log: StoreLogger;
+  readonly log: Logger;
   readonly settings: Settings;
   /** Set when this open found a damaged database and started afresh. */
   readonly recovery: { asidePath: string; report: SalvageReport } | null;
@@ -89,7 +91,7 @@ function finishRecoveries(
   dbPath: string,
   justMoved: string | null,
   damage: string,
-  log: StoreLogger,
+  log: Logger,
   dbOptions: OpenDbOptions,
 ): Store['recovery'] {
   let result: Store['recovery'] = null;

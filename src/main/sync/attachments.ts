@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../../node/fs/atomic-write';
+import { q } from '../../node/db/statement-cache';
+import { sniffImage } from '../../node/images/sniff';
 import { nowIso } from '../store/clock';
 import type { Db } from '../store/types';
-import { q } from './statements';
 
 /**
  * The local attachment files as the store keeps them: `<dataDir>/attachments/<sha256>` plus
@@ -16,19 +18,16 @@ export interface AttachmentAccess {
   write(sha256: string, bytes: Buffer): void;
 }
 
-/** Mime from the first bytes; HQ only accepts images anyway. */
-function sniffMime(bytes: Buffer): string {
-  if (bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP')
-    return 'image/webp';
-  if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
-  return 'application/octet-stream';
+/** Earlier versions downloaded into `<sha256>.part` and left it behind when a download died. */
+function removePartFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.endsWith('.part')) rmSync(join(dir, name), { force: true });
 }
 
 export function createAttachmentAccess(db: Db, dataDir: string): AttachmentAccess {
   const dir = join(dataDir, 'attachments');
   const file = (sha: string) => join(dir, sha);
+  removePartFiles(dir);
   return {
     has: (sha) => existsSync(file(sha)),
     read: (sha) => (existsSync(file(sha)) ? readFileSync(file(sha)) : null),
@@ -36,12 +35,11 @@ export function createAttachmentAccess(db: Db, dataDir: string): AttachmentAcces
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha) throw new Error(`lampiran ${sha.slice(0, 12)}… rusak di perjalanan (hash tidak cocok)`);
       mkdirSync(dir, { recursive: true });
-      const tmp = `${file(sha)}.part`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, file(sha));
+      writeFileAtomicSync(file(sha), bytes);
+      // HQ only accepts images anyway; the fallback keeps a row for anything else it sent.
       q(db, 'INSERT OR IGNORE INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
         sha,
-        sniffMime(bytes),
+        sniffImage(bytes) ?? 'application/octet-stream',
         bytes.length,
         '',
         nowIso(),

@@ -5,7 +5,7 @@ import { mergeFields } from '../../shared/sync/merge';
 import type { WireFields } from '../../shared/sync/protocol';
 import { nowIso } from '../store/clock';
 import type { Db } from '../store/types';
-import { q } from './statements';
+import { q } from '../../node/db/statement-cache';
 
 /**
  * Conflict records: what the writer sees side by side ("punya saya" / "dari pusat") and

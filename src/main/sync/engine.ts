@@ -31,7 +31,7 @@ import {
   setMeta,
   type PushRow,
 } from './tables';
-import { q } from './statements';
+import { q } from '../../node/db/statement-cache';
 
 /**
  * One sync run: push (attachments first, then the outbox in seq-numbered batches), then pull

@@ -7,7 +7,7 @@ import { applyResolutions, deleteConflict, describeConflict, getConflict, listSt
 import { readLocal, writeFromHq } from './local-releases';
 import { SyncService, type SyncServiceOptions } from './service';
 import { addLog, setBase } from './tables';
-import { q } from './statements';
+import { q } from '../../node/db/statement-cache';
 
 export type SyncMethodName =
   'connectToHq' | 'disconnect' | 'syncNow' | 'getSyncStatus' | 'listSyncLog' | 'listConflicts' | 'resolveConflict';

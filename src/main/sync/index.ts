@@ -6,7 +6,6 @@ export {
   SETTINGS_HQ_URL,
   SETTINGS_IDENTITY,
 } from './service';
-export { backoffDelay, backoffSchedule, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 export { seededRandom, type Random } from '../../shared/random/seeded';
 export { ensureSyncSchema } from './tables';
 export type { PushExtension, QueuedEntry } from './engine';

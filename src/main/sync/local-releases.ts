@@ -6,7 +6,7 @@ import { recordRevision } from '../store/revisions';
 import { rowFields, type ReleaseRow } from '../store/rows';
 import { indexRelease, unindexRelease } from '../store/search';
 import type { Db } from '../store/types';
-import { q } from './statements';
+import { q } from '../../node/db/statement-cache';
 
 /**
  * How the sync client reads and writes the local releases. Changes that come FROM HQ are

@@ -8,29 +8,25 @@ import { createSettings, type Settings } from '../store/settings';
 import type { Db } from '../store/types';
 import type { SecretStore } from '../services/secrets';
 import { createAttachmentAccess, type AttachmentAccess } from './attachments';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from '../../shared/retry/backoff';
 import { runSync, type PushExtension, type RunOutcome } from './engine';
 import { HqClient, HqError, normaliseHqUrl } from './hq-client';
 import { seededRandom, type Random } from '../../shared/random/seeded';
 import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, reassertConflictStates, setMeta } from './tables';
-import { q } from './statements';
+import { q } from '../../node/db/statement-cache';
+import type { Logger } from '../../node/log/logger';
+import { silentLogger } from '../../node/log/silent';
 
 /** Settings keys (the store's `settings` table) and the secret key of the device token. */
 export const SETTINGS_IDENTITY = 'identity';
 export const SETTINGS_HQ_URL = 'hqUrl';
 export const SECRET_DEVICE_TOKEN = 'hq.deviceToken';
 
-export interface SyncLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 export interface SyncServiceOptions {
   db: Db;
   dataDir: string;
   secrets: SecretStore;
-  log?: SyncLogger;
+  log?: Logger;
   /** Seedable for tests; jitter only. */
   random?: Random;
   backoff?: BackoffPolicy;
@@ -58,8 +54,6 @@ interface Progress {
   total: number;
 }
 
-const silent: SyncLogger = { info: () => {}, warn: () => {}, error: () => {} };
-
 /**
  * The sync client: enrollment, the scheduler (sync when HQ becomes reachable, every few
  * minutes while online, exponential backoff with jitter after failures) and the status the
@@ -68,7 +62,7 @@ const silent: SyncLogger = { info: () => {}, warn: () => {}, error: () => {} };
 export class SyncService {
   private readonly db: Db;
   private readonly settings: Settings;
-  private readonly log: SyncLogger;
+  private readonly log: Logger;
   private readonly random: Random;
   private readonly policy: BackoffPolicy;
   private readonly intervalMs: number;
@@ -92,7 +86,7 @@ export class SyncService {
     this.db = options.db;
     ensureSyncSchema(this.db);
     this.settings = createSettings(this.db);
-    this.log = options.log ?? silent;
+    this.log = options.log ?? silentLogger;
     this.random = options.random ?? seededRandom((Date.now() ^ process.pid) >>> 0);
     this.policy = options.backoff ?? DEFAULT_BACKOFF;
     this.intervalMs = options.intervalMs ?? 5 * 60_000;

@@ -4,7 +4,7 @@ import { nowIso } from '../store/clock';
 import { migration010 } from '../store/migrations/010_sync';
 import { migration011 } from '../store/migrations/011_sync_extensions';
 import type { Db } from '../store/types';
-import { q } from './statements';
+import { q } from '../../node/db/statement-cache';
 
 /** Typed access to the sync client's tables (migration 010). */
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createServices } from '../services';
-import { createJsonLogger } from '../services/log';
+import { createLogger } from '../../node/log/logger';
 import { defaultDataDir } from '../services/paths';
 import { createFileSecretStore } from '../services/secrets';
 import type { Services } from '../services/types';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const { port, dataDir, rendererDir } = parseArgs(process.argv);
   const wanted = process.env.WARTA_LOG_LEVEL ?? 'info';
   const level = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(wanted) ? wanted : 'info';
-  const log = createJsonLogger(process.stderr, 'warta-services', level);
+  const log = createLogger('warta-services', level);
 
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     process.stderr.write(

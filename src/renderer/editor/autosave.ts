@@ -1,3 +1,5 @@
+import { backoffDelay, type BackoffPolicy } from '../../shared/retry/backoff';
+
 /**
  * Autosave for one release: debounced while typing, with a max wait so a writer who never
  * pauses still gets saved, and serialized so two saves of the same release are never in
@@ -43,14 +45,13 @@ export class Autosaver<P> {
   private disposed = false;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
-  private readonly retryMs: number;
-  private readonly maxRetryMs: number;
+  /** Doubling, no jitter: one writer's own saves, nothing to spread out. */
+  private readonly retry: BackoffPolicy;
 
   constructor(private readonly options: AutosaveOptions<P>) {
     this.debounceMs = options.debounceMs ?? 600;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
-    this.retryMs = options.retryMs ?? 2000;
-    this.maxRetryMs = options.maxRetryMs ?? 10_000;
+    this.retry = { baseMs: options.retryMs ?? 2000, maxMs: options.maxRetryMs ?? 10_000, factor: 2, jitter: [1, 1] };
     this.current = options.initial ?? { kind: 'saved', at: new Date() };
     if (options.onState) this.listeners.add(options.onState);
   }
@@ -143,8 +144,7 @@ export class Autosaver<P> {
     if (this.lastError !== null) {
       this.emit({ kind: 'error', message: this.lastError });
       if (this.disposed) return;
-      const delay = Math.min(this.retryMs * 2 ** (this.failures - 1), this.maxRetryMs);
-      this.retryTimer = setTimeout(() => this.run(), delay);
+      this.retryTimer = setTimeout(() => this.run(), backoffDelay(this.failures, Math.random, this.retry));
       return;
     }
     if (this.pending !== null) {

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { createFileSecretStore } from '../../../src/main/services/secrets';
 import { createReleaseHandlers } from '../../../src/main/services/releases';
-import { openStore, silentLogger } from '../../../src/main/store';
+import { silentLogger } from '../../../src/node/log/silent';
+import { openStore } from '../../../src/main/store';
 import { createSyncHandlers } from '../../../src/main/sync';
 import { seededRandom } from '../../../src/shared/random/seeded';
 

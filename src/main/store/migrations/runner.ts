@@ -1,6 +1,7 @@
+import type { Logger } from '../../../node/log/logger';
 import { WartaError } from '../../../shared/contract/define';
 import { userVersion } from '../db';
-import type { Db, StoreLogger } from '../types';
+import type { Db } from '../types';
 import type { Migration } from './types';
 
 /** Sorted by version; refuses duplicates so two helpers can't silently claim one number. */
@@ -33,7 +34,7 @@ export function assertNotNewer(db: Db, file: string, migrations: readonly Migrat
 }
 
 /** Applies every migration above the file's user_version, each in its own transaction. */
-export function migrate(db: Db, migrations: readonly Migration[], log: StoreLogger, file = 'database'): number[] {
+export function migrate(db: Db, migrations: readonly Migration[], log: Logger, file = 'database'): number[] {
   assertNotNewer(db, file, migrations);
   const applied: number[] = [];
   for (const m of orderMigrations(migrations)) {

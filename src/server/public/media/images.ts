@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { writeFileAtomic } from '../../../node/fs/atomic-write';
 import type { AttachmentSource } from '../types';
 import { IMAGE_WIDTHS } from './sizes';
 import type { ImageFormat, ImageSize } from './sizes';
@@ -61,9 +62,7 @@ export class ImageRenditions {
       throw new MediaNotFound(sha256); // not an image we can read
     }
     await mkdir(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, out);
-    await rename(tmp, file); // atomic: a reader sees the whole file or none
+    await writeFileAtomic(file, out); // a reader sees the whole file or none
     return file;
   }
 }

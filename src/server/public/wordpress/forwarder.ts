@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { backoffDelay, type BackoffPolicy } from '../../../shared/retry/backoff';
 import { longDateTime } from '../format/dates';
 import { articlePath } from '../pages/article-page';
 import { esc } from '../pages/html';
@@ -59,8 +60,8 @@ export interface ForwarderOptions {
   log?: (msg: string, detail?: Record<string, unknown>) => void;
 }
 
-const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 6 * 3600_000;
+/** 30 s, 1 min, 2 min … at most 6 h, each ±25 % so a site that was down is not hit all at once. */
+const RETRY: BackoffPolicy = { baseMs: 30_000, maxMs: 6 * 3600_000, factor: 2, jitter: [0.75, 1.25] };
 const wpDate = (iso: string): string => new Date(iso).toISOString().slice(0, 19);
 
 export class WordPressForwarder {
@@ -120,7 +121,7 @@ export class WordPressForwarder {
         ok += 1;
       } catch (err) {
         if (this.stopped) break; // the database may be closing: the row stays queued
-        const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** row.attempts) * (0.75 + Math.random() * 0.5);
+        const delay = backoffDelay(row.attempts + 1, Math.random, RETRY);
         const message = err instanceof Error ? err.message : String(err);
         this.store.wpFailed(row.releaseId, row.version, new Date(this.now().getTime() + delay).toISOString(), message);
         this.opts.log?.('wordpress forward failed', {
