@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startHq, type Hq } from '../sync/helpers/world';
 import { launchChromium } from './browser';
+import { startHq, type Hq } from './hq';
 import { makeTempDir } from './tmp';
 import { assertRendererBuilt, startWebHost, type RunningWebHost, type StartOptions } from './web-host';
 

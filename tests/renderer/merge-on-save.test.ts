@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../../src/shared/domain';
 import { rpc, waitFor } from '../helpers';
+import { paragraph } from '../helpers/docs';
 import { browserSuite } from '../helpers/suite';
 
 /**
@@ -9,11 +9,6 @@ import { browserSuite } from '../helpers/suite';
  * the editor merges it in, and the stored release holds both people's words.
  */
 
-const para = (id: string, text: string): DocNode => ({
-  type: 'paragraph',
-  attrs: { id },
-  content: [{ type: 'text', text }],
-});
 const OTHER = 'Paragraf kedua yang disunting di kantor lain.';
 const MINE = 'Tambahan dari penulis yang sedang membuka rilis.';
 
@@ -33,7 +28,9 @@ describe('saving on top of a synced change', () => {
     const created = await rpc(a, 'createRelease', { fields: { title: 'Sosialisasi pemilih', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', {
       id: created.id,
-      fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', 'Paragraf kedua.')] } },
+      fields: {
+        body: { type: 'doc', content: [paragraph('p-1', 'Paragraf pertama.'), paragraph('p-2', 'Paragraf kedua.')] },
+      },
     });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});
@@ -56,7 +53,7 @@ describe('saving on top of a synced change', () => {
     // Another office edits the second paragraph; A's sync stores it while the editor is open.
     await rpc(b, 'saveRelease', {
       id: created.id,
-      fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', OTHER)] } },
+      fields: { body: { type: 'doc', content: [paragraph('p-1', 'Paragraf pertama.'), paragraph('p-2', OTHER)] } },
     });
     await rpc(b, 'syncNow', {});
     await rpc(a, 'syncNow', {});
