@@ -17,14 +17,8 @@ describe('conflict view in the browser', () => {
 
   it('shows both versions of a paragraph edited on two workstations, and the written resolution reaches the other side', async () => {
     const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
-    await rpc(a, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
-    });
-    await rpc(b, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'),
-    });
+    await suite.connectToHq(a, 'Siti Aminah');
+    await suite.connectToHq(b, 'Budi Santoso');
 
     const created = await rpc(a, 'createRelease', { fields: { title: 'Rapat pleno DPT', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', {

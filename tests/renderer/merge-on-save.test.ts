@@ -17,14 +17,8 @@ describe('saving on top of a synced change', () => {
 
   it('keeps the change a sync stored under the open editor and adds what is typed', async () => {
     const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
-    await rpc(a, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
-    });
-    await rpc(b, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'),
-    });
+    await suite.connectToHq(a, 'Siti Aminah');
+    await suite.connectToHq(b, 'Budi Santoso');
     const created = await rpc(a, 'createRelease', { fields: { title: 'Sosialisasi pemilih', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', {
       id: created.id,
