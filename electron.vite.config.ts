@@ -23,6 +23,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    // Copied as is beside index.html: the favicon browsers ask for at /favicon.ico.
+    publicDir: resolve('resources/web'),
     plugins: [react()],
     build: {
       outDir: 'out/renderer',

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { enrollPerson } from '../../src/server/admin';
-import { createHqServer, type HqServer } from '../../src/server/app';
+import type { HqServer } from '../../src/server/app';
 import { ReleasesPageSchema } from '../../src/server/public';
 import { domProblems } from '../publish/dom-audit';
 import { PHONE_UA } from '../publish/helpers';
 import { auditHtml } from '../publish/html-audit';
 import { enrollInSettings } from '../helpers/enroll';
+import { startHq } from '../helpers/hq';
 import { browserSuite } from '../helpers/suite';
 
 /**
@@ -112,8 +113,7 @@ describe('publishing end to end', () => {
   }
 
   beforeAll(async () => {
-    hq = await createHqServer({ dataDir: join(suite.dir, 'hq') });
-    hqUrl = (await hq.listen(0)).replace(/\/$/, '');
+    ({ server: hq, url: hqUrl } = await startHq(join(suite.dir, 'hq'), 0, { publicSite: true }));
   });
   afterAll(() => hq?.close());
 

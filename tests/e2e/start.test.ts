@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertRendererBuilt, makeTempDir, REPO_ROOT, rpc, waitFor } from '../helpers';
+import { assertRendererBuilt, makeTempDir, REPO_ROOT, rpc, spawnUntilReady, WEB_HOST_READY } from '../helpers';
 
 /** Same check as scripts/start.mjs: is Electron's binary here? */
 function electronPresent(): boolean {
@@ -28,27 +27,15 @@ describe('npm start without the Electron runtime', { timeout: 180_000 }, () => {
       WARTA_LOG_LEVEL: 'warn',
       ...(electronPresent() ? { WARTA_NO_ELECTRON: '1' } : {}),
     };
-    const child = spawn(
+    const start = await spawnUntilReady(
       process.execPath,
       [join(REPO_ROOT, 'scripts/start.mjs'), '--port', '0', '--data-dir', tmp.dir],
-      {
-        cwd: REPO_ROOT,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      },
+      WEB_HOST_READY,
+      { env, detached: true, timeoutMs: 90_000 },
     );
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.resume();
-    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     try {
-      const url = await waitFor(
-        () => /^Warta workstation: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout)?.[1],
-        'the ready line',
-        90_000,
-      );
-      const lines = stdout.trim().split('\n');
+      const url = start.ready[1] as string;
+      const lines = start.output().stdout.trim().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/^Electron runtime tidak tersedia .*— menjalankan Warta di peramban/);
 
@@ -59,8 +46,7 @@ describe('npm start without the Electron runtime', { timeout: 180_000 }, () => {
       expect(info.dataDir).toBe(tmp.dir);
     } finally {
       // start.mjs forwards SIGTERM to the host; the group kill is a fallback.
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      await exited;
+      await start.stop('SIGTERM');
     }
   });
 });

@@ -1,31 +1,13 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, nodeWithTsx, REPO_ROOT, startWebHost } from '../helpers';
+import { makeTempDir, nodeWithTsx, REPO_ROOT, runToExit, startWebHost } from '../helpers';
 
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
 
 /** Runs the CLI to completion (these invocations must exit on their own). */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const [cmd, argv] = nodeWithTsx(CLI, args);
-    const child = spawn(cmd, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`CLI did not exit: ${args.join(' ')}\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runCli = (args: string[]): ReturnType<typeof runToExit> => runToExit(...nodeWithTsx(CLI, args));
 
 describe('npm run web command line', { timeout: 180_000 }, () => {
   const tmp = makeTempDir('warta-cli-');

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startHq, type Hq } from '../sync/helpers/world';
 import { launchChromium } from './browser';
+import { rpc } from './rpc';
+import { startHq, type Hq } from './hq';
 import { makeTempDir } from './tmp';
 import { assertRendererBuilt, startWebHost, type RunningWebHost, type StartOptions } from './web-host';
 
@@ -17,6 +18,8 @@ export interface BrowserSuite {
   readonly hq: Hq;
   /** Starts another web host with its data in `<dir>/<name>`; stopped after the suite. */
   startHost(name: string, options?: Omit<StartOptions, 'dataDir'>): Promise<RunningWebHost>;
+  /** Enrolls `host` with the suite's HQ as `person` of KPU Kabupaten Blora, over the contract. */
+  connectToHq(host: RunningWebHost, person: string): Promise<void>;
 }
 
 /**
@@ -71,5 +74,9 @@ export function browserSuite(prefix: string, options: { host?: boolean; hq?: boo
       return ready(hq, 'hq');
     },
     startHost,
+    async connectToHq(target, person) {
+      const hqNow = ready(hq, 'hq');
+      await rpc(target, 'connectToHq', { serverUrl: hqNow.url, code: await hqNow.code('KPU Kabupaten Blora', person) });
+    },
   };
 }

@@ -1,21 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { nodeWithTsx, REPO_ROOT, spawnUntilReady, type Exit } from './spawn';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
-
-/**
- * Node with tsx's loader in the SAME process. (The `tsx` binary runs the script in a
- * child process: SIGKILL to it would orphan the real host and a crash test would prove
- * nothing.) `kill()` therefore signals the host itself.
- */
-export const nodeWithTsx = (script: string, args: string[]): [string, string[]] => [
-  process.execPath,
-  ['--import', 'tsx', script, ...args],
-];
 
 /** Fails early with a useful message instead of a confusing 500 later. */
 export function assertRendererBuilt(): void {
@@ -36,7 +25,7 @@ export interface RunningWebHost {
   /** The per-run secret, read from the served index.html exactly like the page gets it. */
   secret(): Promise<string>;
   /** Sends a signal and waits for the process to exit; resolves with its exit code/signal. */
-  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
 export interface StartOptions {
@@ -48,7 +37,15 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-const READY = /^Warta workstation: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m;
+export const WEB_HOST_READY = /^Warta workstation: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m;
+
+/** Reads the per-run secret from the served index.html, as the page gets it. */
+async function fetchSecret(url: string): Promise<string> {
+  const html = await (await fetch(url)).text();
+  const m = /<meta name="warta-secret" content="([^"]+)"/.exec(html);
+  if (!m?.[1]) throw new Error('index.html carries no warta-secret');
+  return m[1];
+}
 
 /**
  * Starts `src/main/web/cli.ts` as a child process (the real host, real SQLite) and waits
@@ -62,67 +59,23 @@ export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> 
     opts.dataDir,
     ...(opts.extraArgs ?? []),
   ]);
-  const child = spawn(cmd, args, {
-    cwd: REPO_ROOT,
+  const host = await spawnUntilReady(cmd, args, WEB_HOST_READY, {
     env: { ...process.env, WARTA_LOG_LEVEL: process.env.WARTA_LOG_LEVEL ?? 'warn', ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
-    child.once('exit', (code, signal) => res({ code, signal })),
-  );
-
-  const timeoutMs = opts.timeoutMs ?? 90_000;
-  const match = await new Promise<RegExpExecArray>((res, rej) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      rej(
-        new Error(`web host did not print its ready line within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`),
-      );
-    }, timeoutMs);
-    const onData = (): void => {
-      const m = READY.exec(stdout);
-      if (m) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        res(m);
-      }
-    };
-    child.stdout?.on('data', onData);
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      rej(
-        new Error(
-          `web host exited before ready (code ${code}, signal ${signal})\nstdout: ${stdout}\nstderr: ${stderr}`,
-        ),
-      );
-    });
-  });
-
-  const url = match[1] as string;
-  const port = Number(match[2]);
+  const url = host.ready[1] as string;
   let cachedSecret: string | null = null;
   return {
     url,
     origin: url.replace(/\/$/, ''),
-    port,
+    port: Number(host.ready[2]),
     dataDir: opts.dataDir,
-    child,
-    output: () => ({ stdout, stderr }),
+    child: host.child,
+    output: host.output,
     async secret() {
-      if (cachedSecret) return cachedSecret;
-      const html = await (await fetch(url)).text();
-      const m = /<meta name="warta-secret" content="([^"]+)"/.exec(html);
-      if (!m?.[1]) throw new Error('index.html carries no warta-secret');
-      cachedSecret = m[1];
+      cachedSecret ??= await fetchSecret(url);
       return cachedSecret;
     },
-    async kill(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
+    kill: (signal = 'SIGTERM') => host.stop(signal),
   };
 }

@@ -1,13 +1,13 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { directoryAttachmentSource, openPublicSite, registerPublicSite } from '../../src/server/public';
 import type { PublicSite, PublishInput } from '../../src/server/public';
-import type { DocNode } from '../../src/shared/domain';
+import { doc } from '../helpers/docs';
+import { removeDir, tempDir } from '../helpers/tmp';
 
 export interface TestSite {
   app: FastifyInstance;
@@ -22,7 +22,7 @@ export interface TestSite {
 }
 
 export async function startSite(opts: { renderCache?: boolean; logger?: boolean } = {}): Promise<TestSite> {
-  const dir = mkdtempSync(join(tmpdir(), 'warta-pub-'));
+  const dir = tempDir('warta-pub-');
   const attachmentsDir = join(dir, 'attachments');
   mkdirSync(attachmentsDir, { recursive: true });
   const clock = { now: new Date() };
@@ -51,15 +51,10 @@ export async function startSite(opts: { renderCache?: boolean; logger?: boolean 
     async close() {
       await app.close();
       site.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeDir(dir);
     },
   };
 }
-
-export const p = (text: string, marks?: DocNode['marks']): DocNode => ({
-  type: 'paragraph',
-  content: [{ type: 'text', text, ...(marks ? { marks } : {}) }],
-});
 
 export function release(over: Partial<PublishInput> = {}): PublishInput {
   return {
@@ -75,7 +70,7 @@ export function release(over: Partial<PublishInput> = {}): PublishInput {
     office: 'KPU Kabupaten Blora',
     province: 'Jawa Tengah',
     leadImage: null,
-    body: { type: 'doc', content: [p('KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi.')] },
+    body: doc('KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi.'),
     ...over,
   };
 }

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -8,12 +6,13 @@ import Parser from 'rss-parser';
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { enrollPerson } from '../../src/server/admin';
-import { createHqServer } from '../../src/server/app';
 import type { HqServer } from '../../src/server/app';
 import { ReleasesPageSchema } from '../../src/server/public';
 import type { DocNode } from '../../src/shared/domain';
 import type { WireFields } from '../../src/shared/sync/protocol';
 import { auditHtml } from './html-audit';
+import { startHq } from '../helpers/hq';
+import { removeDir, tempDir } from '../helpers/tmp';
 import { PHONE_UA } from './helpers';
 import { forgedNodes, HREF_PAYLOADS, STRING_PAYLOADS } from './payloads';
 
@@ -104,15 +103,13 @@ async function publishThroughWorkflow(f: WireFields, publishAt?: string): Promis
 const get = (path: string) => fetch(new URL(path, url), { headers: { 'user-agent': PHONE_UA } });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'warta-hq-pub-'));
-  hq = await createHqServer({ dataDir: dir });
-  url = await hq.listen(0);
+  ({ server: hq, url, dataDir: dir } = await startHq(tempDir('warta-hq-pub-'), 0, { publicSite: true }));
   writer = await enroll('penulis', 'Siti Penulis');
   reviewer = await enroll('peninjau', 'Budi Peninjau');
 });
 afterAll(async () => {
   await hq?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) removeDir(dir);
 });
 
 describe('HQ publishes through its workflow', () => {

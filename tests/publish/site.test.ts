@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
 import sharp from 'sharp';
 import { NinjsItemSchema, ReleasesPageSchema } from '../../src/server/public';
-import { PHONE_UA, p, release, startSite } from './helpers';
+import { plainParagraph } from '../helpers/docs';
+import { PHONE_UA, release, startSite } from './helpers';
 import type { TestSite } from './helpers';
 
 let s: TestSite;
@@ -64,7 +65,11 @@ describe('public pages', () => {
     expect(a.slug).toBe('judul-kembar');
     expect(b.slug).toBe('judul-kembar-2');
     const corrected = s.site.publisher.correct(
-      release({ id: b.id, title: 'Judul Sudah Dibetulkan', body: { type: 'doc', content: [p('Isi yang benar.')] } }),
+      release({
+        id: b.id,
+        title: 'Judul Sudah Dibetulkan',
+        body: { type: 'doc', content: [plainParagraph('Isi yang benar.')] },
+      }),
       'Nama pejabat diperbaiki.',
       {
         at: '2025-12-05T02:10:00.000Z',

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHqServer } from '../../src/server/app';
 import { directoryAttachmentSource, openPublicSite, readWordPressConfig } from '../../src/server/public';
 import type { PublicSite } from '../../src/server/public';
-import { p, release } from './helpers';
+import { plainParagraph } from '../helpers/docs';
+import { release } from './helpers';
 
 /**
  * Forwarding to an office's WordPress: a stand-in for WordPress's REST API (a real HTTP server
@@ -90,7 +91,10 @@ describe('forwarding to an office WordPress site', () => {
   it('posts on Terbit, updates the same post on Dikoreksi, unpublishes on Ditarik, retries after a failure', async () => {
     const forwarder = site.wordpress;
     expect(forwarder).not.toBeNull();
-    const r = release({ title: 'Rapat Pleno Terbuka', body: { type: 'doc', content: [p('Isi <b>rilis</b>.')] } });
+    const r = release({
+      title: 'Rapat Pleno Terbuka',
+      body: { type: 'doc', content: [plainParagraph('Isi <b>rilis</b>.')] },
+    });
     site.publisher.publish(r);
     // Another office without a WordPress site: never queued.
     site.publisher.publish(release({ office: 'KPU Kota Semarang', title: 'Rilis Semarang' }));
@@ -118,7 +122,10 @@ describe('forwarding to an office WordPress site', () => {
     );
     expect(requests.every((q) => q.auth?.startsWith('Basic '))).toBe(true);
 
-    site.publisher.correct({ ...r, body: { type: 'doc', content: [p('Isi yang benar.')] } }, 'Angka diperbaiki.');
+    site.publisher.correct(
+      { ...r, body: { type: 'doc', content: [plainParagraph('Isi yang benar.')] } },
+      'Angka diperbaiki.',
+    );
     expect(await forwarder?.runOnce()).toBe(1);
     expect(posts.size).toBe(1); // the same post, updated
     expect(post && posts.get(post.id)?.content).toContain('Isi yang benar.');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain';
 import { rpc, waitFor } from '../helpers';
+import { doc, paragraph } from '../helpers/docs';
 import { browserSuite } from '../helpers/suite';
 
 /**
@@ -9,12 +10,6 @@ import { browserSuite } from '../helpers/suite';
  * by writing the text, and the resolution reaches the other workstation.
  */
 
-const para = (id: string, text: string): DocNode => ({
-  type: 'paragraph',
-  attrs: { id },
-  content: [{ type: 'text', text }],
-});
-const body = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks });
 const bodyText = (doc: DocNode): string => JSON.stringify(doc);
 
 describe('conflict view in the browser', () => {
@@ -22,19 +17,13 @@ describe('conflict view in the browser', () => {
 
   it('shows both versions of a paragraph edited on two workstations, and the written resolution reaches the other side', async () => {
     const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
-    await rpc(a, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
-    });
-    await rpc(b, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'),
-    });
+    await suite.connectToHq(a, 'Siti Aminah');
+    await suite.connectToHq(b, 'Budi Santoso');
 
     const created = await rpc(a, 'createRelease', { fields: { title: 'Rapat pleno DPT', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', {
       id: created.id,
-      fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Teks awal.')) },
+      fields: { body: doc(paragraph('p-intro', 'Pembuka yang sama.'), paragraph('p-1', 'Teks awal.')) },
     });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});
@@ -46,11 +35,11 @@ describe('conflict view in the browser', () => {
     // Both change the same paragraph offline; A syncs first, so B's push conflicts.
     await rpc(a, 'saveRelease', {
       id: created.id,
-      fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Blora kota.')) },
+      fields: { body: doc(paragraph('p-intro', 'Pembuka yang sama.'), paragraph('p-1', 'Versi dari Blora kota.')) },
     });
     await rpc(b, 'saveRelease', {
       id: created.id,
-      fields: { body: body(para('p-intro', 'Pembuka yang sama.'), para('p-1', 'Versi dari Cepu.')) },
+      fields: { body: doc(paragraph('p-intro', 'Pembuka yang sama.'), paragraph('p-1', 'Versi dari Cepu.')) },
     });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});

@@ -23,10 +23,7 @@ describe('history panel', () => {
     });
     // Typing coalesces into the newest revision of the same author for minutes (store rule), so
     // the edit below comes from another person: the workstation enrolls with HQ in between.
-    await rpc(suite.host, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
-    });
+    await suite.connectToHq(suite.host, 'Siti Aminah');
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

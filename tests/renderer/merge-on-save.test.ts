@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../../src/shared/domain';
 import { rpc, waitFor } from '../helpers';
+import { paragraph } from '../helpers/docs';
 import { browserSuite } from '../helpers/suite';
 
 /**
@@ -9,11 +9,6 @@ import { browserSuite } from '../helpers/suite';
  * the editor merges it in, and the stored release holds both people's words.
  */
 
-const para = (id: string, text: string): DocNode => ({
-  type: 'paragraph',
-  attrs: { id },
-  content: [{ type: 'text', text }],
-});
 const OTHER = 'Paragraf kedua yang disunting di kantor lain.';
 const MINE = 'Tambahan dari penulis yang sedang membuka rilis.';
 
@@ -22,18 +17,14 @@ describe('saving on top of a synced change', () => {
 
   it('keeps the change a sync stored under the open editor and adds what is typed', async () => {
     const [a, b] = await Promise.all([suite.startHost('a'), suite.startHost('b')]);
-    await rpc(a, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'),
-    });
-    await rpc(b, 'connectToHq', {
-      serverUrl: suite.hq.url,
-      code: await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'),
-    });
+    await suite.connectToHq(a, 'Siti Aminah');
+    await suite.connectToHq(b, 'Budi Santoso');
     const created = await rpc(a, 'createRelease', { fields: { title: 'Sosialisasi pemilih', date: '2025-12-04' } });
     await rpc(a, 'saveRelease', {
       id: created.id,
-      fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', 'Paragraf kedua.')] } },
+      fields: {
+        body: { type: 'doc', content: [paragraph('p-1', 'Paragraf pertama.'), paragraph('p-2', 'Paragraf kedua.')] },
+      },
     });
     await rpc(a, 'syncNow', {});
     await rpc(b, 'syncNow', {});
@@ -56,7 +47,7 @@ describe('saving on top of a synced change', () => {
     // Another office edits the second paragraph; A's sync stores it while the editor is open.
     await rpc(b, 'saveRelease', {
       id: created.id,
-      fields: { body: { type: 'doc', content: [para('p-1', 'Paragraf pertama.'), para('p-2', OTHER)] } },
+      fields: { body: { type: 'doc', content: [paragraph('p-1', 'Paragraf pertama.'), paragraph('p-2', OTHER)] } },
     });
     await rpc(b, 'syncNow', {});
     await rpc(a, 'syncNow', {});

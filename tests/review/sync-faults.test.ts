@@ -6,7 +6,10 @@ import { ReviewSync } from '../../src/main/review/runner';
 import { seededRandom } from '../../src/shared/random/seeded';
 import { enrollPerson } from '../../src/server/admin';
 import { startFaultProxy, type FaultProxy } from '../sync/helpers/fault-proxy';
-import { doc, openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from '../sync/helpers/world';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
+import { openWorkstation, type Workstation } from '../sync/helpers/world';
 
 /**
  * Review traffic through a link that drops, cuts, duplicates, replays, delays and fails
@@ -25,14 +28,14 @@ interface Desk {
   sync: ReviewSync;
 }
 
-let tmp: ReturnType<typeof tempRoot>;
+let tmp: ReturnType<typeof makeTempDir>;
 let hq: Hq;
 let proxy: FaultProxy;
 let writer: Desk;
 let reviewer: Desk;
 
 async function desk(name: string, code: string): Promise<Desk> {
-  const ws = openWorkstation(tmp.root, name, {
+  const ws = openWorkstation(tmp.dir, name, {
     onAnnotation: applyAnnotation,
     extensions: [reviewPushExtension],
     requestTimeoutMs: 5_000,
@@ -62,8 +65,8 @@ async function settle(): Promise<void> {
 }
 
 beforeAll(async () => {
-  tmp = tempRoot('review-faults');
-  hq = await startHq(join(tmp.root, 'hq'));
+  tmp = makeTempDir('warta-sync-review-faults-');
+  hq = await startHq(join(tmp.dir, 'hq'));
   proxy = await startFaultProxy({ target: hq.url, seed: SEED, rate: 0 });
   writer = await desk(
     'penulis',

@@ -13,7 +13,10 @@ import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
 import { applyAnnotation, reviewPushExtension } from '../../src/main/review/sync';
 import { enrollPerson } from '../../src/server/admin';
-import { doc, openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from '../sync/helpers/world';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
+import { openWorkstation, type Workstation } from '../sync/helpers/world';
 
 /**
  * Review across two workstations and a real HQ on 127.0.0.1 (real SQLite everywhere): the
@@ -33,7 +36,7 @@ interface Desk {
   deviceId(): string;
 }
 
-let tmp: ReturnType<typeof tempRoot>;
+let tmp: ReturnType<typeof makeTempDir>;
 let hq: Hq;
 let writer: Desk;
 let reviewer: Desk;
@@ -48,7 +51,7 @@ async function code(
 }
 
 async function desk(name: string, enrollment: string): Promise<Desk> {
-  const ws = openWorkstation(tmp.root, name, { onAnnotation: applyAnnotation, extensions: [reviewPushExtension] });
+  const ws = openWorkstation(tmp.dir, name, { onAnnotation: applyAnnotation, extensions: [reviewPushExtension] });
   const secrets = createFileSecretStore(join(ws.dataDir, 'secrets.json'));
   await ws.sync.handlers.connectToHq({ serverUrl: hq.url, code: enrollment });
   const review = createReviewHandlers({ store: ws.store });
@@ -84,8 +87,8 @@ const localStatus = (d: Desk, id: string) =>
   d.ws.store.db.prepare<[string], { status: string }>('SELECT status FROM releases WHERE id = ?').get(id)?.status;
 
 beforeAll(async () => {
-  tmp = tempRoot('review');
-  hq = await startHq(join(tmp.root, 'hq'));
+  tmp = makeTempDir('warta-sync-review-');
+  hq = await startHq(join(tmp.dir, 'hq'));
   writer = await desk('penulis', await code('KPU Kabupaten Blora', 'Sari Penulis', 'penulis'));
   reviewer = await desk('peninjau', await code('KPU Kota Semarang', 'Budi Peninjau', 'peninjau', 'province'));
 }, 120_000);

@@ -1,26 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { enrollPerson } from '../../src/server/admin';
-import { createHqServer, type HqServer } from '../../src/server/app';
-import { call, removeDir, tempDir } from './helpers';
-import { runHqCli, spawnHqViaNpm } from './cli';
+import type { HqServer } from '../../src/server/app';
+import { runHqCli, spawnHqViaNpm, startHq, type Hq } from '../helpers/hq';
+import { call } from '../helpers/hq-api';
+import { removeTempDirs, tempDir } from '../helpers/tmp';
 
-const dirs: string[] = [];
-const servers: HqServer[] = [];
+const servers: Hq[] = [];
 afterAll(async () => {
   for (const s of servers) await s.close();
-  for (const d of dirs) removeDir(d);
+  removeTempDirs();
 });
 
 async function hqOn(dataDir: string): Promise<{ hq: HqServer; url: string }> {
-  const hq = await createHqServer({ dataDir, publicSite: false });
+  const hq = await startHq(dataDir);
   servers.push(hq);
-  return { hq, url: await hq.listen(0) };
+  return { hq: hq.server, url: hq.url };
 }
 
 describe('enrollment through the real CLI', () => {
   it('enroll prints the code last; the code works once; revoke cuts the device off', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const out = await runHqCli([
       'enroll',
       '--data-dir',
@@ -91,7 +90,6 @@ describe('enrollment through the real CLI', () => {
 
   it('an unknown office is accepted with a warning, the code still last; --strict-office refuses it', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const out = await runHqCli([
       'enroll',
       '--data-dir',
@@ -140,7 +138,6 @@ describe('enrollment through the real CLI', () => {
 describe('npm run hq', () => {
   it('prints "Warta HQ: http://127.0.0.1:N/" when ready and serves there', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const { url, stop } = await spawnHqViaNpm(['--port', '0', '--data-dir', dataDir]);
     try {
       expect((await call(url, '/api/v1/health')).body).toEqual({ ok: true, protocol: 1 });
@@ -154,7 +151,6 @@ describe('npm run hq', () => {
 describe('enrollment codes', () => {
   it('an expired code is refused and changes nothing; office names match idn-area-data loosely', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const { hq, url } = await hqOn(dataDir);
     const old = await enrollPerson(
       hq.storage,

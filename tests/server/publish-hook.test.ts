@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHqServer, type HqServer } from '../../src/server/app';
-import { call, enrollDevice, fields, newId, push, removeDir, tempDir, type Device } from './helpers';
+import type { HqServer } from '../../src/server/app';
+import { fields } from '../helpers/docs';
+import { startHq } from '../helpers/hq';
+import { call, enrollDevice, newId, push, type Device } from '../helpers/hq-api';
+import { removeDir, tempDir } from '../helpers/tmp';
 
 // HQ hands Terbit / Dikoreksi / Ditarik to the publishing code in src/server/public (when present).
 let hq: HqServer;
@@ -10,8 +13,7 @@ let writer: Device;
 let reviewer: Device;
 
 beforeAll(async () => {
-  hq = await createHqServer({ dataDir });
-  url = await hq.listen(0);
+  ({ server: hq, url } = await startHq(dataDir, 0, { publicSite: true }));
   writer = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Siti', role: 'penulis' });
   reviewer = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Kasubag', role: 'peninjau' });
 });

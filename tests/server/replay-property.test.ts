@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HqServer } from '../../src/server/app';
 import type { EntryResult, PullResponse, PushEntry, WireFields } from '../../src/shared/sync/protocol';
 import { seededRandom as rng } from '../../src/shared/random/seeded';
-import { call, enrollDevice, fields, newId, removeDir, startHq, type Device } from './helpers';
+import { fields } from '../helpers/docs';
+import { startHq } from '../helpers/hq';
+import { call, enrollDevice, newId, type Device } from '../helpers/hq-api';
+import { removeDir } from '../helpers/tmp';
 
 const ROUNDS = Number(process.env.WARTA_HQ_ROUNDS ?? 200);
 const SEED = Number(process.env.WARTA_HQ_SEED ?? 20251204);
@@ -33,7 +36,7 @@ let url: string;
 let dataDir: string;
 
 beforeAll(async () => {
-  ({ hq, url, dataDir } = await startHq());
+  ({ server: hq, url, dataDir } = await startHq());
 });
 afterAll(async () => {
   await hq?.close();

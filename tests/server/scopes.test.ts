@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HqServer } from '../../src/server/app';
 import type { PullResponse } from '../../src/shared/sync/protocol';
 import { contentHash } from '../../src/shared/workflow';
-import { call, enrollDevice, fields, newId, push, removeDir, startHq, type Device } from './helpers';
+import { fields } from '../helpers/docs';
+import { startHq } from '../helpers/hq';
+import { call, enrollDevice, newId, push, type Device } from '../helpers/hq-api';
+import { removeDir } from '../helpers/tmp';
 
 let hq: HqServer;
 let url: string;
@@ -17,7 +20,7 @@ let admin: Device;
 const offices = { blora: 'KPU Kabupaten Blora', rembang: 'KPU Kabupaten Rembang', bandung: 'KPU Kota Bandung' };
 
 beforeAll(async () => {
-  ({ hq, url, dataDir } = await startHq());
+  ({ server: hq, url, dataDir } = await startHq());
   writers = {};
   for (const [key, office] of Object.entries(offices)) {
     writers[key] = await enrollDevice(hq, url, { office, name: `Penulis ${key}`, role: 'penulis' });

@@ -1,15 +1,15 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enrollPerson } from '../../src/server/admin';
-import { createHqServer, openStorage } from '../../src/server/app';
+import { openStorage } from '../../src/server/app';
 import type { MeResponse, PullResponse, PushResponse } from '../../src/shared/sync/protocol';
-import { call, fields, newId, removeDir, tempDir } from './helpers';
-import { killHard, spawnHq } from './cli';
+import { fields } from '../helpers/docs';
+import { spawnHq, startHq } from '../helpers/hq';
+import { call, newId } from '../helpers/hq-api';
+import { killHard } from '../helpers/spawn';
+import { removeTempDirs, tempDir } from '../helpers/tmp';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) removeDir(d);
-});
+afterAll(() => removeTempDirs());
 
 /** A batch heavy enough that applying it takes a while: 100 releases with long bodies. */
 function heavyBatch(deviceId: string, firstSeq: number): { body: string; ids: string[] } {
@@ -80,10 +80,8 @@ function postRaw(
 describe('shutdown never leaves a half-applied batch', () => {
   it('close() during a batch finishes it: every entry stored, the client gets its answer', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const { token: code } = await enrollOffline(dataDir);
-    const hq = await createHqServer({ dataDir, publicSite: false });
-    const url = await hq.listen(0);
+    const { server: hq, url } = await startHq(dataDir);
     const enrolled = (await call(url, '/api/v1/enroll', { body: { code, deviceName: 'x' } })).body as {
       deviceId: string;
       token: string;
@@ -113,7 +111,6 @@ describe('shutdown never leaves a half-applied batch', () => {
 
   it('SIGKILL of the HQ process mid-batch: after restart the batch is all there or not at all, and a resend completes it once', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const { token: code } = await enrollOffline(dataDir);
     let { child, url } = await spawnHq(dataDir);
     try {
@@ -154,7 +151,6 @@ describe('shutdown never leaves a half-applied batch', () => {
 
   it('SIGTERM of the HQ process mid-batch finishes the batch before exiting', async () => {
     const dataDir = tempDir();
-    dirs.push(dataDir);
     const { token: code } = await enrollOffline(dataDir);
     const { child, url } = await spawnHq(dataDir);
     try {

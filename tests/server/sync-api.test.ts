@@ -8,7 +8,10 @@ import {
   type PullResponse,
 } from '../../src/shared/sync/protocol';
 import type { z } from 'zod';
-import { call, enrollDevice, fields, newId, push, removeDir, startHq, type Device } from './helpers';
+import { fields } from '../helpers/docs';
+import { startHq } from '../helpers/hq';
+import { call, enrollDevice, newId, push, type Device } from '../helpers/hq-api';
+import { removeDir } from '../helpers/tmp';
 
 let hq: HqServer;
 let url: string;
@@ -18,7 +21,7 @@ let blora2: Device;
 let rembang: Device;
 
 beforeAll(async () => {
-  ({ hq, url, dataDir } = await startHq());
+  ({ server: hq, url, dataDir } = await startHq());
   blora = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Siti', role: 'penulis' });
   blora2 = await enrollDevice(hq, url, { office: 'KPU Kabupaten Blora', name: 'Budi', role: 'penulis' });
   rembang = await enrollDevice(hq, url, { office: 'KPU Kabupaten Rembang', name: 'Ani', role: 'penulis' });

@@ -3,11 +3,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain/doc';
 import { openStore } from '../../src/main/store';
 import { seededRandom } from '../../src/shared/random/seeded';
-import { tempDir } from './helpers';
+import { removeTempDirs, tempDir } from '../helpers/tmp';
+
+afterEach(() => removeTempDirs());
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/save-stream.ts', import.meta.url));
 const ROUNDS = Number(process.env.WARTA_CRASH_ROUNDS ?? 50);

@@ -6,13 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WartaError } from '../../src/shared/contract/define';
 import { openStore } from '../../src/main/store';
 import { createReleaseHandlers } from '../../src/main/services/releases';
-import { doc } from './helpers';
+import { doc } from '../helpers/docs';
 
 /**
  * A real full disk: a small tmpfs. Mounting needs root with CAP_SYS_ADMIN; where that is
  * not available the test says so and skips (there is no honest way to fake ENOSPC).
  */
-// Not helpers.tempDir: that one is removed after each test, which a mounted dir refuses.
+// Not the store helpers' temp dirs: those are removed after each test, which a mounted dir refuses.
 const base = mkdtempSync(join(tmpdir(), 'warta-full-'));
 const mountPoint = join(base, 'disk');
 mkdirSync(mountPoint);

@@ -1,24 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { DocNode } from '../../src/shared/domain/doc';
 import { openStore, type OpenStoreOptions, type Store } from '../../src/main/store';
+import { createServices, type Services } from '../../src/main/services';
 import { createReleaseHandlers } from '../../src/main/services/releases';
+import { createFileSecretStore } from '../../src/main/services/secrets';
+import { removeTempDirs, tempDir } from '../helpers/tmp';
 
-/** Temp dirs and stores opened by a test file, cleaned up after each test. */
-const dirs: string[] = [];
+/** Services and stores opened by a test file, and its temp dirs, cleaned up after each test. */
+const services: Services[] = [];
 const stores: Store[] = [];
 
-afterEach(() => {
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.close();
   for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  removeTempDirs();
 });
 
-export function tempDir(prefix = 'warta-store-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** The workstation's services as the app composes them, over `dataDir`. */
+export async function startServices(dataDir: string): Promise<Services> {
+  const started = await createServices({
+    dataDir,
+    log: quiet,
+    secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
+    version: '0.0.0-test',
+  });
+  services.push(started);
+  return started;
 }
 
 export function open(dataDir: string, options: Partial<OpenStoreOptions> = {}): Store {
@@ -27,15 +36,7 @@ export function open(dataDir: string, options: Partial<OpenStoreOptions> = {}): 
   return store;
 }
 
-export function openWithHandlers(dataDir = tempDir()) {
+export function openWithHandlers(dataDir = tempDir('warta-store-')) {
   const store = open(dataDir);
   return { store, h: createReleaseHandlers(store), dataDir };
 }
-
-export const para = (text: string, id?: string): DocNode => ({
-  type: 'paragraph',
-  ...(id ? { attrs: { id } } : {}),
-  content: text ? [{ type: 'text', text }] : [],
-});
-
-export const doc = (...paragraphs: string[]): DocNode => ({ type: 'doc', content: paragraphs.map((p) => para(p)) });

@@ -15,7 +15,8 @@ import {
 import type { Db } from '../../src/main/store';
 import { migrate } from '../../src/main/store/migrations/runner';
 import { silentLogger } from '../../src/node/log/silent';
-import { open, tempDir } from './helpers';
+import { tempDir } from '../helpers/tmp';
+import { open } from './helpers';
 
 /** The store's own steps (001–009); other areas test theirs. */
 const OWN = orderMigrations(MIGRATIONS).filter((m) => m.version < 10);

@@ -14,7 +14,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WartaError } from '../../src/shared/contract/define';
 import { getRelease, readOutbox } from '../../src/main/store';
-import { doc, open, openWithHandlers, tempDir } from './helpers';
+import { doc } from '../helpers/docs';
+import { tempDir } from '../helpers/tmp';
+import { open, openWithHandlers } from './helpers';
 
 const asideFiles = (dir: string) => readdirSync(dir).filter((f) => /^warta\.db\.rusak-[0-9-]+$/.test(f));
 

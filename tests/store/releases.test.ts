@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { WartaError } from '../../src/shared/contract/define';
 import { ReleaseSchema } from '../../src/shared/domain/release';
 import { COALESCE_IDLE_MS, readOutbox, slugify } from '../../src/main/store';
-import { doc, openWithHandlers } from './helpers';
+import { doc } from '../helpers/docs';
+import { openWithHandlers } from './helpers';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../src/shared/contract/releases';
 import { toFtsQuery } from '../../src/main/store';
-import { doc, openWithHandlers } from './helpers';
+import { doc } from '../helpers/docs';
+import { openWithHandlers } from './helpers';
 
 const plain = (h: Highlight) => h.map((s) => s.text).join('');
 const matched = (h: Highlight) => h.filter((s) => s.match).map((s) => s.text);

@@ -4,21 +4,24 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { readAttachment } from '../../src/main/store';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
-import { closeAll, openWorkstation, paragraph, startHq, tempRoot, type Hq, type Workstation } from './helpers/world';
+import { paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
+import { closeAll, openWorkstation, type Workstation } from './helpers/world';
 
 /** Images travel before the releases that point to them, and arrive byte for byte. */
 describe('attachments', () => {
-  const tmp = tempRoot('attach');
+  const tmp = makeTempDir('warta-sync-attach-');
   let hq: Hq;
   let proxy: FaultProxy;
   const open: Workstation[] = [];
   afterAll(() => closeAll(tmp, open, proxy, hq));
 
   it('uploads the lead image and a figure first, and the other workstation downloads them', async () => {
-    hq = await startHq(join(tmp.root, 'hq'));
+    hq = await startHq(join(tmp.dir, 'hq'));
     proxy = await startFaultProxy({ target: hq.url, seed: 9, rate: 0 });
-    const a = openWorkstation(tmp.root, 'a');
-    const b = openWorkstation(tmp.root, 'b');
+    const a = openWorkstation(tmp.dir, 'a');
+    const b = openWorkstation(tmp.dir, 'b');
     open.push(a, b);
     await a.sync.handlers.connectToHq({ serverUrl: proxy.url, code: await hq.code() });
     await b.sync.handlers.connectToHq({ serverUrl: proxy.url, code: await hq.code() });

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
 import {
   closeAll,
-  doc,
   hqContent,
   openWorkstation,
-  paragraph,
-  startHq,
-  tempRoot,
   workstationContent,
   writeRelease,
-  type Hq,
   type Workstation,
 } from './helpers/world';
 import type { DocNode } from '../../src/shared/domain/doc';
@@ -19,15 +17,15 @@ const texts = (body: DocNode): string[] =>
   (body.content ?? []).map((n) => (n.content ?? []).map((t) => t.text ?? '').join(''));
 
 describe('concurrent offline edits', () => {
-  const tmp = tempRoot('concurrent');
+  const tmp = makeTempDir('warta-sync-concurrent-');
   let hq: Hq;
   let a: Workstation;
   let b: Workstation;
 
   beforeAll(async () => {
-    hq = await startHq(join(tmp.root, 'hq'));
-    a = openWorkstation(tmp.root, 'a');
-    b = openWorkstation(tmp.root, 'b');
+    hq = await startHq(join(tmp.dir, 'hq'));
+    a = openWorkstation(tmp.dir, 'a');
+    b = openWorkstation(tmp.dir, 'b');
     await a.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Siti') });
     await b.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code('KPU Kabupaten Blora', 'Budi') });
   });

@@ -6,17 +6,15 @@ import type { PushExtension } from '../../src/main/sync';
 import { seededRandom } from '../../src/shared/random/seeded';
 import type { AnnotationChange } from '../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
 import {
   closeAll,
-  doc,
   hqContent,
   openWorkstation,
-  paragraph,
-  startHq,
-  tempRoot,
   workstationContent,
   writeRelease,
-  type Hq,
   type Workstation,
 } from './helpers/world';
 
@@ -67,7 +65,7 @@ const onAnnotation = (who: string) => (_db: Db, change: AnnotationChange) => {
 };
 
 describe('push extensions share the seq-numbered queue', () => {
-  const tmp = tempRoot('ext');
+  const tmp = makeTempDir('warta-sync-ext-');
   let hq: Hq;
   let proxy: FaultProxy;
   const open: Workstation[] = [];
@@ -75,14 +73,14 @@ describe('push extensions share the seq-numbered queue', () => {
 
   it('sends every note exactly once through a faulty link, interleaved with release edits', async () => {
     const seed = Number(process.env.WARTA_FAULT_SEED ?? 4242);
-    hq = await startHq(join(tmp.root, 'hq'));
+    hq = await startHq(join(tmp.dir, 'hq'));
     proxy = await startFaultProxy({ target: hq.url, seed, rate: 0 });
-    const a = openWorkstation(tmp.root, 'a', {
+    const a = openWorkstation(tmp.dir, 'a', {
       extensions: [notesExtension()],
       onAnnotation: onAnnotation('a'),
       batchSize: 3,
     });
-    const b = openWorkstation(tmp.root, 'b', { onAnnotation: onAnnotation('b'), pullLimit: 4 });
+    const b = openWorkstation(tmp.dir, 'b', { onAnnotation: onAnnotation('b'), pullLimit: 4 });
     open.push(a, b);
     a.store.db.exec(NOTES);
     await a.sync.handlers.connectToHq({ serverUrl: proxy.url, code: await hq.code() });

@@ -5,18 +5,16 @@ import { fileURLToPath } from 'node:url';
 import type { DocNode } from '../../src/shared/domain/doc';
 import { seededRandom, type Random } from '../../src/shared/random/seeded';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
 import {
-  doc,
   hqContent,
   hqRevisions,
   openWorkstation,
-  paragraph,
   pendingOutbox,
-  startHq,
-  tempRoot,
   workstationContent,
   workstationRevisions,
-  type Hq,
   type Workstation,
 } from './helpers/world';
 
@@ -35,7 +33,7 @@ const CHILD = fileURLToPath(new URL('./helpers/sync-child.ts', import.meta.url))
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
-  const tmp = tempRoot('fault');
+  const tmp = makeTempDir('warta-sync-fault-');
   let hq: Hq;
   let proxy: FaultProxy;
   const stations: Workstation[] = [];
@@ -54,7 +52,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     await hq.close();
     for (let attempt = 0; ; attempt++) {
       try {
-        hq = await startHq(join(tmp.root, 'hq'), port);
+        hq = await startHq(join(tmp.dir, 'hq'), port);
         return;
       } catch (error) {
         if (attempt > 50) throw error;
@@ -67,7 +65,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
   async function killChildMidSync(random: Random, round: number): Promise<void> {
     const proc = spawn(
       process.execPath,
-      ['--import', 'tsx', CHILD, join(tmp.root, 'd'), String(SEED + round), String(3 + Math.floor(random() * 6))],
+      ['--import', 'tsx', CHILD, join(tmp.dir, 'd'), String(SEED + round), String(3 + Math.floor(random() * 6))],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -177,10 +175,10 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       `[fault-suite] seed=${SEED} rounds=${ROUNDS} (replay: WARTA_FAULT_SEED=${SEED} WARTA_FAULT_ROUNDS=${ROUNDS})`,
     );
     const random = seededRandom(SEED);
-    hq = await startHq(join(tmp.root, 'hq'));
+    hq = await startHq(join(tmp.dir, 'hq'));
     proxy = await startFaultProxy({ target: hq.url, seed: SEED ^ 0x5bd1e995, rate: 0 });
     for (const name of ['a', 'b', 'c', 'd']) {
-      const w = openWorkstation(tmp.root, name, {
+      const w = openWorkstation(tmp.dir, name, {
         random: seededRandom(SEED + name.charCodeAt(0)),
         batchSize: 4,
         pullLimit: 7,
@@ -238,7 +236,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
 
     // Settle: faults off, every writer resolves what is left, sync until nothing moves.
     proxy.setRate(0);
-    stations[3] = openWorkstation(tmp.root, 'd', { random: seededRandom(SEED + 100) });
+    stations[3] = openWorkstation(tmp.dir, 'd', { random: seededRandom(SEED + 100) });
     let settled = false;
     for (let pass = 0; pass < 12 && !settled; pass++) {
       for (const w of stations) await w.sync.handlers.syncNow({});

@@ -2,31 +2,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DEFAULT_BACKOFF, backoffDelay, backoffSchedule } from '../../src/shared/retry/backoff';
 import { seededRandom } from '../../src/shared/random/seeded';
-import { waitFor } from '../helpers/tmp';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir, waitFor } from '../helpers/tmp';
 import {
   closeAll,
-  doc,
   hqContent,
   openWorkstation,
-  paragraph,
-  startHq,
-  tempRoot,
   workstationContent,
   writeRelease,
-  type Hq,
   type Workstation,
 } from './helpers/world';
 
 describe('mass-delete guard', () => {
-  const tmp = tempRoot('guard');
+  const tmp = makeTempDir('warta-sync-guard-');
   const open: Workstation[] = [];
   let hq: Hq | null = null;
   afterAll(() => closeAll(tmp, open, hq));
 
   it('stops a pull that would delete most releases and asks; confirming goes ahead', async () => {
-    hq = await startHq(join(tmp.root, 'hq'));
-    const a = openWorkstation(tmp.root, 'a');
-    const b = openWorkstation(tmp.root, 'b', { pullLimit: 2 });
+    hq = await startHq(join(tmp.dir, 'hq'));
+    const a = openWorkstation(tmp.dir, 'a');
+    const b = openWorkstation(tmp.dir, 'b', { pullLimit: 2 });
     open.push(a, b);
     await a.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
     await b.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
@@ -79,16 +76,16 @@ describe('backoff', () => {
     expect(one[11]).toBeGreaterThanOrEqual(DEFAULT_BACKOFF.maxMs / 2);
   });
 
-  const tmp = tempRoot('backoff');
+  const tmp = makeTempDir('warta-sync-backoff-');
   const open: Workstation[] = [];
   let hq: Hq | null = null;
   afterAll(() => closeAll(tmp, open, hq));
 
   it('the sync client schedules its retries on that schedule, and a success resets it', async () => {
-    hq = await startHq(join(tmp.root, 'hq'));
+    hq = await startHq(join(tmp.dir, 'hq'));
     const port = Number(new URL(hq.url).port);
     const NOW = Date.parse('2026-01-05T03:00:00Z');
-    const w = openWorkstation(tmp.root, 'a', { random: seededRandom(77), now: () => NOW, intervalMs: 300_000 });
+    const w = openWorkstation(tmp.dir, 'a', { random: seededRandom(77), now: () => NOW, intervalMs: 300_000 });
     open.push(w);
     await w.sync.handlers.connectToHq({ serverUrl: hq.url, code: await hq.code() });
     await writeRelease(w, { title: 'Menunggu server pusat' });
@@ -106,7 +103,7 @@ describe('backoff', () => {
     const log = await w.sync.handlers.listSyncLog({ limit: 10 });
     expect(log.items.filter((e) => e.level === 'error')).toHaveLength(6);
 
-    hq = await startHq(join(tmp.root, 'hq'), port);
+    hq = await startHq(join(tmp.dir, 'hq'), port);
     const s = await w.sync.handlers.syncNow({});
     expect(s.lastError).toBeNull();
     expect(s.online).toBe(true);
@@ -116,9 +113,9 @@ describe('backoff', () => {
   });
 
   it('syncs on its own when HQ becomes reachable again, without waiting out the backoff', async () => {
-    hq ??= await startHq(join(tmp.root, 'hq'));
+    hq ??= await startHq(join(tmp.dir, 'hq'));
     const port = Number(new URL(hq.url).port);
-    const w = openWorkstation(tmp.root, 'auto', {
+    const w = openWorkstation(tmp.dir, 'auto', {
       autoStart: true,
       probeMs: 100,
       // A backoff far longer than the test: only the reachability probe can explain a sync.
@@ -135,7 +132,7 @@ describe('backoff', () => {
     expect(failed.online).toBe(false);
     expect(failed.pending).toBe(1);
 
-    hq = await startHq(join(tmp.root, 'hq'), port);
+    hq = await startHq(join(tmp.dir, 'hq'), port);
     const done = await waitFor(
       async () => {
         const s = await w.sync.handlers.getSyncStatus({});

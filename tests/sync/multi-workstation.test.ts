@@ -2,32 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { enrollPerson } from '../../src/server/admin';
+import { doc, paragraph } from '../helpers/docs';
+import { startHq, type Hq } from '../helpers/hq';
+import { makeTempDir } from '../helpers/tmp';
 import {
   closeAll,
-  doc,
   hqContent,
   hqRevisions,
   openWorkstation,
-  paragraph,
   pendingOutbox,
-  startHq,
-  tempRoot,
   workstationContent,
   workstationRevisions,
   writeRelease,
-  type Hq,
   type Workstation,
 } from './helpers/world';
 
 describe('sync between workstations through one HQ', () => {
-  const tmp = tempRoot('multi');
+  const tmp = makeTempDir('warta-sync-multi-');
   let hq: Hq;
   const ws: Workstation[] = [];
 
   beforeAll(async () => {
-    hq = await startHq(join(tmp.root, 'hq'));
+    hq = await startHq(join(tmp.dir, 'hq'));
     for (const name of ['a', 'b', 'c']) {
-      const w = openWorkstation(tmp.root, name);
+      const w = openWorkstation(tmp.dir, name);
       await w.sync.handlers.connectToHq({
         serverUrl: hq.url,
         code: await hq.code('KPU Kabupaten Blora', `Penulis ${name}`),
@@ -96,8 +94,8 @@ describe('sync between workstations through one HQ', () => {
   });
 
   it('explains a wrong code, an unreachable server and a bad address', async () => {
-    const d = openWorkstation(tmp.root, 'd');
-    const e = openWorkstation(tmp.root, 'e');
+    const d = openWorkstation(tmp.dir, 'd');
+    const e = openWorkstation(tmp.dir, 'e');
     try {
       await expect(d.sync.handlers.connectToHq({ serverUrl: hq.url, code: 'SALAH-KODE-1234' })).rejects.toThrow(
         /Kode pendaftaran salah|tidak valid/,

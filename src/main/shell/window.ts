@@ -1,5 +1,11 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import { APP_URL, isAppUrl, isExternalLink } from './origin';
+
+// The bundle runs from out/main/ both in development and packaged, with resources/ beside out/.
+// macOS takes the icon from the app bundle instead.
+const ICON = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'icon.png');
 
 export interface WindowOptions {
   preload: string;
@@ -48,6 +54,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     minHeight: 560,
     show: false,
     title: 'Warta',
+    ...(process.platform === 'darwin' ? {} : { icon: ICON }),
     autoHideMenuBar: true,
     webPreferences: {
       preload: opts.preload,

@@ -1,5 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocNode } from '../../../src/shared/domain/doc';
 import type { ReleaseFields } from '../../../src/shared/domain/release';
@@ -12,14 +10,7 @@ import { openStore, type Store } from '../../../src/main/store';
 import { createSyncHandlers, type SyncModule, type SyncServiceOptions } from '../../../src/main/sync';
 import { seededRandom } from '../../../src/shared/random/seeded';
 import { toWire } from '../../../src/main/sync/local-releases';
-import { enrollPerson } from '../../../src/server/admin';
-import { createHqServer, type HqServer } from '../../../src/server/app';
-
-/** A temp folder for one test file; everything it starts lives under it. */
-export function tempRoot(label: string): { root: string; cleanup(): void } {
-  const root = mkdtempSync(join(tmpdir(), `warta-sync-${label}-`));
-  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
-}
+import type { Hq } from '../../helpers/hq';
 
 type Closable = { close(): Promise<void> | void } | null | undefined;
 
@@ -33,30 +24,6 @@ export async function closeAll(tmp: { cleanup(): void }, ...things: (Closable | 
   } finally {
     tmp.cleanup();
   }
-}
-
-export interface Hq {
-  server: HqServer;
-  url: string;
-  dataDir: string;
-  /** A fresh one-time enrollment code for a new person of `office`. */
-  code(office?: string, name?: string, role?: 'penulis' | 'peninjau' | 'admin'): Promise<string>;
-  close(): Promise<void>;
-}
-
-/** A real HQ on 127.0.0.1 with its own SQLite file. `port` lets a restarted HQ keep its address. */
-export async function startHq(dataDir: string, port = 0): Promise<Hq> {
-  mkdirSync(dataDir, { recursive: true });
-  const server = await createHqServer({ dataDir, publicSite: false });
-  const url = (await server.listen(port)).replace(/\/$/, '');
-  return {
-    server,
-    url,
-    dataDir,
-    code: async (office = 'KPU Kabupaten Blora', name = 'Penulis Uji', role = 'penulis') =>
-      (await enrollPerson(server.storage, { office, name, role })).code,
-    close: () => server.close(),
-  };
 }
 
 export interface Workstation {
@@ -94,14 +61,6 @@ export function openWorkstation(root: string, name: string, extra: Partial<SyncS
     },
   };
 }
-
-export const paragraph = (id: string, text: string): DocNode => ({
-  type: 'paragraph',
-  attrs: { id },
-  content: text ? [{ type: 'text', text }] : [],
-});
-
-export const doc = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks });
 
 /** Writes a release through the same handlers the UI calls. */
 export async function writeRelease(ws: Workstation, fields: Partial<ReleaseFields>): Promise<string> {

@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { DocNode } from '../../src/shared/domain';
 import { enrollPerson } from '../../src/server/admin';
-import { createHqServer, type HqServer } from '../../src/server/app';
-import type { EnrollResponse, PushEntry, PushResponse, Role, Scope, WireFields } from '../../src/shared/sync/protocol';
+import type { HqServer } from '../../src/server/app';
+import type { EnrollResponse, PushEntry, PushResponse, Role, Scope } from '../../src/shared/sync/protocol';
 
-export const tempDir = (prefix = 'warta-hq-'): string => mkdtempSync(join(tmpdir(), prefix));
-export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
-
-export async function startHq(dataDir = tempDir()): Promise<{ hq: HqServer; url: string; dataDir: string }> {
-  const hq = await createHqServer({ dataDir, publicSite: false });
-  const url = await hq.listen(0);
-  return { hq, url, dataDir };
-}
-
+/** A device enrolled at HQ, talking to the sync API directly, as a workstation does. */
 export interface Device {
   deviceId: string;
   token: string;
@@ -40,6 +28,7 @@ export async function enrollDevice(
   return { ...body, nextSeq: 1 };
 }
 
+/** One HTTP request to HQ; the body comes back parsed when it is JSON. */
 export async function call(
   url: string,
   path: string,
@@ -68,35 +57,6 @@ export async function call(
     /* not JSON */
   }
   return { status: res.status, body };
-}
-
-export const para = (id: string, text: string): DocNode => ({
-  type: 'paragraph',
-  attrs: { id },
-  content: [{ type: 'text', text }],
-});
-
-export function fields(over: Partial<WireFields> = {}, ...paragraphs: [string, string][]): WireFields {
-  const blocks = paragraphs.length
-    ? paragraphs
-    : ([
-        ['p1', 'Paragraf satu.'],
-        ['p2', 'Paragraf dua.'],
-      ] as [string, string][]);
-  return {
-    title: 'Rapat Pleno Rekapitulasi',
-    slug: 'rapat-pleno-rekapitulasi',
-    dateline: 'Blora',
-    date: '2025-12-04',
-    category: 'berita-terkini',
-    tags: ['pemilu'],
-    summary: '',
-    byline: 'Humas',
-    office: 'KPU Kabupaten Blora',
-    leadImage: null,
-    body: { type: 'doc', content: blocks.map(([id, t]) => para(id, t)) },
-    ...over,
-  };
 }
 
 export const newId = (): string => uuidv7();

@@ -1,0 +1,72 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { enrollPerson } from '../../src/server/admin';
+import { createHqServer, type HqServer } from '../../src/server/app';
+import type { Role } from '../../src/shared/sync/protocol';
+import { nodeWithTsx, REPO_ROOT, runToExit, spawnUntilReady } from './spawn';
+import { tempDir } from './tmp';
+
+export interface Hq {
+  server: HqServer;
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  dataDir: string;
+  /** A fresh one-time enrollment code for a new person of `office`. */
+  code(office?: string, name?: string, role?: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real HQ in this process on 127.0.0.1 with its own SQLite file, without the public site
+ * unless asked. `port` lets a restarted HQ keep its address.
+ */
+export async function startHq(
+  dataDir = tempDir('warta-hq-'),
+  port = 0,
+  opts: { publicSite?: boolean } = {},
+): Promise<Hq> {
+  mkdirSync(dataDir, { recursive: true });
+  const server = await createHqServer({ dataDir, publicSite: opts.publicSite ?? false });
+  const url = (await server.listen(port)).replace(/\/$/, '');
+  return {
+    server,
+    url,
+    dataDir,
+    code: async (office = 'KPU Kabupaten Blora', name = 'Penulis Uji', role = 'penulis') =>
+      (await enrollPerson(server.storage, { office, name, role })).code,
+    close: () => server.close(),
+  };
+}
+
+const HQ_READY = /^Warta HQ: (http:\/\/127\.0\.0\.1:\d+\/)$/m;
+
+/** Runs `npm run hq -- …` (the documented entry point) to completion. */
+export async function runHqCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runToExit('npm', ['run', 'hq', '--silent', '--', ...args], { timeoutMs: 120_000 });
+  return { ...r, code: r.code ?? 1 };
+}
+
+/** The HQ server as its own process (tsx in the same process, so SIGKILL hits the server itself). */
+export async function spawnHq(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const [cmd, args] = nodeWithTsx(join(REPO_ROOT, 'src/server/cli.ts'), [
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--quiet',
+  ]);
+  const hq = await spawnUntilReady(cmd, args, HQ_READY);
+  return { child: hq.child, url: hq.ready[1] as string };
+}
+
+/** `npm run hq -- …` as people start it, in its own process group (so it can be stopped whole). */
+export async function spawnHqViaNpm(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const hq = await spawnUntilReady('npm', ['run', 'hq', '--', ...args], HQ_READY, { detached: true });
+  return {
+    url: hq.ready[1] as string,
+    stop: async () => {
+      await hq.stop('SIGTERM');
+    },
+  };
+}
