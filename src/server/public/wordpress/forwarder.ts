@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { longDateTime } from '../format/dates';
 import { articlePath } from '../pages/article-page';
 import { esc } from '../pages/html';
-import type { SqlitePublicationStore, WpQueueRow } from '../store/sqlite-store';
+import type { SqlitePublicationStore, WpQueueRow } from '../store';
 import type { Publication } from '../types';
 
 /**
