@@ -13,7 +13,7 @@ import { openPublicSite, registerPublicSite, type PublicSite } from './public';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerEnrollRoute } from './routes/enroll';
 import { registerSyncRoutes } from './routes/sync';
-import { SqliteStorage } from './storage/sqlite';
+import { openSqliteStorage, type MigrationLog, type SqliteStorage } from './storage/sqlite';
 import type { HqStorage, OfficeRow, RevisionRow } from './storage/types';
 
 export interface HqServerOptions {
@@ -39,10 +39,10 @@ export interface HqServer {
 /** Storage file name under the data dir. */
 export const HQ_DB_FILE = 'hq.sqlite';
 
-export function openStorage(dataDir: string): SqliteStorage {
+export function openStorage(dataDir: string, log?: MigrationLog): SqliteStorage {
   // Holds token hashes and every release: readable by HQ's user only.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  return new SqliteStorage(join(dataDir, HQ_DB_FILE));
+  return openSqliteStorage(join(dataDir, HQ_DB_FILE), log);
 }
 
 function errorBody(code: ErrorResponse['code'], message: string, extra: object = {}): ErrorResponse {
@@ -72,8 +72,6 @@ function publishRevision(site: PublicSite, rev: RevisionRow, office: OfficeRow |
 
 export async function createHqServer(options: HqServerOptions): Promise<HqServer> {
   const dataDir = resolve(options.dataDir);
-  const storage = openStorage(dataDir);
-  const files = new AttachmentFiles(join(dataDir, 'attachments'));
   const level = options.log === true ? 'info' : options.log || 'silent';
   const app = Fastify({
     logger: level === 'silent' ? false : { level, stream: process.stderr },
@@ -82,6 +80,8 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  const storage = openStorage(dataDir, app.log);
+  const files = new AttachmentFiles(join(dataDir, 'attachments'));
 
   // The API speaks JSON (and raw bytes for attachments, in their own scope): anything else is 415.
   app.removeContentTypeParser('text/plain');

@@ -3,17 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WartaError } from '../../src/shared/contract/define';
-import {
-  MIGRATIONS,
-  latestVersion,
-  orderMigrations,
-  readOutbox,
-  searchReleases,
-  listRevisions,
-  getRelease,
-} from '../../src/main/store';
+import { MIGRATIONS, readOutbox, searchReleases, listRevisions, getRelease } from '../../src/main/store';
 import type { Db } from '../../src/main/store';
-import { migrate } from '../../src/main/store/migrations/runner';
+import { latestVersion, migrate, orderMigrations } from '../../src/node/db/migrate';
 import { silentLogger } from '../../src/node/log/silent';
 import { tempDir } from '../helpers/tmp';
 import { open } from './helpers';

@@ -39,5 +39,3 @@ export function applyPragmas(db: Db): void {
   // Keep the WAL from growing without bound during long editing sessions.
   db.pragma('wal_autocheckpoint = 1000');
 }
-
-export const userVersion = (db: Db): number => Number(db.pragma('user_version', { simple: true }));

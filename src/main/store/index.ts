@@ -3,8 +3,7 @@
  * attachments. Plain Node: no electron import, so the web host and tests use it as is.
  */
 export { openStore, DB_FILE, LOCAL_AUTHOR, type Store, type OpenStoreOptions } from './store';
-export { MIGRATIONS, type Migration } from './migrations';
-export { migrate, latestVersion, orderMigrations } from './migrations/runner';
+export { MIGRATIONS } from './migrations';
 export type { Db } from './types';
 export type { Settings } from './settings';
 export type { Notice } from './notices';

@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { Publisher } from './publisher';
 import { registerPublicRoutes } from './http/routes';
 import type { PublicSiteDeps } from './http/routes';
-import { SqlitePublicationStore } from './store/sqlite-store';
+import { openPublicationStore, type SqlitePublicationStore } from './store';
 import { readWordPressConfig, WordPressForwarder } from './wordpress/forwarder';
 import type { AttachmentSource } from './types';
 
 export { Publisher, PublishError } from './publisher';
 export type { PublishOptions } from './publisher';
-export { SqlitePublicationStore } from './store/sqlite-store';
+export type { SqlitePublicationStore } from './store';
 export { RenderGate, RENDER_VERSION, sanitizeBody, safeHref } from './render/gate';
 export { NinjsItemSchema, ReleasesPageSchema } from './feeds/ninjs';
 export type { NinjsItem, ReleasesPage } from './feeds/ninjs';
@@ -64,7 +64,7 @@ function publicOrigin(value: string | undefined): { baseUrl?: string } {
 export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
   const origin = publicOrigin(o.baseUrl ?? process.env.WARTA_PUBLIC_URL);
   mkdirSync(o.dataDir, { recursive: true });
-  const store = new SqlitePublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
+  const store = openPublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
   const publisher = new Publisher(store, o.now);
   const deps: PublicSiteDeps = {
     publisher,

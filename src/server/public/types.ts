@@ -111,7 +111,7 @@ export interface VisibleStamp {
   lastModified: string | null;
 }
 
-/** Persistence of the public site. SQLite implementation in store/sqlite-store.ts. */
+/** Persistence of the public site. SQLite implementation in store/. */
 export interface PublicationStore {
   get(id: string): Publication | null;
   getBySlug(slug: string): Publication | null;

@@ -1,6 +1,6 @@
 /**
  * HQ storage: the narrow interface the server code talks to. SQLite (better-sqlite3, WAL)
- * implements it in ./sqlite.ts. The interface is synchronous because better-sqlite3 is; a
+ * implements it in ./sqlite/. The interface is synchronous because better-sqlite3 is; a
  * PostgreSQL implementation would make these methods async and the (straight-line) callers
  * in src/server/sync and src/server/auth would gain `await`s — nothing else depends on SQL.
  *

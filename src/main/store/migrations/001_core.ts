@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /** Releases, settings and notices: the tables everything else hangs off. */
 export const migration001: Migration = {

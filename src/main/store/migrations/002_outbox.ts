@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * The outbox: one row per local change, written in the same transaction as the change.

@@ -1,7 +1,7 @@
 import { docToPlainText } from '../../../shared/editor/text';
 import type { DocNode } from '../../../shared/domain/doc';
 import { indexableText } from '../search-text';
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * Full-text search: FTS5, case- and diacritic-insensitive ("Pemilu" finds "pemilú").

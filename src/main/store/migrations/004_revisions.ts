@@ -1,6 +1,6 @@
 import { countWords } from '../../../shared/editor/text';
 import type { DocNode } from '../../../shared/domain/doc';
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /** History: one row per revision, holding all of the release's editable fields as JSON. */
 export const migration004: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /** Images stored content-addressed under <dataDir>/attachments/<sha256>. */
 export const migration005: Migration = {

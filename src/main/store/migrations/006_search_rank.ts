@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * Stores the ranking (bm25, title weighing most) in the FTS5 table itself, so searches can

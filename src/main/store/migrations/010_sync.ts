@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * The sync client's own tables (owned by src/main/sync). The store's `outbox` is the input;

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * Push entries that other features hand to the sync client (review annotations, workflow

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * Review (issue 4, owned by src/main/review): comment threads, replies and their resolve /

@@ -7,9 +7,7 @@ import { migration006 } from './006_search_rank';
 import { migration010 } from './010_sync';
 import { migration011 } from './011_sync_extensions';
 import { migration020 } from './020_review';
-import type { Migration } from './types';
-
-export type { Migration } from './types';
+import type { Migration } from '../../../node/db/migrate';
 
 /**
  * Every schema step, in any order (the runner sorts by version and allows gaps).

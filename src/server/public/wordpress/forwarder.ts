@@ -4,7 +4,7 @@ import { backoffDelay, type BackoffPolicy } from '../../../shared/retry/backoff'
 import { longDateTime } from '../format/dates';
 import { articlePath } from '../pages/article-page';
 import { esc } from '../pages/html';
-import type { SqlitePublicationStore, WpQueueRow } from '../store/sqlite-store';
+import type { SqlitePublicationStore, WpQueueRow } from '../store';
 import type { Publication } from '../types';
 
 /**

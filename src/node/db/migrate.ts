@@ -1,10 +1,22 @@
-import type { Logger } from '../../../node/log/logger';
-import { WartaError } from '../../../shared/contract/define';
-import { userVersion } from '../db';
-import type { Db } from '../types';
-import type { Migration } from './types';
+import type Database from 'better-sqlite3';
+import type { Logger } from '../log/logger';
+import { WartaError } from '../../shared/contract/define';
 
-/** Sorted by version; refuses duplicates so two helpers can't silently claim one number. */
+type Db = Database.Database;
+
+/**
+ * One schema step. `up` runs inside a transaction together with the `user_version` bump,
+ * so a step is either fully applied or not at all.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+const userVersion = (db: Db): number => Number(db.pragma('user_version', { simple: true }));
+
+/** Sorted by version; refuses duplicates so two steps can't silently claim one number. */
 export function orderMigrations(migrations: readonly Migration[]): Migration[] {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
@@ -33,17 +45,32 @@ export function assertNotNewer(db: Db, file: string, migrations: readonly Migrat
   }
 }
 
-/** Applies every migration above the file's user_version, each in its own transaction. */
-export function migrate(db: Db, migrations: readonly Migration[], log: Logger, file = 'database'): number[] {
+/**
+ * Applies every migration above the file's user_version, each in its own transaction.
+ * Returns the versions it applied.
+ */
+export function migrate(
+  db: Db,
+  migrations: readonly Migration[],
+  log: Pick<Logger, 'info'>,
+  file = 'database',
+): number[] {
   assertNotNewer(db, file, migrations);
   const applied: number[] = [];
   for (const m of orderMigrations(migrations)) {
     if (m.version <= userVersion(db)) continue;
-    db.transaction(() => {
-      m.up(db);
-      // user_version lives in the file header, so it commits or rolls back with the step.
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // IMMEDIATE takes the write lock before the version is read again, so two processes
+    // opening the same file at once cannot both apply a step.
+    const ran = db
+      .transaction(() => {
+        if (m.version <= userVersion(db)) return false;
+        m.up(db);
+        // user_version lives in the file header, so it commits or rolls back with the step.
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (!ran) continue;
     log.info({ version: m.version, name: m.name }, 'migration applied');
     applied.push(m.version);
   }

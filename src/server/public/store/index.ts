@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import { openHqDatabase } from '../../storage/sqlite/open';
+import { statementCache } from '../../storage/sqlite/statements';
+import type { PublicationStore } from '../types';
+import { mediaRecords } from './media';
+import { siteReleases } from './releases';
+import { viewRecords } from './views';
+import { wordPressQueue, type WordPressQueue } from './wordpress-queue';
+
+export type { WpQueueRow } from './wordpress-queue';
+
+/** The public site's `pub_*` tables in HQ's database, plus the WordPress forwarding queue. */
+export interface SqlitePublicationStore extends PublicationStore, WordPressQueue {
+  close(): void;
+}
+
+/**
+ * Pass HQ's open database handle to share it (HQ then publishes inside the same transaction
+ * as the workflow transition), or a file path to open one of our own. Either way the schema
+ * comes from HQ's one migration list, which includes the public site's tables.
+ */
+export function openPublicationStore(dbOrFile: Database.Database | string): SqlitePublicationStore {
+  const ownsDb = typeof dbOrFile === 'string';
+  const db = typeof dbOrFile === 'string' ? openHqDatabase(dbOrFile) : dbOrFile;
+  const q = statementCache(db);
+  const transaction = <T>(fn: () => T): T => db.transaction(fn)();
+  const media = mediaRecords(q);
+  return {
+    transaction,
+    ...siteReleases(q, transaction, media),
+    mediaVisible: media.mediaVisible,
+    ...viewRecords(q, transaction),
+    ...wordPressQueue(q, transaction),
+    close() {
+      if (ownsDb && db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Query } from '../../storage/sqlite/statements';
+import type { OfficeEntry, PublicationStore } from '../types';
+import type { MediaRecords } from './media';
+import { fromRow, toRow, type PublicationRow } from './rows';
+
+/** Publications as the site lists and shows them, and the counter list ETags follow. */
+export type SiteReleases = Pick<
+  PublicationStore,
+  'get' | 'getBySlug' | 'slugTaken' | 'save' | 'list' | 'offices' | 'stamp'
+>;
+
+const VISIBLE = `state IN ('terbit','dikoreksi') AND visible_from <= @now`;
+
+export function siteReleases(
+  q: Query,
+  transaction: <T>(fn: () => T) => T,
+  media: Pick<MediaRecords, 'replaceMedia'>,
+): SiteReleases {
+  return {
+    get(id) {
+      const r = q('SELECT * FROM pub_releases WHERE id = ?').get(id) as PublicationRow | undefined;
+      return r ? fromRow(r) : null;
+    },
+
+    getBySlug(slug) {
+      const r = q('SELECT * FROM pub_releases WHERE slug = ?').get(slug) as PublicationRow | undefined;
+      return r ? fromRow(r) : null;
+    },
+
+    slugTaken(slug, exceptId) {
+      return q('SELECT 1 FROM pub_releases WHERE slug = ? AND id <> ?').get(slug, exceptId) !== undefined;
+    },
+
+    save(pub) {
+      const row = toRow(pub);
+      const cols = Object.keys(row);
+      transaction(() => {
+        q(
+          `INSERT INTO pub_releases (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})
+           ON CONFLICT(id) DO UPDATE SET ${cols
+             .filter((c) => c !== 'id')
+             .map((c) => `${c} = excluded.${c}`)
+             .join(', ')}`,
+        ).run(row);
+        q(`UPDATE pub_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'`).run();
+        media.replaceMedia(pub);
+      });
+    },
+
+    list(query) {
+      const where = [VISIBLE];
+      const params: Record<string, string | number> = { now: query.now, limit: query.limit, offset: query.offset };
+      if (query.officeSlug) {
+        where.push('office_slug = @office');
+        params.office = query.officeSlug;
+      }
+      if (query.category) {
+        where.push('category = @category');
+        params.category = query.category;
+      }
+      if (query.tag) {
+        where.push('EXISTS (SELECT 1 FROM json_each(pub_releases.tags) WHERE lower(json_each.value) = lower(@tag))');
+        params.tag = query.tag;
+      }
+      const w = where.join(' AND ');
+      const total = (q(`SELECT count(*) AS n FROM pub_releases WHERE ${w}`).get(params) as { n: number }).n;
+      const rows = q(
+        `SELECT * FROM pub_releases WHERE ${w} ORDER BY visible_from DESC, id DESC LIMIT @limit OFFSET @offset`,
+      ).all(params) as PublicationRow[];
+      return { items: rows.map(fromRow), total };
+    },
+
+    offices(now) {
+      return q(
+        `SELECT office_slug AS slug, max(office) AS name, count(*) AS count FROM pub_releases
+         WHERE ${VISIBLE} GROUP BY office_slug ORDER BY name`,
+      ).all({ now }) as OfficeEntry[];
+    },
+
+    stamp(now) {
+      const r = q(
+        `SELECT count(*) AS count, max(max(last_modified_at, visible_from)) AS lastModified,
+           (SELECT CAST(value AS INTEGER) FROM pub_meta WHERE key = 'seq') AS seq
+         FROM pub_releases WHERE ${VISIBLE}`,
+      ).get({ now }) as { count: number; lastModified: string | null; seq: number };
+      return { seq: r.seq, count: r.count, lastModified: r.lastModified };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Migration } from '../../../node/db/migrate';
+import { migration001 } from './001_core';
+import { migration002 } from './002_append_only';
+import { migration003 } from './003_public_site';
+import { migration004 } from './004_public_media';
+import { migration005 } from './005_wordpress_queue';
+import { migration006 } from './006_drop_pub_schema';
+
+/**
+ * Every schema step of hq.sqlite, the public site's tables included, so the file is complete
+ * whether or not the site is mounted. To add one: create `NNN_name.ts` exporting a Migration
+ * and add it here.
+ */
+export const HQ_MIGRATIONS: Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
