@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { nowIso } from '../store/clock';
 import type { Db } from '../store/types';
-import { q } from './statements';
+import { prepareCached as q } from '../store/statements';
 
 /**
  * The local attachment files as the store keeps them: `<dataDir>/attachments/<sha256>` plus
