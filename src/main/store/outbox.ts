@@ -34,11 +34,6 @@ export function readOutbox(db: Db, afterSeq = 0, limit = 500): OutboxEntry[] {
     .all(afterSeq, limit);
 }
 
-/** Removes entries HQ has answered (everything up to and including `seq`). */
-export function trimOutbox(db: Db, uptoSeq: number): number {
-  return db.prepare('DELETE FROM outbox WHERE seq <= ?').run(uptoSeq).changes;
-}
-
 /** The newest outbox seq of a release: local work HQ has not seen yet, or null. */
 export function outboxUpto(db: Db, releaseId: string): number | null {
   const row = prepareCached<[string], { m: number | null }>(
