@@ -149,4 +149,49 @@ export default tseslint.config(
       ),
     ]),
   },
+  ...mainOwnership(),
 );
+
+// Inside src/main: one module owns the SQL of each table family (store/** the releases and
+// their history, outbox, settings, notices and search; sync/tables the sync_* tables;
+// review/tables the review_* tables), and features reach each other only through index.ts.
+// A function declaration, so the config call above can use it from here at the end.
+function mainOwnership() {
+  const sqlOwners = [
+    'src/main/store/**',
+    'src/main/sync/tables/**',
+    'src/main/review/tables/**',
+    // The data-dir lock is a database of its own, with no tables.
+    'src/main/services/data-dir-lock.ts',
+    // Records downloaded attachments in the store's table until the store offers that write.
+    'src/main/sync/attachments.ts',
+  ];
+  const throughIndex = ['sync', 'review'].flatMap((feature) =>
+    ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].map((node) => ({
+      selector: `${node}[source.value=/^(\\.\\.\\/)+${feature}\\/./]`,
+      message: `Import src/main/${feature} through its index.ts; its other files are its own business.`,
+    })),
+  );
+  const sqlOutsideOwner = [
+    {
+      selector: 'CallExpression[callee.property.name=/^(prepare|exec)$/]:not([callee.object.regex])',
+      message:
+        'SQL lives in the module that owns the table (store/**, sync/tables, review/tables): call a function there.',
+    },
+    {
+      selector: 'ImportDeclaration[source.value=/\\/statements$/]',
+      message: 'The statement cache is for the table-owning modules only.',
+    },
+  ];
+  return [
+    {
+      files: ['src/main/**'],
+      rules: { 'no-restricted-syntax': ['error', ...sqlOutsideOwner, ...throughIndex] },
+    },
+    {
+      // The owners may run SQL; the index rule still holds for them.
+      files: sqlOwners,
+      rules: { 'no-restricted-syntax': ['error', ...throughIndex] },
+    },
+  ];
+}

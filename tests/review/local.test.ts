@@ -8,7 +8,7 @@ import type { DocNode } from '../../src/shared/domain/doc';
 import { openStore, type Store } from '../../src/main/store';
 import { commitRelease, createRelease } from '../../src/main/store/releases';
 import { createReviewHandlers } from '../../src/main/review/handlers';
-import { readReviewOutbox } from '../../src/main/review/outbox';
+import { readReviewOutbox } from '../../src/main/review/tables/outbox';
 
 /** Local review services on a real SQLite file in a temp dir, called through the contract's dispatch. */
 
@@ -286,7 +286,7 @@ describe('pulled review records', () => {
   });
 
   it('stores a thread once, with the person, role and time HQ confirmed; ignores malformed or unknown records', async () => {
-    const { applyAnnotation } = await import('../../src/main/review/sync');
+    const { applyAnnotation } = await import('../../src/main/review');
     as('penulis', 'Sari');
     const r = createRelease(store, { title: 'x', body: BODY });
     const anchor = {

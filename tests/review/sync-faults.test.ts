@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { applyAnnotation, reviewPushExtension } from '../../src/main/review/sync';
+import { applyAnnotation, reviewPushExtension } from '../../src/main/review';
 import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
 import { seededRandom } from '../../src/shared/random/seeded';

@@ -8,10 +8,10 @@ import { decideSuggestions, editorExtensions, suggestModeKey, suggestModePlugin 
 import { pendingSuggestions } from '../../src/shared/review';
 import { createFileSecretStore } from '../../src/main/services/secrets';
 import { HqClient } from '../../src/main/sync/hq-client';
-import { SECRET_DEVICE_TOKEN } from '../../src/main/sync/service';
+import { SECRET_DEVICE_TOKEN } from '../../src/main/sync';
 import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
-import { applyAnnotation, reviewPushExtension } from '../../src/main/review/sync';
+import { applyAnnotation, reviewPushExtension } from '../../src/main/review';
 import { enrollPerson } from '../../src/server/admin';
 import { doc, paragraph } from '../helpers/docs';
 import { startHq, type Hq } from '../helpers/hq';

@@ -2,12 +2,16 @@ import type { Handlers } from '../../shared/contract';
 import type { reviewMethods } from '../../shared/contract/review';
 import { toStorageError } from '../store/errors';
 import type { Store } from '../store/store';
-import { ReviewService, type Actor } from './service';
+import type { Actor, ReviewContext } from './actor';
+import { listAudit } from './audit';
+import { reviewQueue } from './queue';
+import { addComment, listThreads, replyToComment, setThreadState } from './threads';
+import { getWorkflow, transition } from './workflow';
 
 export type ReviewHandlers = Pick<Handlers, keyof typeof reviewMethods>;
 
 /** The person acting here: the enrolled identity, or (not enrolled yet) a local writer. */
-export function storeActor(store: Store): () => Actor {
+function storeActor(store: Store): () => Actor {
   return () => {
     const id = store.identity();
     return id ? { name: id.name, role: id.role } : { name: store.authorName(), role: 'penulis' };
@@ -24,31 +28,31 @@ function guarded<A extends unknown[], R>(what: string, fn: (...args: A) => R): (
   };
 }
 
-/** The review area of the contract (issue 4), backed by the local store. */
-export function createReviewHandlers(deps: {
-  store: Store;
-  service?: ReviewService;
-  onChange?: () => void;
-}): ReviewHandlers {
-  const service = deps.service ?? new ReviewService({ db: deps.store.db, actor: storeActor(deps.store) });
+/**
+ * The review area of the contract, backed by the local store. Every change is written together
+ * with its review-outbox row in one transaction, so it travels to HQ exactly as stored.
+ */
+export function createReviewHandlers(deps: { store: Store; onChange?: () => void }): ReviewHandlers {
+  const ctx: ReviewContext = { db: deps.store.db, actor: storeActor(deps.store) };
+  const { db } = ctx;
   /** A stored review change: let it travel (the review sync runs in the background). */
   const changed = <T>(value: T): T => {
     deps.onChange?.();
     return value;
   };
   return {
-    listThreads: guarded('Memuat komentar', ({ releaseId }) => ({ items: service.listThreads(releaseId) })),
-    addComment: guarded('Mengirim komentar', (input) => changed(service.addComment(input))),
-    replyToComment: guarded('Mengirim balasan', (input) => changed(service.replyToComment(input))),
+    listThreads: guarded('Memuat komentar', ({ releaseId }) => ({ items: listThreads(db, releaseId) })),
+    addComment: guarded('Mengirim komentar', (input) => changed(addComment(ctx, input))),
+    replyToComment: guarded('Mengirim balasan', (input) => changed(replyToComment(ctx, input))),
     resolveThread: guarded('Menyelesaikan komentar', ({ threadId }) =>
-      changed(service.setThreadState(threadId, 'resolve')),
+      changed(setThreadState(ctx, threadId, 'resolve')),
     ),
     reopenThread: guarded('Membuka kembali komentar', ({ threadId }) =>
-      changed(service.setThreadState(threadId, 'reopen')),
+      changed(setThreadState(ctx, threadId, 'reopen')),
     ),
-    getWorkflow: guarded('Memuat status rilis', ({ releaseId }) => service.getWorkflow(releaseId)),
-    transition: guarded('Mengubah status rilis', (input) => changed(service.transition(input))),
-    listAudit: guarded('Memuat jejak audit', ({ releaseId }) => ({ items: service.listAudit(releaseId) })),
-    reviewQueue: guarded('Memuat antrean tinjauan', () => ({ items: service.reviewQueue() })),
+    getWorkflow: guarded('Memuat status rilis', ({ releaseId }) => getWorkflow(ctx, releaseId)),
+    transition: guarded('Mengubah status rilis', (input) => changed(transition(ctx, input))),
+    listAudit: guarded('Memuat jejak audit', ({ releaseId }) => ({ items: listAudit(ctx, releaseId) })),
+    reviewQueue: guarded('Memuat antrean tinjauan', () => ({ items: reviewQueue(db) })),
   };
 }

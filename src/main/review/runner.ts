@@ -1,12 +1,10 @@
 import type { Db } from '../store/types';
-import type { SecretStore } from '../services/secrets';
-import type { SyncService } from '../sync/service';
+import type { SyncService } from '../sync';
+import { countReviewOutbox } from './tables/outbox';
 
 export interface ReviewSyncOptions {
   db: Db;
   sync: SyncService;
-  /** Kept for the composition root's call; the engine holds the device token. */
-  secrets?: SecretStore;
 }
 
 export interface ReviewSyncOutcome {
@@ -27,7 +25,7 @@ export class ReviewSync {
   constructor(private readonly options: ReviewSyncOptions) {}
 
   private waiting(): number {
-    return this.options.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox').get()!.n;
+    return countReviewOutbox(this.options.db);
   }
 
   /** Sync now (or join the run in progress). Resolves null when not connected to HQ. */

@@ -20,7 +20,7 @@ export interface AppDeps {
   hqUrl(): string | null | Promise<string | null>;
 }
 
-export const LANGUAGE_KEY = 'language';
+const LANGUAGE_KEY = 'language';
 
 /** The app area of the contract: version, data dir, language (Indonesian by default). */
 export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'getAppInfo' | 'setLanguage' | 'dismissNotice'> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { WartaError } from '../../shared/contract/define';
 
-export const LOCK_FILE = 'warta.lock';
+const LOCK_FILE = 'warta.lock';
 
 /**
  * One process per data dir. Two workstations on the same files (the desktop app and

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { METHOD_NAMES, WartaError, type Handlers, type MethodName } from '../../shared/contract';
-import { createReviewHandlers } from '../review/handlers';
-import { ReviewSync } from '../review/runner';
-import { applyAnnotation, reviewPushExtension } from '../review/sync';
+import type { Handlers } from '../../shared/contract';
+import { applyAnnotation, countReviewOutbox, createReviewHandlers, reviewPushExtension, ReviewSync } from '../review';
 import { openStore, readAttachment } from '../store';
 import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
@@ -13,24 +11,6 @@ import type { Services, ServicesOptions } from './types';
 
 export type { MediaFile, Services, ServicesOptions } from './types';
 export type { SecretStore } from './secrets';
-
-/**
- * Methods no area implements yet answer with a clear error instead of leaving a hole in
- * the contract (the preload and both transports always carry every method).
- */
-function fillMissing(partial: Partial<Handlers>): Handlers {
-  const out: Record<string, unknown> = { ...partial };
-  for (const name of METHOD_NAMES) {
-    if (typeof out[name] === 'function') continue;
-    out[name] = () => {
-      throw new WartaError(
-        'internal',
-        `${name as MethodName} belum tersedia di versi ini (not available in this build)`,
-      );
-    };
-  }
-  return out as Handlers;
-}
 
 function packageVersion(): string {
   try {
@@ -69,18 +49,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onAnnotation: applyAnnotation,
     extensions: [reviewPushExtension],
   });
-  // Review changes (comments, status transitions) go to HQ after the release sync; a
-  // local review change or a finished "Sinkronkan" with review work waiting nudges it.
-  const reviewSync = new ReviewSync({ db: store.db, sync: sync.service, secrets: opts.secrets });
-  const reviewWaiting = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox');
-  const nudgeReview =
-    <I, O>(fn: (input: I) => O) =>
-    (input: I): O => {
-      const out = fn(input);
-      reviewSync.kick();
-      return out;
-    };
-  const review = createReviewHandlers({ store });
+  // Review changes (comments, status transitions) go to HQ with the next sync run; a local
+  // review change or a finished "Sinkronkan" with review work waiting nudges it.
+  const reviewSync = new ReviewSync({ db: store.db, sync: sync.service });
+  const review = createReviewHandlers({ store, onChange: () => reviewSync.kick() });
 
   const app = createAppHandlers({
     version: opts.version ?? packageVersion(),
@@ -96,24 +68,21 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   const releases = createReleaseHandlers(store);
 
+  const handlers: Handlers = {
+    ...app,
+    ...releases,
+    ...sync.handlers,
+    syncNow: async (input) => {
+      const result = await sync.handlers.syncNow(input);
+      if (countReviewOutbox(store.db) > 0) reviewSync.kick();
+      return result;
+    },
+    ...review,
+  };
+
   let closed = false;
   return {
-    handlers: fillMissing({
-      ...app,
-      ...releases,
-      ...sync.handlers,
-      syncNow: async (input) => {
-        const result = await sync.handlers.syncNow(input);
-        if ((reviewWaiting.get()?.n ?? 0) > 0) reviewSync.kick();
-        return result;
-      },
-      ...review,
-      addComment: nudgeReview(review.addComment),
-      replyToComment: nudgeReview(review.replyToComment),
-      resolveThread: nudgeReview(review.resolveThread),
-      reopenThread: nudgeReview(review.reopenThread),
-      transition: nudgeReview(review.transition),
-    }),
+    handlers,
     mediaLookup: (sha256) => readAttachment(store, sha256),
     close: async () => {
       if (closed) return;

@@ -25,7 +25,7 @@ const META_CSP = /<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(
  * one (so both always agree), plus `frame-ancestors 'none'`, which only works as a header.
  */
 export function cspForPage(indexHtml: string): string {
-  const meta = META_CSP.exec(indexHtml)?.[3]?.replace(/\s+/g, ' ').trim();
+  const meta = indexHtml.match(META_CSP)?.[3]?.replace(/\s+/g, ' ').trim();
   if (!meta) return CONTENT_SECURITY_POLICY;
   return /frame-ancestors/.test(meta) ? meta : `${meta}; frame-ancestors 'none'`;
 }

@@ -7,25 +7,9 @@ export { MIGRATIONS } from './migrations';
 export type { Db } from './types';
 export type { Settings } from './settings';
 export type { Notice } from './notices';
-export { appendOutbox, readOutbox, trimOutbox, type OutboxEntry, type OutboxKind } from './outbox';
-export {
-  commitRelease,
-  createRelease,
-  deleteRelease,
-  getRelease,
-  getRow,
-  listReleases,
-  setSyncState,
-  type CommitOptions,
-} from './releases';
-export {
-  recordRevision,
-  listRevisions,
-  getRevision,
-  COALESCE_IDLE_MS,
-  COALESCE_SPAN_MS,
-  type RevisionReason,
-} from './revisions';
+export { readOutbox } from './outbox';
+export { commitRelease, createRelease, deleteRelease, getRelease, listReleases } from './releases';
+export { listRevisions, getRevision, COALESCE_IDLE_MS } from './revisions';
 export { searchReleases, toFtsQuery, toHighlight, indexRelease } from './search';
 export { importImage, readAttachment, type AttachmentFile } from './attachments';
 export { backupDatabase } from './backup';

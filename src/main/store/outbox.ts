@@ -1,4 +1,5 @@
 import { nowIso } from './clock';
+import { prepareCached } from '../../node/db/statement-cache';
 import type { Db } from './types';
 
 export type OutboxKind = 'create' | 'save' | 'delete';
@@ -33,7 +34,28 @@ export function readOutbox(db: Db, afterSeq = 0, limit = 500): OutboxEntry[] {
     .all(afterSeq, limit);
 }
 
-/** Removes entries HQ has answered (everything up to and including `seq`). */
-export function trimOutbox(db: Db, uptoSeq: number): number {
-  return db.prepare('DELETE FROM outbox WHERE seq <= ?').run(uptoSeq).changes;
+/** The newest outbox seq of a release: local work HQ has not seen yet, or null. */
+export function outboxUpto(db: Db, releaseId: string): number | null {
+  const row = prepareCached<[string], { m: number | null }>(
+    db,
+    'SELECT MAX(seq) AS m FROM outbox WHERE release_id = ?',
+  ).get(releaseId);
+  return row?.m ?? null;
+}
+
+/** Releases with waiting outbox rows, oldest first, each with its newest seq. */
+export function releasesInOutbox(db: Db): { releaseId: string; upto: number }[] {
+  return prepareCached<[], { releaseId: string; upto: number }>(
+    db,
+    'SELECT release_id AS releaseId, MAX(seq) AS upto FROM outbox GROUP BY release_id ORDER BY MIN(seq)',
+  ).all();
+}
+
+/** Removes a release's rows HQ has answered: up to `uptoSeq`, or all of them. */
+export function trimReleaseOutbox(db: Db, releaseId: string, uptoSeq: number = Number.MAX_SAFE_INTEGER): void {
+  prepareCached(db, 'DELETE FROM outbox WHERE release_id = ? AND seq <= ?').run(releaseId, uptoSeq);
+}
+
+export function countReleasesInOutbox(db: Db): number {
+  return prepareCached<[], { n: number }>(db, 'SELECT COUNT(DISTINCT release_id) AS n FROM outbox').get()!.n;
 }

@@ -9,11 +9,12 @@ import { recordRevision, type RevisionReason } from './revisions';
 import { canonicalFields, rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
 import { indexRelease, unindexRelease } from './search';
 import { slugify, uniqueSlug } from './slug';
+import { prepareCached } from '../../node/db/statement-cache';
 import type { Store } from './store';
 import type { Db } from './types';
 
 export function getRow(db: Db, id: string, includeDeleted = false): ReleaseRow | undefined {
-  const row = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?').get(id);
+  const row = prepareCached<[string], ReleaseRow>(db, 'SELECT * FROM releases WHERE id = ?').get(id);
   if (!row || (!includeDeleted && row.deleted_at !== null)) return undefined;
   return row;
 }
@@ -216,7 +217,37 @@ export function deleteRelease(store: Store, id: string): void {
 
 /** For the sync client: record what HQ said, without counting it as a local change. */
 export function setSyncState(db: Db, id: string, syncState: SyncState, syncError: string | null = null): void {
-  db.prepare('UPDATE releases SET sync_state = ?, sync_error = ? WHERE id = ?').run(syncState, syncError, id);
+  prepareCached(db, 'UPDATE releases SET sync_state = ?, sync_error = ? WHERE id = ?').run(syncState, syncError, id);
+}
+
+/** Shows a live release as `konflik` (keeping its sync error) while sync holds a conflict for it. */
+export function markConflicted(db: Db, id: string): void {
+  prepareCached(
+    db,
+    "UPDATE releases SET sync_state = 'konflik' WHERE id = ? AND sync_state <> 'konflik' AND deleted_at IS NULL",
+  ).run(id);
+}
+
+export function countLiveReleases(db: Db): number {
+  return prepareCached<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM releases WHERE deleted_at IS NULL').get()!.n;
+}
+
+/** For review: a workflow move changes the status only, not the text (no revision, no outbox row). */
+export function setStatus(db: Db, id: string, status: Status, onlyIf?: Status): void {
+  if (onlyIf) db.prepare('UPDATE releases SET status = ? WHERE id = ? AND status = ?').run(status, id, onlyIf);
+  else db.prepare('UPDATE releases SET status = ? WHERE id = ?').run(status, id);
+}
+
+/** Live releases in one status, as the review queue lists them. */
+export function listByStatus(
+  db: Db,
+  status: Status,
+): { id: string; title: string; office: string; status: Status; updatedAt: string }[] {
+  return db
+    .prepare<[Status], { id: string; title: string; office: string; status: Status; updatedAt: string }>(
+      'SELECT id, title, office, status, updated_at AS updatedAt FROM releases WHERE deleted_at IS NULL AND status = ?',
+    )
+    .all(status);
 }
 
 export interface ListQuery {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../../node/fs/atomic-write';
-import { q } from '../../node/db/statement-cache';
+import { prepareCached as q } from '../../node/db/statement-cache';
 import { sniffImage } from '../../node/images/sniff';
 import { nowIso } from '../store/clock';
 import type { Db } from '../store/types';

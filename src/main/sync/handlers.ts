@@ -1,15 +1,19 @@
 import type { Handlers } from '../../shared/contract';
 import { WartaError } from '../../shared/contract/define';
 import { WireFieldsSchema } from '../../shared/sync/protocol';
+import { writeFromHq } from '../store/hq-writes';
 import { appendOutbox } from '../store/outbox';
-import { rowToRelease, type ReleaseRow } from '../store/rows';
-import { applyResolutions, deleteConflict, describeConflict, getConflict, listStoredConflicts } from './conflicts';
-import { readLocal, writeFromHq } from './local-releases';
+import { getRow } from '../store/releases';
+import { rowToRelease } from '../store/rows';
+import { applyResolutions, describeConflict } from './conflicts';
+import { readLocal } from './local-releases';
 import { SyncService, type SyncServiceOptions } from './service';
-import { addLog, setBase } from './tables';
-import { q } from '../../node/db/statement-cache';
+import { setBase } from './tables/base';
+import { deleteConflict, getConflict, listStoredConflicts } from './tables/conflicts';
+import { addLog } from './tables/log';
+import { markResolved } from './tables/resolved';
 
-export type SyncMethodName =
+type SyncMethodName =
   'connectToHq' | 'disconnect' | 'syncNow' | 'getSyncStatus' | 'listSyncLog' | 'listConflicts' | 'resolveConflict';
 
 export type SyncHandlers = Pick<Handlers, SyncMethodName>;
@@ -33,8 +37,8 @@ export interface SyncModule {
  *   createAppHandlers({ ..., identity: sync.identity, hqUrl: sync.hqUrl });
  *   // on shutdown: await sync.close();
  *
- * `db` is the store's open better-sqlite3 connection (migrations applied; the sync tables
- * are created if the store's list lacks 010). `secrets` holds the device token.
+ * `db` is the store's open better-sqlite3 connection with its migrations applied; `secrets`
+ * holds the device token.
  */
 export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
   const service = new SyncService(options);
@@ -90,16 +94,12 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
           fields: conflict.theirsFields,
           status: conflict.theirsStatus,
         });
-        q(
-          db,
-          'INSERT INTO sync_resolved (release_id, head_rev) VALUES (?, ?) ON CONFLICT (release_id) DO UPDATE SET head_rev = excluded.head_rev',
-        ).run(releaseId, conflict.theirsRev);
+        markResolved(db, releaseId, conflict.theirsRev);
         deleteConflict(db, releaseId);
         appendOutbox(db, releaseId, 'save', readLocal(db, releaseId)!.localRev);
         addLog(db, 'info', 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.', releaseId);
       })();
-      const row = q<[string], ReleaseRow>(db, 'SELECT * FROM releases WHERE id = ?').get(releaseId)!;
-      return rowToRelease(row);
+      return rowToRelease(getRow(db, releaseId, true)!);
     },
   };
 

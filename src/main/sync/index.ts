@@ -1,11 +1,9 @@
-export { createSyncHandlers, type SyncHandlers, type SyncMethodName, type SyncModule } from './handlers';
-export {
-  SyncService,
-  type SyncServiceOptions,
-  SECRET_DEVICE_TOKEN,
-  SETTINGS_HQ_URL,
-  SETTINGS_IDENTITY,
-} from './service';
-export { seededRandom, type Random } from '../../shared/random/seeded';
-export { ensureSyncSchema } from './tables';
-export type { PushExtension, QueuedEntry } from './engine';
+export { createSyncHandlers, type SyncHandlers, type SyncModule } from './handlers';
+export { SyncService, type SyncServiceOptions } from './service';
+export { SECRET_DEVICE_TOKEN } from './enrollment';
+export type { PushExtension, QueuedEntry } from './push/extension';
+export { addLog } from './tables/log';
+export { getBase, setBase } from './tables/base';
+export { getConflict } from './tables/conflicts';
+export { hasQueuedEdit } from './tables/push-queue';
+export { hqRevisionSteps, hqRevisionTime, latestHqApproval } from './tables/hq-revisions';

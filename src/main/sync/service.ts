@@ -1,26 +1,26 @@
-import { hostname } from 'node:os';
-import { z } from 'zod';
-import { WartaError } from '../../shared/contract/define';
-import { IdentitySchema, type Identity } from '../../shared/contract/app';
+import type { Identity } from '../../shared/contract/app';
 import type { SyncLogEntry, SyncPhase, SyncRunSummary, SyncStatus } from '../../shared/contract/sync';
 import type { AnnotationChange } from '../../shared/sync/protocol';
-import { createSettings, type Settings } from '../store/settings';
+import { countReleasesInOutbox } from '../store/outbox';
+import { createSettings } from '../store/settings';
 import type { Db } from '../store/types';
 import type { SecretStore } from '../services/secrets';
 import { createAttachmentAccess, type AttachmentAccess } from './attachments';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from '../../shared/retry/backoff';
-import { runSync, type PushExtension, type RunOutcome } from './engine';
-import { HqClient, HqError, normaliseHqUrl } from './hq-client';
-import { seededRandom, type Random } from '../../shared/random/seeded';
-import { META, addLog, ensureSyncSchema, getMeta, pendingPushes, reassertConflictStates, setMeta } from './tables';
-import { q } from '../../node/db/statement-cache';
 import type { Logger } from '../../node/log/logger';
 import { silentLogger } from '../../node/log/silent';
-
-/** Settings keys (the store's `settings` table) and the secret key of the device token. */
-export const SETTINGS_IDENTITY = 'identity';
-export const SETTINGS_HQ_URL = 'hqUrl';
-export const SECRET_DEVICE_TOKEN = 'hq.deviceToken';
+import { reassertConflictStates } from './conflicts';
+import { runSync } from './engine';
+import { enroll, readDeviceToken, readHqUrl, readIdentity, unenroll, type Enrollment } from './enrollment';
+import { isTokenRefused, notEnrolledError, runFailureMessage } from './error-messages';
+import { HqClient, HqError } from './hq-client';
+import type { PushExtension } from './push/extension';
+import type { MassDeleteQuestion } from './run-context';
+import { SyncScheduler } from './scheduler';
+import { seededRandom, type Random } from '../../shared/random/seeded';
+import { countConflicts } from './tables/conflicts';
+import { addLog, listLog } from './tables/log';
+import { META, getMeta } from './tables/meta';
 
 export interface SyncServiceOptions {
   db: Db;
@@ -54,161 +54,120 @@ interface Progress {
   total: number;
 }
 
+const IDLE: Progress = { phase: 'idle', done: 0, total: 0 };
+
 /**
- * The sync client: enrollment, the scheduler (sync when HQ becomes reachable, every few
- * minutes while online, exponential backoff with jitter after failures) and the status the
- * "Sinkronisasi" progress bar shows. One run at a time; "Sinkronkan" joins a running one.
+ * The sync client: enrollment, runs (one at a time; "Sinkronkan" joins a running one), the
+ * backoff after failures and the status the "Sinkronisasi" progress bar shows.
  */
 export class SyncService {
   private readonly db: Db;
-  private readonly settings: Settings;
+  private readonly enrollment: Enrollment;
   private readonly log: Logger;
   private readonly random: Random;
   private readonly policy: BackoffPolicy;
   private readonly intervalMs: number;
-  private readonly probeMs: number;
-  private readonly now: () => number;
+  private readonly timeoutMs: number;
   private readonly attachments: AttachmentAccess;
+  private readonly scheduler: SyncScheduler;
   private running: Promise<SyncStatus> | null = null;
-  private progress: Progress = { phase: 'idle', done: 0, total: 0 };
+  private progress: Progress = IDLE;
   private failures = 0;
   private online = false;
   private lastError: string | null = null;
-  private nextAttemptAt: number | null = null;
-  private needsConfirmation: { deletes: number; total: number } | null = null;
+  private needsConfirmation: MassDeleteQuestion = null;
   private lastRun: SyncRunSummary | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private probeTimer: NodeJS.Timeout | null = null;
-  private started = false;
-  private closed = false;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.db = options.db;
-    ensureSyncSchema(this.db);
-    this.settings = createSettings(this.db);
+    this.enrollment = { db: this.db, settings: createSettings(this.db), secrets: options.secrets };
     this.log = options.log ?? silentLogger;
     this.random = options.random ?? seededRandom((Date.now() ^ process.pid) >>> 0);
     this.policy = options.backoff ?? DEFAULT_BACKOFF;
     this.intervalMs = options.intervalMs ?? 5 * 60_000;
-    this.probeMs = options.probeMs ?? 15_000;
-    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.attachments = options.attachments ?? createAttachmentAccess(this.db, options.dataDir);
+    this.scheduler = new SyncScheduler(
+      {
+        due: () => {
+          if (this.client()) void this.syncNow().catch(() => undefined);
+        },
+        probe: async () => {
+          const client = this.client();
+          if (!client || this.online) return true;
+          if (!(await client.health())) return false;
+          this.online = true;
+          void this.syncNow().catch(() => undefined);
+          return true;
+        },
+      },
+      options.probeMs ?? 15_000,
+      options.now ?? Date.now,
+    );
     if (options.autoStart) this.start();
   }
 
   identity(): Identity | null {
-    return this.settings.get(SETTINGS_IDENTITY, IdentitySchema) ?? null;
+    return readIdentity(this.enrollment);
   }
 
   hqUrl(): string | null {
-    return this.settings.get(SETTINGS_HQ_URL, z.string()) ?? null;
-  }
-
-  private token(): string | null {
-    return this.options.secrets.get(SECRET_DEVICE_TOKEN);
+    return readHqUrl(this.enrollment);
   }
 
   private client(): HqClient | null {
     const url = this.hqUrl();
-    const token = this.token();
+    const token = readDeviceToken(this.enrollment);
     if (!url || !token) return null;
-    return new HqClient({ baseUrl: url, token, timeoutMs: this.options.requestTimeoutMs ?? 30_000 });
+    return new HqClient({ baseUrl: url, token, timeoutMs: this.timeoutMs });
   }
 
-  // ------------------------------------------------------------------ enrollment
-
   async connect(serverUrl: string, code: string): Promise<Identity & { hqUrl: string }> {
-    let url: string;
-    try {
-      url = normaliseHqUrl(serverUrl);
-    } catch (error) {
-      throw new WartaError('invalid_input', (error as Error).message);
-    }
-    const client = new HqClient({ baseUrl: url, timeoutMs: this.options.requestTimeoutMs ?? 30_000 });
-    let enrolled;
-    try {
-      enrolled = await client.enroll(code.trim(), this.options.deviceName ?? `Warta di ${hostname()}`);
-    } catch (error) {
-      throw enrollError(error, url);
-    }
-    const identity: Identity = {
-      name: enrolled.person.name,
-      role: enrolled.person.role,
-      office: enrolled.person.office,
-      deviceId: enrolled.deviceId,
-    };
-    this.options.secrets.set(SECRET_DEVICE_TOKEN, enrolled.token);
-    this.db.transaction(() => {
-      this.settings.set(SETTINGS_IDENTITY, identity);
-      this.settings.set(SETTINGS_HQ_URL, url);
-      // A new device starts its seqs at 1 and reads the change log from the beginning.
-      if (getMeta(this.db, META.seqDevice) !== enrolled.deviceId) {
-        const rows = pendingPushes(this.db);
-        for (const r of rows) q(this.db, 'UPDATE sync_push SET seq = ? WHERE seq = ?').run(-r.seq, r.seq);
-        let seq = 1;
-        for (const r of rows) q(this.db, 'UPDATE sync_push SET seq = ? WHERE seq = ?').run(seq++, -r.seq);
-        setMeta(this.db, META.nextSeq, String(seq));
-        setMeta(this.db, META.seqDevice, enrolled.deviceId);
-        setMeta(this.db, META.cursor, '0');
-      }
-      addLog(this.db, 'info', `Terhubung ke ${url} sebagai ${identity.name} (${identity.office}).`);
-    })();
+    const enrolled = await enroll(this.enrollment, {
+      serverUrl,
+      code,
+      deviceName: this.options.deviceName,
+      timeoutMs: this.timeoutMs,
+    });
     this.online = true;
     this.lastError = null;
     this.failures = 0;
-    if (this.started) this.schedule(0);
-    return { ...identity, hqUrl: url };
+    if (this.scheduler.hasStarted) this.scheduler.schedule(0);
+    return enrolled;
   }
 
   disconnect(): void {
-    this.options.secrets.delete(SECRET_DEVICE_TOKEN);
-    this.settings.delete(SETTINGS_IDENTITY);
-    this.settings.delete(SETTINGS_HQ_URL);
-    addLog(this.db, 'info', 'Sambungan ke server pusat diputus. Rilis di komputer ini tetap tersimpan.');
-    this.clearTimers();
-    this.nextAttemptAt = null;
+    unenroll(this.enrollment);
+    this.scheduler.clearTimers();
+    this.scheduler.nextAttemptAt = null;
     this.online = false;
   }
 
-  // ------------------------------------------------------------------ status
-
   status(): SyncStatus {
     reassertConflictStates(this.db);
-    const connected = !!this.hqUrl() && !!this.token();
-    const pending = q<[], { n: number }>(this.db, 'SELECT COUNT(DISTINCT release_id) AS n FROM outbox').get()!.n;
-    const conflicts = q<[], { n: number }>(this.db, 'SELECT COUNT(*) AS n FROM sync_conflicts').get()!.n;
+    const { nextAttemptAt } = this.scheduler;
+    const progress = this.running ? this.progress : IDLE;
     return {
-      connected,
+      connected: !!this.hqUrl() && !!readDeviceToken(this.enrollment),
       hqUrl: this.hqUrl(),
       identity: this.identity(),
       running: this.running !== null,
-      phase: this.running ? this.progress.phase : 'idle',
-      done: this.running ? this.progress.done : 0,
-      total: this.running ? this.progress.total : 0,
+      phase: progress.phase,
+      done: progress.done,
+      total: progress.total,
       lastSyncAt: getMeta(this.db, META.lastSyncAt),
       lastError: this.lastError,
       online: this.online,
-      nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
-      pending,
-      conflicts,
+      nextAttemptAt: nextAttemptAt === null ? null : new Date(nextAttemptAt).toISOString(),
+      pending: countReleasesInOutbox(this.db),
+      conflicts: countConflicts(this.db),
       needsConfirmation: this.needsConfirmation,
       lastRun: this.lastRun,
     };
   }
 
   listLog(limit: number): SyncLogEntry[] {
-    return q<[number], { id: number; at: string; level: string; message: string; release_id: string | null }>(
-      this.db,
-      'SELECT id, at, level, message, release_id FROM sync_log ORDER BY id DESC LIMIT ?',
-    )
-      .all(limit)
-      .map((r) => ({
-        id: r.id,
-        at: r.at,
-        level: r.level as SyncLogEntry['level'],
-        message: r.message,
-        releaseId: r.release_id,
-      }));
+    return listLog(this.db, limit);
   }
 
   /** Consecutive failures so far (the backoff exponent). */
@@ -216,22 +175,13 @@ export class SyncService {
     return this.failures;
   }
 
-  // ------------------------------------------------------------------ running
-
   /** Runs a sync now, or joins the one running. Resolves with the status once it ended. */
   syncNow(options: { confirmMassDelete?: boolean } = {}): Promise<SyncStatus> {
     if (this.running) return this.running;
     const client = this.client();
     const identity = this.identity();
-    if (!client || !identity) {
-      return Promise.reject(
-        new WartaError(
-          'unauthorized',
-          'Komputer ini belum terhubung ke server pusat. Buka Pengaturan, isi alamat server pusat dan kode pendaftaran, lalu tekan Hubungkan.',
-        ),
-      );
-    }
-    this.clearTimers();
+    if (!client || !identity) return Promise.reject(notEnrolledError());
+    this.scheduler.clearTimers();
     this.progress = { phase: 'push', done: 0, total: 0 };
     this.running = this.execute(client, identity, options.confirmMassDelete === true).finally(() => {
       this.running = null;
@@ -240,9 +190,8 @@ export class SyncService {
   }
 
   private async execute(client: HqClient, identity: Identity, confirmMassDelete: boolean): Promise<SyncStatus> {
-    let outcome: RunOutcome | null = null;
     try {
-      outcome = await runSync({
+      const outcome = await runSync({
         db: this.db,
         client,
         deviceId: identity.deviceId,
@@ -270,119 +219,35 @@ export class SyncService {
           ? 'Sinkronisasi menunggu konfirmasi penghapusan.'
           : `Sinkronisasi selesai: ${s.pushed} terkirim, ${s.uploaded} lampiran, ${s.pulled} diterima, ${s.conflicts} konflik, ${s.rejected} ditolak.`,
       );
-      this.schedule(this.intervalMs);
+      this.scheduler.schedule(this.intervalMs);
     } catch (error) {
       this.failures += 1;
       const hq = error instanceof HqError ? error : null;
-      if (hq?.status === 401) {
-        this.lastError =
-          'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.';
-      } else {
-        this.lastError = error instanceof Error ? error.message : String(error);
-      }
+      this.lastError = runFailureMessage(error);
       this.online = !!hq && hq.kind !== 'network';
       if (!hq) this.log.error({ err: error }, 'sync run failed');
       addLog(this.db, 'error', `Sinkronisasi gagal: ${this.lastError}`);
       const delay = backoffDelay(this.failures, this.random, this.policy);
-      if (hq?.status === 401) {
-        this.nextAttemptAt = null;
+      if (isTokenRefused(error)) {
+        this.scheduler.nextAttemptAt = null;
       } else {
-        this.schedule(delay);
-        if (!this.online) this.startProbe();
+        this.scheduler.schedule(delay);
+        if (!this.online) this.scheduler.startProbe();
       }
     } finally {
-      this.progress = { phase: 'idle', done: 0, total: 0 };
+      this.progress = IDLE;
     }
     return { ...this.status(), running: false, phase: 'idle', done: 0, total: 0 };
   }
 
-  // ------------------------------------------------------------------ scheduling
-
   /** Starts the scheduler: first sync soon, then every `intervalMs` while online. */
   start(): void {
-    if (this.started || this.closed) return;
-    this.started = true;
-    this.schedule(1_000);
-  }
-
-  private schedule(delayMs: number): void {
-    this.nextAttemptAt = this.now() + delayMs;
-    if (!this.started || this.closed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (this.client()) void this.syncNow().catch(() => undefined);
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  /** While offline, a cheap health check: as soon as HQ answers, sync instead of waiting out the backoff. */
-  private startProbe(): void {
-    if (!this.started || this.closed || this.probeTimer) return;
-    const tick = async () => {
-      this.probeTimer = null;
-      const client = this.client();
-      if (!client || this.online || this.closed) return;
-      if (await client.health()) {
-        this.online = true;
-        void this.syncNow().catch(() => undefined);
-        return;
-      }
-      this.probeTimer = setTimeout(() => void tick(), this.probeMs);
-      this.probeTimer.unref();
-    };
-    this.probeTimer = setTimeout(() => void tick(), this.probeMs);
-    this.probeTimer.unref();
-  }
-
-  private clearTimers(): void {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.probeTimer) clearTimeout(this.probeTimer);
-    this.timer = null;
-    this.probeTimer = null;
+    this.scheduler.start();
   }
 
   /** Stops the scheduler and waits for a running sync to reach a commit point. */
   async close(): Promise<void> {
-    this.closed = true;
-    this.clearTimers();
+    this.scheduler.close();
     if (this.running) await this.running.catch(() => undefined);
-  }
-}
-
-function enrollError(error: unknown, url: string): WartaError {
-  if (!(error instanceof HqError)) return new WartaError('internal', `Pendaftaran gagal: ${String(error)}`);
-  if (error.kind === 'network') {
-    return new WartaError(
-      'network',
-      `Server pusat di ${url} tidak dapat dihubungi. Periksa alamat dan sambungan internet, lalu coba lagi.`,
-    );
-  }
-  switch (error.code) {
-    case 'code_expired':
-      return new WartaError(
-        'unauthorized',
-        'Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin server pusat.',
-      );
-    case 'code_used':
-      return new WartaError(
-        'unauthorized',
-        'Kode pendaftaran sudah dipakai. Setiap kode hanya berlaku sekali; minta kode baru kepada admin.',
-      );
-    case 'unauthorized':
-      return new WartaError(
-        'unauthorized',
-        'Kode pendaftaran salah. Periksa kembali kode yang diberikan admin server pusat.',
-      );
-    case 'invalid_input':
-      return new WartaError(
-        'invalid_input',
-        'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.',
-      );
-    default:
-      if (error.kind === 'protocol' || error.status === 404) {
-        return new WartaError('network', `Alamat ${url} tidak menjawab sebagai server pusat Warta. Periksa alamatnya.`);
-      }
-      return new WartaError('network', `Server pusat sedang bermasalah (${error.message}). Coba lagi sebentar lagi.`);
   }
 }

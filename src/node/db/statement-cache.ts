@@ -8,7 +8,10 @@ const cache = new WeakMap<Database.Database, Map<string, Statement>>();
  * for every row of a batch or page, and re-preparing them dominated the cost. Keyed weakly by
  * connection, so a closed database takes its statements with it.
  */
-export function q<P extends unknown[] = unknown[], R = unknown>(db: Database.Database, sql: string): Statement<P, R> {
+export function prepareCached<P extends unknown[] = unknown[], R = unknown>(
+  db: Database.Database,
+  sql: string,
+): Statement<P, R> {
   let map = cache.get(db);
   if (!map) {
     map = new Map();
@@ -21,3 +24,12 @@ export function q<P extends unknown[] = unknown[], R = unknown>(db: Database.Dat
   }
   return stmt as unknown as Statement<P, R>;
 }
+
+/** Runs `sql` through a statement prepared on first use, for one connection. */
+export type Query = (sql: string) => Statement;
+
+/** `prepareCached` bound to one connection, for modules that hold a connection of their own. */
+export const statementCache =
+  (db: Database.Database): Query =>
+  (sql) =>
+    prepareCached(db, sql);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openHqDatabase } from '../../storage/sqlite/open';
-import { statementCache } from '../../storage/sqlite/statements';
+import { statementCache } from '../../../node/db/statement-cache';
 import type { PublicationStore } from '../types';
 import { mediaRecords } from './media';
 import { siteReleases } from './releases';

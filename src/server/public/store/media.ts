@@ -1,4 +1,4 @@
-import type { Query } from '../../storage/sqlite/statements';
+import type { Query } from '../../../node/db/statement-cache';
 import type { Publication, PublicationStore } from '../types';
 
 /** Which attachments the site may serve: only those a visible publication shows. */

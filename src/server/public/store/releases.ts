@@ -1,4 +1,4 @@
-import type { Query } from '../../storage/sqlite/statements';
+import type { Query } from '../../../node/db/statement-cache';
 import type { OfficeEntry, PublicationStore } from '../types';
 import type { MediaRecords } from './media';
 import { fromRow, toRow, type PublicationRow } from './rows';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Query } from '../../storage/sqlite/statements';
+import type { Query } from '../../../node/db/statement-cache';
 import type { PublicationStore } from '../types';
 
 /** View counts: one per reader per day, readers known only by a hash under a daily salt. */

@@ -1,4 +1,4 @@
-import type { Query } from '../../storage/sqlite/statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 export interface WpQueueRow {
   releaseId: string;

@@ -1,5 +1,5 @@
 import type { AnnotationRow, HqStorage } from '../types';
-import type { Query } from './statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 /** Every version of every annotation (comments, suggestions, workflow notes). */
 export interface AnnotationRecords extends Pick<HqStorage, 'getAnnotation' | 'putAnnotation'> {

@@ -1,5 +1,5 @@
 import type { HqStorage } from '../types';
-import type { Query } from './statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 /** Which attachments HQ holds (the bytes live in the attachment store on disk). */
 export type AttachmentRecords = Pick<HqStorage, 'hasAttachment' | 'insertAttachment'>;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChangeRow, HqStorage } from '../types';
 import type { AnnotationRecords } from './annotations';
 import type { ReleaseRecords } from './releases';
-import type { Query } from './statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 /** The change log workstations pull from, each row resolved to the revision or annotation it names. */
 export type ChangeLog = Pick<HqStorage, 'headCursor' | 'readChanges'>;

@@ -1,7 +1,7 @@
 import type { EntryResult } from '../../../shared/sync/protocol';
 import type { DeviceRow, HqStorage, PersonRow } from '../types';
 import type { OfficeRecords } from './offices';
-import type { Query } from './statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 /** Enrolled devices, the identity a token stands for, and each device's stored push results. */
 export type DeviceRecords = Pick<

@@ -7,7 +7,7 @@ import { deviceRecords } from './devices';
 import { officeRecords } from './offices';
 import { openHqDatabase, type MigrationLog } from './open';
 import { releaseRecords } from './releases';
-import { statementCache } from './statements';
+import { statementCache } from '../../../node/db/statement-cache';
 
 export type { MigrationLog } from './open';
 

@@ -1,5 +1,5 @@
 import type { EnrollmentCodeRow, HqStorage, OfficeRow, PersonRow } from '../types';
-import type { Query } from './statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 /** Offices, people and enrollment codes: what the CLI sets up before a device enrolls. */
 export type OfficeRecords = Pick<

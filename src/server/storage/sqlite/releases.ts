@@ -1,5 +1,5 @@
 import type { HqStorage, ReleaseHead, RevisionRow } from '../types';
-import type { Query } from './statements';
+import type { Query } from '../../../node/db/statement-cache';
 
 /** Release heads and every stored revision; appending one also writes the change log. */
 export type ReleaseRecords = Pick<

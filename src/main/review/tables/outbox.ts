@@ -1,5 +1,5 @@
-import { nowIso } from '../store/clock';
-import type { Db } from '../store/types';
+import { nowIso } from '../../store/clock';
+import type { Db } from '../../store/types';
 
 export type ReviewEntryKind = 'annotation.put' | 'workflow.transition';
 
@@ -25,11 +25,14 @@ export function enqueueReview(
   releaseId: string,
   refId: string,
   payload: Record<string, unknown>,
-): number {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO review_outbox (kind, release_id, ref_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(kind, releaseId, refId, JSON.stringify(payload), nowIso());
-  return Number(lastInsertRowid);
+): void {
+  db.prepare('INSERT INTO review_outbox (kind, release_id, ref_id, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    kind,
+    releaseId,
+    refId,
+    JSON.stringify(payload),
+    nowIso(),
+  );
 }
 
 export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
@@ -56,4 +59,17 @@ export function readReviewOutbox(db: Db): ReviewOutboxRow[] {
       createdAt: r.created_at,
       sentEntry: r.sent_entry,
     }));
+}
+
+export function countReviewOutbox(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM review_outbox').get()!.n;
+}
+
+/** Records the entry handed to the sync queue, so the change is not collected twice. */
+export function markReviewSent(db: Db, id: number, entry: unknown): void {
+  db.prepare('UPDATE review_outbox SET sent_entry = ? WHERE id = ?').run(JSON.stringify(entry), id);
+}
+
+export function deleteReviewOutbox(db: Db, id: number): void {
+  db.prepare('DELETE FROM review_outbox WHERE id = ?').run(id);
 }

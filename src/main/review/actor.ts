@@ -1,0 +1,16 @@
+import type { Role } from '../../shared/contract/app';
+import type { Db } from '../store/types';
+
+/** Who is acting on this workstation (the enrolled person; a not-enrolled workstation writes). */
+export interface Actor {
+  name: string;
+  role: Role;
+}
+
+export interface ReviewContext {
+  db: Db;
+  actor(): Actor;
+}
+
+export const asRole = (r: string | null): Role | null =>
+  r === 'penulis' || r === 'peninjau' || r === 'admin' ? r : null;

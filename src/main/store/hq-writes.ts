@@ -1,0 +1,80 @@
+import type { Status, SyncState } from '../../shared/domain/release';
+import { countWords, docToPlainText } from '../../shared/editor/text';
+import type { WireFields } from '../../shared/sync/protocol';
+import { nowIso } from './clock';
+import { recordRevision } from './revisions';
+import type { ReleaseRow } from './rows';
+import { indexRelease, unindexRelease } from './search';
+import { prepareCached } from '../../node/db/statement-cache';
+import type { Db } from './types';
+
+/**
+ * Releases as they come FROM HQ: written without an outbox row (they need not travel back),
+ * but with a revision in the local history and the search index kept in step, the same things
+ * a local save does. Always called inside the sync client's own transactions.
+ */
+
+export interface RemoteWriteMeta {
+  status: Status;
+  author: string;
+  syncState: SyncState;
+  syncError?: string | null;
+}
+
+/** Stores a release as it came from HQ (or as merged with local edits): a new local revision. */
+export function writeFromHq(db: Db, id: string, fields: WireFields, meta: RemoteWriteMeta): void {
+  const now = nowIso();
+  const existing = prepareCached<[string], ReleaseRow>(db, 'SELECT * FROM releases WHERE id = ?').get(id);
+  const values = [
+    fields.title,
+    fields.slug,
+    fields.dateline,
+    fields.date,
+    fields.category,
+    JSON.stringify(fields.tags),
+    fields.summary,
+    fields.byline,
+    fields.office,
+    fields.leadImage ? JSON.stringify(fields.leadImage) : null,
+    JSON.stringify(fields.body),
+    countWords(fields.body),
+    meta.status,
+    meta.syncState,
+    meta.syncError ?? null,
+  ] as const;
+  let num: number;
+  if (existing) {
+    prepareCached(
+      db,
+      `UPDATE releases SET title = ?, slug = ?, dateline = ?, date = ?, category = ?, tags = ?, summary = ?, byline = ?,
+         office = ?, lead_image = ?, body = ?, word_count = ?, status = ?, sync_state = ?, sync_error = ?,
+         slug_custom = 1, local_rev = local_rev + 1, updated_at = ?, deleted_at = NULL
+       WHERE id = ?`,
+    ).run(...values, now, id);
+    num = existing.num;
+  } else {
+    const info = prepareCached(
+      db,
+      `INSERT INTO releases (title, slug, dateline, date, category, tags, summary, byline, office, lead_image, body,
+           word_count, status, sync_state, sync_error, slug_custom, local_rev, created_at, updated_at, id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
+    ).run(...values, now, now, id);
+    num = Number(info.lastInsertRowid);
+  }
+  indexRelease(db, num, { title: fields.title, summary: fields.summary, body: docToPlainText(fields.body) });
+  recordRevision(db, id, fields, { author: meta.author, reason: 'merged', now });
+}
+
+/** A tombstone from HQ: the row stays (as the store does for local deletes), hidden and unindexed. */
+export function deleteFromHq(db: Db, id: string): void {
+  const row = prepareCached<[string], { num: number }>(
+    db,
+    'SELECT num FROM releases WHERE id = ? AND deleted_at IS NULL',
+  ).get(id);
+  if (!row) return;
+  prepareCached(db, "UPDATE releases SET deleted_at = ?, sync_state = 'terkirim', sync_error = NULL WHERE id = ?").run(
+    nowIso(),
+    id,
+  );
+  unindexRelease(db, row.num);
+}

@@ -1,0 +1,70 @@
+import type { SyncRunSummary } from '../../../shared/contract/sync';
+import type { ReleaseChange } from '../../../shared/sync/protocol';
+import { deleteFromHq, writeFromHq } from '../../store/hq-writes';
+import type { Db } from '../../store/types';
+import { emptyBase } from '../conflicts';
+import { hasOutbox, readLocal } from '../local-releases';
+import { mergeIntoLocal } from '../merge-into-local';
+import { getBase, setBase } from '../tables/base';
+import { getConflict } from '../tables/conflicts';
+import { recordHqRevision } from '../tables/hq-revisions';
+import { addLog } from '../tables/log';
+
+/** One release change from HQ's log, inside the page's transaction. Local work HQ has not seen is never lost. */
+export function applyReleaseChange(db: Db, c: ReleaseChange, summary: SyncRunSummary): void {
+  const id = c.releaseId;
+  recordHqRevision(db, {
+    releaseId: id,
+    hqRev: c.revision,
+    event: c.event,
+    author: c.by.name,
+    hqTime: c.by.hqTime,
+    deleted: c.deleted,
+    status: c.status,
+    fields: c.fields,
+  });
+  const base = getBase(db, id);
+  const conflict = getConflict(db, id);
+  if (base && c.revision <= base.hqRev && !conflict) return; // already have it (our own push, or a replayed page)
+  if (conflict && c.revision <= conflict.theirsRev) return;
+  const local = readLocal(db, id);
+  const unsent = hasOutbox(db, id) || !!conflict;
+  summary.pulled++;
+
+  if (c.deleted || !c.fields) {
+    setBase(db, id, { hqRev: c.revision, deleted: true, fields: null, status: c.status });
+    if (!local || local.deleted) return;
+    if (unsent) {
+      // Never delete work HQ has not seen: keep it; the next push tells the writer it was deleted at HQ.
+      addLog(
+        db,
+        'warn',
+        'Rilis dihapus di server pusat, tetapi ada perubahan lokal yang belum terkirim; salinan lokal disimpan.',
+        id,
+      );
+      return;
+    }
+    deleteFromHq(db, id);
+    addLog(db, 'info', `Rilis dihapus di server pusat oleh ${c.by.name}.`, id);
+    return;
+  }
+
+  if (!local || (local.deleted && !unsent) || !unsent) {
+    writeFromHq(db, id, c.fields, { status: c.status, author: c.by.name, syncState: 'terkirim' });
+    setBase(db, id, { hqRev: c.revision, deleted: false, fields: c.fields, status: c.status });
+    return;
+  }
+  if (local.deleted) {
+    // Deleted here, not yet pushed, edited at HQ: the push will say; keep HQ's text as the base.
+    setBase(db, id, { hqRev: c.revision, deleted: false, fields: c.fields, status: c.status });
+    return;
+  }
+  const baseFields = conflict?.baseFields ?? base?.fields ?? emptyBase(c.fields);
+  mergeIntoLocal(
+    db,
+    id,
+    baseFields,
+    { fields: c.fields, rev: c.revision, author: c.by.name, status: c.status },
+    summary,
+  );
+}
