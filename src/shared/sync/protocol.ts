@@ -25,14 +25,8 @@
  * Whole-request errors (4xx) change nothing at HQ. Per-entry outcomes are results, not errors.
  */
 import { z } from 'zod';
-import {
-  IdSchema,
-  LeadImageSchema,
-  ReleaseFieldsSchema,
-  Sha256Schema,
-  StatusSchema,
-  TimestampSchema,
-} from '../domain/release';
+import { IdSchema, LeadImageSchema, ReleaseFieldsSchema, StatusSchema, TimestampSchema } from '../domain/release';
+import { Sha256Schema } from '../domain/digest';
 
 // ---------------------------------------------------------------------------------------------
 // Paths and limits
