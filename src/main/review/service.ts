@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { WartaError } from '../../shared/contract/define';
-import type { Role } from '../../shared/contract/app';
+import type { Role } from '../../shared/domain/role';
 import type { AuditEntry, QueueItem, Reply, Thread, WorkflowView } from '../../shared/contract/review';
 import type { Status } from '../../shared/domain/release';
 import { AnchorSchema, makeAnchor, resolveAnchor, type Anchor } from '../../shared/review/anchor';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, StatusSchema, TimestampSchema } from '../domain/release';
 import { AnchorSchema } from '../review/anchor';
-import { RoleSchema } from './app';
+import { RoleSchema } from '../domain/role';
 import { method } from './define';
 
 /**

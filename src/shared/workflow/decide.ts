@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, type Role } from '../contract/app';
+import { RoleSchema, type Role } from '../domain/role';
 import { StatusSchema, TimestampSchema, type Status } from '../domain/release';
 import { STATUS_LABELS_ID } from '../domain/labels';
 import { ruleFor, type Action } from './rules';

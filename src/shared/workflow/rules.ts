@@ -1,4 +1,4 @@
-import type { Role } from '../contract/app';
+import type { Role } from '../domain/role';
 import type { Status } from '../domain/release';
 
 /**
