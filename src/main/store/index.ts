@@ -30,4 +30,3 @@ export {
 export { searchReleases, toFtsQuery, toHighlight, indexRelease } from './search';
 export { importImage, readAttachment, sniffImage, type AttachmentFile } from './attachments';
 export { backupDatabase } from './backup';
-export { slugify } from './slug';

@@ -8,7 +8,8 @@ import { appendOutbox, type OutboxKind } from './outbox';
 import { recordRevision, type RevisionReason } from './revisions';
 import { canonicalFields, rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
 import { indexRelease, unindexRelease } from './search';
-import { slugify, uniqueSlug } from './slug';
+import { slugify } from '../../shared/text/slugify';
+import { uniqueSlug } from './slug';
 import type { Store } from './store';
 import type { Db } from './types';
 
