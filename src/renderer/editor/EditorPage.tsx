@@ -8,7 +8,8 @@ import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
-import { datelinePreview, longDate } from '../format/dates';
+import { dateline } from '../../shared/text/dateline';
+import { longDate } from '../format/dates';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useLanguage } from '../i18n';
 import { SyncBadge } from '../library/Library';
@@ -402,7 +403,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
             </label>
           </div>
           <p className="dateline-preview" aria-label={t('editor.datelinePreview')}>
-            <strong>{datelinePreview(fields.dateline, fields.date)}</strong>
+            <strong>{dateline(fields.dateline, fields.date)}</strong>
             <span className="hint"> · {longDate(fields.date, language)}</span>
           </p>
           <div className="meta-row">
