@@ -6,7 +6,7 @@ export const CATEGORIES = ['berita-terkini', 'pengumuman', 'kegiatan', 'siaran-p
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
-/** Workflow states (issue 4 adds the transitions). Starts as `draf`. */
+/** Workflow states (transitions: src/shared/workflow). Starts as `draf`. */
 export const STATUSES = ['draf', 'diajukan', 'perlu_revisi', 'disetujui', 'terbit', 'ditarik', 'dikoreksi'] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
