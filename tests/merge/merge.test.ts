@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain';
-import { canonicalJson, jsonEqual, mergeDocs, mergeFields, mergeTags } from '../../src/shared/sync/merge';
+import { canonicalJson } from '../../src/shared/json/canonical';
+import { jsonEqual, mergeDocs, mergeFields, mergeTags } from '../../src/shared/sync/merge';
 import { seededRandom as rng } from '../../src/shared/random/seeded';
 
 const p = (id: string | null, text: string): DocNode => ({

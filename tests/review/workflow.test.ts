@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import type { Role } from '../../src/shared/contract/app';
+import type { Role } from '../../src/shared/domain/role';
 import { STATUSES, type Status } from '../../src/shared/domain/release';
+import { canonicalJson } from '../../src/shared/json/canonical';
 import {
   allowedTargets,
-  canonicalJson,
   contentHash,
   decideTransition,
   initialWorkflowState,

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { WartaError } from '../../src/shared/contract/define';
 import { ReleaseSchema } from '../../src/shared/domain/release';
-import { COALESCE_IDLE_MS, readOutbox, slugify } from '../../src/main/store';
+import { COALESCE_IDLE_MS, readOutbox } from '../../src/main/store';
+import { slugify } from '../../src/shared/text/slugify';
 import { doc } from '../helpers/docs';
 import { openWithHandlers } from './helpers';
 

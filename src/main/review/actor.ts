@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/contract/app';
+import type { Role } from '../../shared/domain/role';
 import type { Db } from '../store/types';
 
 /** Who is acting on this workstation (the enrolled person; a not-enrolled workstation writes). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { protocol } from 'electron';
-import { Sha256Schema } from '../../shared/domain/release';
+import { Sha256Schema } from '../../shared/domain/digest';
 import { mimeFor, resolveStatic } from '../services/page';
 import { cspForPage, SECURITY_HEADERS } from '../services/security';
 import type { Services } from '../services/types';

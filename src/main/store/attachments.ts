@@ -5,6 +5,7 @@ import { writeFileAtomicSync } from '../../node/fs/atomic-write';
 import { sniffImage, type ImageMime } from '../../node/images/sniff';
 import { WartaError } from '../../shared/contract/define';
 import { MAX_IMAGE_BYTES } from '../../shared/contract/releases';
+import { isSha256 } from '../../shared/domain/digest';
 import { nowIso } from './clock';
 import type { Store } from './store';
 
@@ -60,7 +61,7 @@ export interface AttachmentFile {
 
 /** For the /media/<sha256> route: the file and its type, or null when unknown or missing. */
 export function readAttachment(store: Store, sha256: string): AttachmentFile | null {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+  if (!isSha256(sha256)) return null;
   const row = store.db
     .prepare<[string], { mime: string; bytes: number }>('SELECT mime, bytes FROM attachments WHERE sha256 = ?')
     .get(sha256);

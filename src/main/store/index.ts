@@ -13,4 +13,3 @@ export { listRevisions, getRevision, COALESCE_IDLE_MS } from './revisions';
 export { searchReleases, toFtsQuery, toHighlight, indexRelease } from './search';
 export { importImage, readAttachment, type AttachmentFile } from './attachments';
 export { backupDatabase } from './backup';
-export { slugify } from './slug';

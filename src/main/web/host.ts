@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ErrorCode, Envelope } from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
-import { Sha256Schema } from '../../shared/domain/release';
+import { Sha256Schema } from '../../shared/domain/digest';
 import { cspForPage, SECURITY_HEADERS } from '../services/security';
 import type { Services } from '../services/types';
 import { mediaCookieName, newSecret, readCookie, secretMatches } from './guard';

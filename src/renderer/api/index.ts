@@ -14,8 +14,3 @@ export function errorMessage(error: unknown): string {
 export function errorCode(error: unknown): string | null {
   return error instanceof WartaError ? error.code : null;
 }
-
-/** The host carries the method but no service implements it yet (or an older host lacks it). */
-export function isUnavailable(error: unknown): boolean {
-  return errorCode(error) === 'unknown_method' || /not available in this build/i.test(errorMessage(error));
-}

@@ -14,11 +14,11 @@ interface Props {
   onBlur: () => void;
   /** The live editor, for review tools outside it (comments, suggestions). */
   onEditor?: (editor: Editor | null) => void;
-  review?: ToolbarReview | null;
+  review: ToolbarReview;
 }
 
 /** The TipTap editor: toolbar, the "Isi rilis" textbox, live word and character count. */
-export function BodyEditor({ initial, onChange, onBlur, onEditor, review = null }: Props) {
+export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const extensions = useMemo(() => rendererExtensions(), []);

@@ -45,7 +45,7 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: Bu
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';
 
-/** Review controls, present when the host has the review area. */
+/** Review controls: comment on the selection, suggest mode. */
 export interface ToolbarReview {
   onComment: () => void;
   /** A highlighted passage was clicked: show its thread. */
@@ -56,7 +56,7 @@ export interface ToolbarReview {
 
 interface ToolbarProps {
   editor: Editor;
-  review: ToolbarReview | null;
+  review: ToolbarReview;
   /** Lifted so the editor's Ctrl+K can open the same dialog. */
   linkOpen: boolean;
   setLinkOpen: (open: boolean) => void;
@@ -260,29 +260,27 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
           ↷
         </ToolButton>
       </div>
-      {review && (
-        <div className="tool-group review-tools">
-          <button
-            type="button"
-            className="tool tool-text"
-            disabled={!state.commentable}
-            title={state.commentable ? `${t('review.comment')} (${MOD}+Alt+M)` : t('review.commentHint')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={review.onComment}
-          >
-            {t('review.comment')}
-          </button>
-          <button
-            type="button"
-            className={`tool tool-text${state.suggesting ? ' is-active' : ''}`}
-            aria-pressed={state.suggesting}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => chain().setSuggestMode(!state.suggesting, review.author).run()}
-          >
-            {t('review.suggestMode')}
-          </button>
-        </div>
-      )}
+      <div className="tool-group review-tools">
+        <button
+          type="button"
+          className="tool tool-text"
+          disabled={!state.commentable}
+          title={state.commentable ? `${t('review.comment')} (${MOD}+Alt+M)` : t('review.commentHint')}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={review.onComment}
+        >
+          {t('review.comment')}
+        </button>
+        <button
+          type="button"
+          className={`tool tool-text${state.suggesting ? ' is-active' : ''}`}
+          aria-pressed={state.suggesting}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => chain().setSuggestMode(!state.suggesting, review.author).run()}
+        >
+          {t('review.suggestMode')}
+        </button>
+      </div>
       {linkOpen && (
         <LinkDialog
           initial={currentHref()}

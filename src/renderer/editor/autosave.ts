@@ -18,9 +18,9 @@ export interface AutosaveOptions<P> {
   onState?: (state: SaveState) => void;
   /** State before any change, e.g. saved at the release's last update. */
   initial?: SaveState;
-  /** Quiet time after the last change before saving (issue 2: at most 1 s). */
+  /** Quiet time after the last change before saving (at most 1 s). */
   debounceMs?: number;
-  /** Longest a change waits while typing goes on: 1 s, so even a writer who never pauses has every word stored within about a second (issue 2). */
+  /** Longest a change waits while typing goes on: 1 s, so even a writer who never pauses has every word stored within about a second. */
   maxWaitMs?: number;
   /** First retry delay after a failure; doubles up to maxRetryMs. */
   retryMs?: number;

@@ -17,19 +17,6 @@ export function longDate(isoDate: string, language: Language): string {
   return date ? format(date, 'EEEE, d MMMM yyyy', { locale: locales[language] }) : isoDate;
 }
 
-/** KPU house style for the release date: "Kamis (4/12/2025)" — always Indonesian, it is part of the text. */
-export function kpuDate(isoDate: string): string {
-  const date = parseDay(isoDate);
-  return date ? format(date, 'EEEE (d/M/yyyy)', { locale: idLocale }) : isoDate;
-}
-
-/** The dateline as it opens the release: "Blora – Kamis (4/12/2025)". */
-export function datelinePreview(place: string, isoDate: string): string {
-  const when = kpuDate(isoDate);
-  const where = place.trim();
-  return where ? `${where} – ${when}` : when;
-}
-
 /** "10.42" — Indonesian clock style, used in "Tersimpan 10.42" ("10:42" in English). */
 export function clockTime(date: Date, language: Language = 'id'): string {
   return format(date, language === 'id' ? 'HH.mm' : 'HH:mm');

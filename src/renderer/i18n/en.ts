@@ -212,7 +212,6 @@ export const en: Resources = {
     notConnected: 'Not connected to the headquarters server.',
     disconnect: 'Disconnect',
     disconnectConfirm: 'Disconnect from the headquarters server? Releases on this computer stay.',
-    unavailable: 'Connecting to headquarters is not available in this version yet.',
     roles: { penulis: 'writer', peninjau: 'reviewer', admin: 'admin' },
   },
   sync: {

@@ -201,7 +201,6 @@ export const id = {
     notConnected: 'Belum terhubung ke server pusat.',
     disconnect: 'Putuskan',
     disconnectConfirm: 'Putuskan dari server pusat? Rilis di komputer ini tetap ada.',
-    unavailable: 'Sambungan ke server pusat belum tersedia di versi ini.',
     roles: { penulis: 'penulis', peninjau: 'peninjau', admin: 'admin' },
   },
   sync: {

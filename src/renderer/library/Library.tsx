@@ -4,6 +4,7 @@ import { SORTS, type Highlight } from '../../shared/contract';
 import { CATEGORIES, STATUSES, type Category, type ReleaseSummary, type Status } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
+import { ChoiceSelect } from '../common/ChoiceSelect';
 import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
@@ -142,51 +143,33 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
           onChange={(e) => setQuery(e.target.value)}
         />
         <div className="filters">
-          <label>
-            <span>{t('library.statusFilterLabel')}</span>
-            <select
-              aria-label={t('library.statusFilter')}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as Status | '')}
-            >
-              <option value="">{t('library.allStatuses')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('library.categoryFilterLabel')}</span>
-            <select
-              aria-label={t('library.categoryFilter')}
-              value={category}
-              onChange={(e) => setCategory(e.target.value as Category | '')}
-            >
-              <option value="">{t('library.allCategories')}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('library.sort')}</span>
-            <select
-              aria-label={t('library.sort')}
-              value={sort}
-              disabled={searching}
-              onChange={(e) => setSort(e.target.value as Sort)}
-            >
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`library.sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect<Status | ''>
+            label={t('library.statusFilterLabel')}
+            ariaLabel={t('library.statusFilter')}
+            value={status}
+            options={STATUSES}
+            optionLabel={(s) => t(`status.${s}`)}
+            anyLabel={t('library.allStatuses')}
+            onChange={setStatus}
+          />
+          <ChoiceSelect<Category | ''>
+            label={t('library.categoryFilterLabel')}
+            ariaLabel={t('library.categoryFilter')}
+            value={category}
+            options={CATEGORIES}
+            optionLabel={(c) => t(`category.${c}`)}
+            anyLabel={t('library.allCategories')}
+            onChange={setCategory}
+          />
+          <ChoiceSelect
+            label={t('library.sort')}
+            ariaLabel={t('library.sort')}
+            value={sort}
+            options={SORTS}
+            optionLabel={(s) => t(`library.sorts.${s}`)}
+            disabled={searching}
+            onChange={setSort}
+          />
         </div>
         <p className="library-count" aria-live="polite">
           {searching ? t('library.results', { count: rows.length }) : t('library.count', { count: total })}

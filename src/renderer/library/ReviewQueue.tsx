@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../shared/contract';
-import { api, errorMessage, isUnavailable } from '../api';
+import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
@@ -18,9 +18,7 @@ export function ReviewQueue({ onSelect }: { onSelect: (id: string) => void }) {
     try {
       setItems((await api.reviewQueue({})).items);
     } catch (error) {
-      // No review area on this host: simply no queue. Anything else is the writer's to know.
-      if (isUnavailable(error)) setItems(null);
-      else report(errorMessage(error));
+      report(errorMessage(error));
     }
   }, [report]);
 

@@ -2,13 +2,11 @@ import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Thread, WorkflowView } from '../../shared/contract';
 import type { CommentRange } from '../../shared/editor';
-import { api, errorMessage, isUnavailable } from '../api';
+import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { releaseEvents } from '../common/events';
 
 export interface ReviewState {
-  /** False when the host has no review area (older build): the review UI stays hidden. */
-  available: boolean;
   workflow: WorkflowView | null;
   threads: Thread[];
   refresh: () => Promise<void>;
@@ -48,7 +46,6 @@ export function threadRanges(editor: Editor, threads: readonly Thread[], activeI
 /** Workflow view and comment threads of one release, refreshed after saves and syncs. */
 export function useReview(releaseId: string, editor: Editor | null, activeThread: string | null): ReviewState {
   const { report } = useAlerts();
-  const [available, setAvailable] = useState(true);
   const [workflow, setWorkflow] = useState<WorkflowView | null>(null);
   const [threads, setThreads] = useState<Thread[]>([]);
   const live = useRef(true);
@@ -59,11 +56,8 @@ export function useReview(releaseId: string, editor: Editor | null, activeThread
       if (!live.current) return;
       setWorkflow(view);
       setThreads(list.items);
-      setAvailable(true);
     } catch (error) {
-      if (!live.current) return;
-      if (isUnavailable(error)) setAvailable(false);
-      else report(errorMessage(error));
+      if (live.current) report(errorMessage(error));
     }
   }, [releaseId, report]);
 
@@ -97,5 +91,5 @@ export function useReview(releaseId: string, editor: Editor | null, activeThread
     editor.commands.setCommentHighlights(ranges);
   }, [editor, threads, activeThread]);
 
-  return { available, workflow, threads, refresh };
+  return { workflow, threads, refresh };
 }

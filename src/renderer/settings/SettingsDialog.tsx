@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SyncStatus } from '../../shared/contract';
-import { api, errorMessage, isUnavailable } from '../api';
+import { api, errorMessage } from '../api';
 import type { AppInfo } from '../App';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -28,7 +28,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
   const { report } = useAlerts();
   const [backup, setBackup] = useState<{ busy: boolean; result: string | null }>({ busy: false, result: null });
   const [sync, setSync] = useState<SyncStatus | null>(null);
-  const [syncUnavailable, setSyncUnavailable] = useState(false);
   const [hqUrl, setHqUrl] = useState(info?.hqUrl ?? '');
   const [code, setCode] = useState('');
   const [connecting, setConnecting] = useState(false);
@@ -41,11 +40,7 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
         setSync(status);
         if (status.hqUrl) setHqUrl((current) => current || status.hqUrl || '');
       },
-      (error: unknown) => {
-        // An older host without the sync area: keep the form, explain why it is off.
-        if (isUnavailable(error)) setSyncUnavailable(true);
-        else report(errorMessage(error));
-      },
+      (error: unknown) => report(errorMessage(error)),
     );
   }, [report]);
 
@@ -116,7 +111,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
 
       <section className="settings-section" aria-labelledby="hq-heading">
         <h3 id="hq-heading">{t('settings.hqHeading')}</h3>
-        {syncUnavailable && <p className="hint">{t('settings.unavailable')}</p>}
         <p className="hint" aria-live="polite">
           {connected && identity
             ? t('settings.connected', {
@@ -135,7 +129,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
               inputMode="url"
               value={hqUrl}
               placeholder={t('settings.hqUrlPlaceholder')}
-              disabled={syncUnavailable}
               required
               onChange={(e) => setHqUrl(e.target.value)}
             />
@@ -147,7 +140,6 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
               value={code}
               autoComplete="off"
               spellCheck={false}
-              disabled={syncUnavailable}
               required
               onChange={(e) => setCode(e.target.value)}
             />
@@ -163,7 +155,7 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
                 {t('settings.disconnect')}
               </button>
             )}
-            <button type="submit" className="primary" disabled={syncUnavailable || connecting}>
+            <button type="submit" className="primary" disabled={connecting}>
               {t('settings.connect')}
             </button>
           </div>

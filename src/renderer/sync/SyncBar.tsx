@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/contract';
-import { api, errorCode, errorMessage, isUnavailable } from '../api';
+import { api, errorCode, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
@@ -16,7 +16,6 @@ export function SyncBar({ connected }: { connected: boolean }) {
   const language = useLanguage();
   const { report } = useAlerts();
   const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [unavailable, setUnavailable] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [pollError, setPollError] = useState<string | null>(null);
   const [pressed, setPressed] = useState(false);
@@ -33,18 +32,16 @@ export function SyncBar({ connected }: { connected: boolean }) {
       wasRunning.current = next.running;
     } catch (error) {
       // Polled every few seconds: shown in the summary line rather than as a stack of alerts.
-      if (isUnavailable(error)) setUnavailable(true);
-      else setPollError(t('sync.failed', { message: errorMessage(error) }));
+      setPollError(t('sync.failed', { message: errorMessage(error) }));
     }
   }, [t]);
 
   useEffect(() => {
-    if (unavailable) return;
     void poll();
     const running = status?.running || pressed;
     const timer = setInterval(() => void poll(), running ? 400 : 10_000);
     return () => clearInterval(timer);
-  }, [poll, status?.running, pressed, unavailable, connected]);
+  }, [poll, status?.running, pressed, connected]);
 
   const syncNow = async (confirmMassDelete = false) => {
     setPressed(true);
@@ -67,8 +64,6 @@ export function SyncBar({ connected }: { connected: boolean }) {
       wasRunning.current = false;
     }
   };
-
-  if (unavailable) return <div className="syncbar" />;
 
   const running = Boolean(status?.running) || pressed;
   const phase = status && status.phase !== 'idle' ? t(`sync.phases.${status.phase}`) : t('sync.phases.push');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LeadImage } from '../../shared/domain';
+import { slugify } from '../../shared/text/slugify';
 import { RENDER_VERSION, RenderGate } from './render/gate';
-import { slugify, uniqueSlug } from './format/slug';
 import { PublishInputSchema, TransitionTimeSchema } from './types';
 import type { Publication, PublicationStore, PublishFields, PublishInput } from './types';
 
@@ -26,6 +26,19 @@ const NoteSchema = z.string().trim().min(1, 'a note is required').max(2000);
 const laterOf = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
 const earlierOf = (a: string, b: string): string => (Date.parse(a) <= Date.parse(b) ? a : b);
 const iso = (s: string): string => new Date(s).toISOString();
+
+/** The rule the public site's URLs were minted with (see SlugOptions). */
+const PUBLIC_URL_SLUG = { ampersandAsDan: false };
+
+/** A slug nobody else holds: `base`, then `base-2`, `base-3`, … */
+function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
+  const root = base || 'berita';
+  if (!taken(root)) return root;
+  for (let i = 2; ; i++) {
+    const candidate = `${root}-${i}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
 
 /** Lead image text is plain text, but cap and clean it like the schema does for figures. */
 const cleanLeadImage = (img: LeadImage | null): LeadImage | null =>
@@ -81,7 +94,7 @@ export class Publisher {
     const rendered = this.gate.render(f.body);
     return {
       office: f.office.trim(),
-      officeSlug: slugify(f.office) || 'kantor',
+      officeSlug: slugify(f.office, PUBLIC_URL_SLUG) || 'kantor',
       province: f.province?.trim() || null,
       category: f.category,
       tags: [...new Set(f.tags.map((t) => t.trim()).filter(Boolean))],
@@ -109,7 +122,8 @@ export class Publisher {
     const scheduledAt = opts.scheduledAt ? iso(TransitionTimeSchema.parse(opts.scheduledAt)) : null;
     return this.store.transaction(() => {
       const prev = this.store.get(f.id);
-      const slug = prev?.slug ?? uniqueSlug(slugify(f.slug || f.title), (s) => this.store.slugTaken(s, f.id));
+      const slug =
+        prev?.slug ?? uniqueSlug(slugify(f.slug || f.title, PUBLIC_URL_SLUG), (s) => this.store.slugTaken(s, f.id));
       const firstPublishedAt = prev?.firstPublishedAt ?? at;
       const stillPublic = prev !== null && prev.state !== 'ditarik';
       const pub: Publication = {

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { TimestampSchema } from '../domain/release';
+import { RoleSchema } from '../domain/role';
 import { method } from './define';
 
 export const LanguageSchema = z.enum(['id', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
-
-export const RoleSchema = z.enum(['penulis', 'peninjau', 'admin']);
-export type Role = z.infer<typeof RoleSchema>;
 
 export const IdentitySchema = z.object({
   name: z.string(),

@@ -5,10 +5,10 @@ import {
   ReleaseFieldsSchema,
   ReleaseSchema,
   ReleaseSummarySchema,
-  Sha256Schema,
   StatusSchema,
   TimestampSchema,
 } from '../domain/release';
+import { Sha256Schema } from '../domain/digest';
 import { method } from './define';
 
 export const SORTS = ['updated_desc', 'updated_asc', 'title_asc', 'date_desc'] as const;

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { IdSchema, StatusSchema, TimestampSchema } from '../domain/release';
 import { AnchorSchema } from '../review/anchor';
-import { RoleSchema } from './app';
+import { RoleSchema } from '../domain/role';
 import { method } from './define';
 
 /**
- * The review area (issue 4): comment threads anchored to passages, the workflow
+ * The review area: comment threads anchored to passages, the workflow
  * ("Ajukan untuk ditinjau", "Minta revisi", "Setujui", "Terbitkan"), the reviewer's queue
  * ("Menunggu tinjauan") and the audit trail. Suggested edits live in the body as marks
- * (src/shared/editor/review-marks.ts) and travel with it.
+ * (src/shared/editor/review) and travel with it.
  */
 
 export const CommentBodySchema = z.string().trim().min(1, 'Komentar tidak boleh kosong').max(5000);

@@ -1,3 +1,5 @@
 export * from './doc';
 export * from './release';
+export * from './digest';
+export * from './role';
 export * from './labels';

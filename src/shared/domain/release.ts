@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DocSchema } from './doc';
+import { Sha256Schema } from './digest';
 
 export const CATEGORIES = ['berita-terkini', 'pengumuman', 'kegiatan', 'siaran-pers', 'opini', 'artikel'] as const;
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
-/** Workflow states (issue 4 adds the transitions). Starts as `draf`. */
+/** Workflow states (transitions: src/shared/workflow). Starts as `draf`. */
 export const STATUSES = ['draf', 'diajukan', 'perlu_revisi', 'disetujui', 'terbit', 'ditarik', 'dikoreksi'] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
@@ -18,7 +19,6 @@ export type SyncState = z.infer<typeof SyncStateSchema>;
 export const IdSchema = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a valid id');
-export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest');
 /** Calendar date of the release, `YYYY-MM-DD`. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 export const TimestampSchema = z.string().datetime({ offset: true });

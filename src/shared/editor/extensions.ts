@@ -3,7 +3,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import UniqueID from '@tiptap/extension-unique-id';
 import { Figure } from './figure';
-import { reviewExtensions } from './review-marks';
+import { reviewExtensions } from './review';
 
 /** Node types that carry a stable `id`: comments anchor to them and sync merges by them. */
 export const BLOCK_TYPES = [

@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { isSha256 } from '../domain/digest';
 
 export interface FigureOptions {
   /** Turns an attachment's sha256 into the URL its image is served from. */
@@ -17,7 +18,7 @@ const pastedAttachment = (el: {
   querySelector(selector: string): { getAttribute(name: string): string | null } | null;
 }): string | null => {
   const ref = el.querySelector('img')?.getAttribute('data-attachment') ?? '';
-  return /^[0-9a-f]{64}$/.test(ref) ? ref : null;
+  return isSha256(ref) ? ref : null;
 };
 
 /**

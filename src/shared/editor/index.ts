@@ -1,3 +1,3 @@
 export * from './extensions';
 export * from './figure';
-export * from './review-marks';
+export * from './review';

@@ -1,7 +1,5 @@
 import type { DocNode } from '../domain/doc';
-
-/** Mark names of suggested edits (see src/shared/editor/review-marks.ts). */
-export const SUGGESTION_MARKS = { insert: 'suggestionInsert', delete: 'suggestionDelete' } as const;
+import { SUGGESTION_DELETE, SUGGESTION_INSERT } from '../editor/review/names';
 
 export interface PendingSuggestion {
   id: string;
@@ -21,8 +19,7 @@ export function pendingSuggestions(doc: DocNode): PendingSuggestion[] {
     if (node.type === 'text') {
       let matched: PendingSuggestion | null = null;
       for (const mark of node.marks ?? []) {
-        const kind =
-          mark.type === SUGGESTION_MARKS.insert ? 'insert' : mark.type === SUGGESTION_MARKS.delete ? 'delete' : null;
+        const kind = mark.type === SUGGESTION_INSERT ? 'insert' : mark.type === SUGGESTION_DELETE ? 'delete' : null;
         if (!kind) continue;
         const sid = String(mark.attrs?.['id'] ?? '');
         const last = adjacent.last;
@@ -59,8 +56,8 @@ export function withoutSuggestions(doc: DocNode): DocNode {
   const strip = (node: DocNode): DocNode | null => {
     if (node.type === 'text') {
       const marks = node.marks ?? [];
-      if (marks.some((m) => m.type === SUGGESTION_MARKS.insert)) return null;
-      const kept = marks.filter((m) => m.type !== SUGGESTION_MARKS.delete);
+      if (marks.some((m) => m.type === SUGGESTION_INSERT)) return null;
+      const kept = marks.filter((m) => m.type !== SUGGESTION_DELETE);
       const { marks: _drop, ...rest } = node;
       return kept.length ? { ...rest, marks: kept } : rest;
     }

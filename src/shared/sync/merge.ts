@@ -24,6 +24,7 @@
  * Metadata: field by field; tags merge as a set (additions from both, removals from both).
  */
 import type { DocNode } from '../domain/doc';
+import { canonicalJson } from '../json/canonical';
 
 export interface DocMergeResult {
   doc: DocNode;
@@ -57,24 +58,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => Object.hasOwn(bo, k) && jsonEqual(ao[k], bo[k]));
 }
 
-/** Canonical JSON (sorted keys): used to key id-less blocks by content. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const o = value as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-    .join(',')}}`;
-}
-
 const blockId = (node: DocNode): string | null => {
   const id = node.attrs?.id;
   return typeof id === 'string' && id.length > 0 ? id : null;
 };
 
-/** Key every block: its id, or its content for id-less blocks; repeats get `#n`. */
+/** Key every block: its id, or its canonical content for id-less blocks; repeats get `#n`. */
 function keyBlocks(blocks: readonly DocNode[]): { keys: string[]; byKey: Map<string, DocNode> } {
   const seen = new Map<string, number>();
   const keys: string[] = [];

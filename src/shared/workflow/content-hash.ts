@@ -1,4 +1,5 @@
 import type { ReleaseFields } from '../domain/release';
+import { canonicalJson } from '../json/canonical';
 
 /**
  * A fingerprint of what a reviewer approved. Approval is pinned to it: the workstation and HQ
@@ -11,30 +12,6 @@ export function contentHash(
 ): string {
   const { title, dateline, date, category, tags, summary, byline, leadImage, body } = fields;
   return sha256Hex(canonicalJson({ title, dateline, date, category, tags, summary, byline, leadImage, body }));
-}
-
-/**
- * JSON with sorted keys, without `undefined`, and without empty `attrs`/`marks`/`content`
- * (TipTap omits them in some paths and writes them in others; they mean the same document).
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(normalize(value));
-}
-
-function normalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalize);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v === undefined) continue;
-      if ((key === 'marks' || key === 'content') && Array.isArray(v) && v.length === 0) continue;
-      if (key === 'attrs' && v && typeof v === 'object' && Object.keys(v).length === 0) continue;
-      out[key] = normalize(v);
-    }
-    return out;
-  }
-  return value;
 }
 
 const K = new Uint32Array([

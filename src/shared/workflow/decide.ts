@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { RoleSchema, type Role } from '../contract/app';
+import { RoleSchema, type Role } from '../domain/role';
 import { StatusSchema, TimestampSchema, type Status } from '../domain/release';
 import { STATUS_LABELS_ID } from '../domain/labels';
-import { ruleFor, type Action } from './rules';
+import { ruleFor, vouchesForText, type Action } from './rules';
 
 /** Where a release stands in the workflow, and what it is pinned to. */
 export const WorkflowStateSchema = z.object({
@@ -62,9 +62,12 @@ export type Decision =
 const reject = (code: RejectionCode, message: string): Decision => ({ ok: false, code, message });
 
 /**
- * Decides one transition. The same function runs in the workstation (to refuse early and offer
- * only the allowed buttons) and at HQ (authoritative): role, allowed move, stale text, open
- * suggestions and the embargo time are all checked here.
+ * Decides one transition on the workstation, before it is recorded and queued for HQ (and to
+ * offer only the allowed buttons): role, allowed move, stale text, open suggestions, approval
+ * and the embargo time. HQ decides again, authoritatively, from the same rules — the
+ * transition table (`ruleFor`) and the open-suggestions rule (`vouchesForText`) — plus the
+ * content hash the entry names; it keeps no approval pin of its own, so the approval and
+ * schedule checks are this function's alone.
  */
 export function decideTransition(state: WorkflowState, req: TransitionRequest): Decision {
   const from = state.status;
@@ -85,8 +88,7 @@ export function decideTransition(state: WorkflowState, req: TransitionRequest): 
   if (req.baseHash !== req.currentHash) {
     return reject('stale', 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.');
   }
-  const pins = rule.action === 'approve' || rule.action === 'publish' || rule.action === 'correct';
-  if (pins && req.pendingSuggestions > 0) {
+  if (vouchesForText(rule.to) && req.pendingSuggestions > 0) {
     return reject(
       'pending_suggestions',
       `Masih ada ${req.pendingSuggestions} saran suntingan yang belum diterima atau ditolak.`,

@@ -1,4 +1,4 @@
-import type { Role } from '../contract/app';
+import type { Role } from '../domain/role';
 import type { Status } from '../domain/release';
 
 /**
@@ -52,6 +52,18 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 /** The action that moves `from` to `to`, or null if no rule allows that move at all. */
 export function ruleFor(from: Status, to: Status): TransitionRule | null {
   return TRANSITIONS.find((r) => r.to === to && r.from.includes(from)) ?? null;
+}
+
+const VOUCHING: readonly Action[] = ['approve', 'publish', 'correct'];
+
+/**
+ * Whether moving a release into `to` vouches for its exact text (approving, publishing,
+ * publishing a correction). Such a move is refused while suggested edits are open: unaccepted
+ * proposals are dropped from the public page, so the approver would vouch for a text nobody
+ * read as such. The workstation and HQ both ask this one question.
+ */
+export function vouchesForText(to: Status): boolean {
+  return TRANSITIONS.some((r) => r.to === to && VOUCHING.includes(r.action));
 }
 
 /** The statuses a person with `role` may move a release in `from` to (for the buttons shown). */

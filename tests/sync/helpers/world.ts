@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DocNode } from '../../../src/shared/domain/doc';
 import type { ReleaseFields } from '../../../src/shared/domain/release';
-import { canonicalJson } from '../../../src/shared/sync/merge';
+import { canonicalJson } from '../../../src/shared/json/canonical';
 import type { WireFields } from '../../../src/shared/sync/protocol';
 import { createFileSecretStore } from '../../../src/main/services/secrets';
 import { createReleaseHandlers } from '../../../src/main/services/releases';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/contract/app';
+import type { Role } from '../../../shared/domain/role';
 import type { Status } from '../../../shared/domain/release';
 import type { Db } from '../../store/types';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/contract/app';
+import type { Role } from '../../../shared/domain/role';
 import type { Db } from '../../store/types';
 
 /** review_workflow: per release, who moved it last, the embargo, the approval pin and its notice. */

@@ -38,13 +38,6 @@ function calendarDate(date: string): Date {
 /** "Kamis, 4 Desember 2025" */
 export const longDate = (date: string): string => format(calendarDate(date), 'EEEE, d MMMM yyyy', { locale: localeId });
 
-/** KPU house style: "Blora – Kamis (4/12/2025)"; without a place just "Kamis (4/12/2025)". */
-export function houseDateline(place: string, date: string): string {
-  const d = calendarDate(date);
-  const when = `${format(d, 'EEEE', { locale: localeId })} (${format(d, 'd/M/yyyy')})`;
-  return place.trim() ? `${place.trim()} – ${when}` : when;
-}
-
 /** "Jumat, 5 Desember 2025 09.10 WIB" for an instant. */
 export const longDateTime = (iso: string): string =>
   `${format(wallClock(iso), 'EEEE, d MMMM yyyy HH.mm', { locale: localeId })} ${SITE_TIME_ZONE_LABEL}`;

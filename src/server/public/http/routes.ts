@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CategorySchema } from '../../../shared/domain';
+import { CategorySchema, isSha256 } from '../../../shared/domain';
 import { renderRss } from '../feeds/rss';
 import { renderSitemap } from '../feeds/sitemap';
 import { ReleasesPageSchema, toNinjs } from '../feeds/ninjs';
@@ -339,7 +339,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     const m = /^([a-z0-9]+)\.([a-z]+)$/.exec(file);
     const size = m?.[1] ?? '';
     const format = m?.[2] ?? '';
-    if (!/^[0-9a-f]{64}$/.test(sha) || !isImageSize(size) || !isImageFormat(format)) return notFound(req, reply);
+    if (!isSha256(sha) || !isImageSize(size) || !isImageFormat(format)) return notFound(req, reply);
     // Only images the public can see: not a draft's, not an embargoed or withdrawn release's.
     if (!store.mediaVisible(sha, now())) return notFound(req, reply);
     let path: string;

@@ -3,6 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../../../node/fs/atomic-write';
+import { isSha256 } from '../../../shared/domain/digest';
 import type { AttachmentSource } from '../types';
 import { IMAGE_WIDTHS } from './sizes';
 import type { ImageFormat, ImageSize } from './sizes';
@@ -82,7 +83,7 @@ async function exists(file: string): Promise<boolean> {
 export function directoryAttachmentSource(dir: string): AttachmentSource {
   return {
     async read(sha256) {
-      if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+      if (!isSha256(sha256)) return null;
       for (const p of [join(dir, sha256.slice(0, 2), sha256), join(dir, sha256)]) {
         try {
           return await readFile(p);

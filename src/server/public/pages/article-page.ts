@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { houseDateline, longDate, longDateTime } from '../format/dates';
+import { dateline } from '../../../shared/text/dateline';
+import { longDate, longDateTime } from '../format/dates';
 import { mediaPath, SHARE_SIZE, BODY_IMAGE_SIZE, srcsetFor } from '../media/sizes';
 import type { Publication } from '../types';
 import { esc, layout } from './html';
@@ -64,7 +65,7 @@ export function renderArticleParts(site: SiteContext, p: Publication): [string, 
 ${corrections}
 ${leadHtml}
 <div class="body">
-<p class="dateline">${esc(houseDateline(p.dateline, p.date))}</p>
+<p class="dateline">${esc(dateline(p.dateline, p.date))}</p>
 ${p.bodyHtml}
 </div>
 <p class="meta">Diterbitkan <time datetime="${esc(p.visibleFrom)}">${esc(longDateTime(p.visibleFrom))}</time>${

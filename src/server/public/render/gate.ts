@@ -5,6 +5,7 @@ import type { Schema } from '@tiptap/pm/model';
 import sanitizeHtml from 'sanitize-html';
 import { editorExtensions, isAllowedLink } from '../../../shared/editor';
 import type { DocNode } from '../../../shared/domain';
+import { isSha256, SHA256_HEX } from '../../../shared/domain/digest';
 import { mediaPath, BODY_IMAGE_SIZE, srcsetFor } from '../media/sizes';
 import { miniDocument } from './string-dom';
 
@@ -22,7 +23,6 @@ import { miniDocument } from './string-dom';
  */
 export const RENDER_VERSION = 1;
 
-const SHA256 = /^[0-9a-f]{64}$/;
 const MAX_DEPTH = 40;
 
 /** Marks the review workflow adds (issue 4). Never published; matched by name, whatever the spelling. */
@@ -211,7 +211,7 @@ export class RenderGate {
           language: typeof a.language === 'string' && /^[a-z0-9+#-]{1,20}$/i.test(a.language) ? a.language : null,
         };
       case 'figure': {
-        if (typeof a.attachment !== 'string' || !SHA256.test(a.attachment)) return null;
+        if (typeof a.attachment !== 'string' || !isSha256(a.attachment)) return null;
         return {
           attachment: a.attachment,
           alt: str(a.alt, 500),
@@ -271,7 +271,7 @@ export function textOf(n: DocNode): string {
 export const escapeText = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const MEDIA_SRC = /^\/media\/([0-9a-f]{64})\/w\d+\.(jpg|webp)$/;
+const MEDIA_SRC = new RegExp(`^/media/(${SHA256_HEX})/w\\d+\\.(jpg|webp)$`);
 
 /** The last word: an allowlist of exactly what the shared schema renders. */
 export function sanitizeBody(html: string): string {

@@ -1,5 +1,8 @@
 import type { Query } from '../../../node/db/statement-cache';
+import { SHA256_HEX } from '../../../shared/domain/digest';
 import type { Publication, PublicationStore } from '../types';
+
+const MEDIA_PATH = new RegExp(`/media/(${SHA256_HEX})/`, 'g');
 
 /** Which attachments the site may serve: only those a visible publication shows. */
 export interface MediaRecords extends Pick<PublicationStore, 'mediaVisible'> {
@@ -11,7 +14,7 @@ export interface MediaRecords extends Pick<PublicationStore, 'mediaVisible'> {
 function mediaOf(pub: Publication): string[] {
   const out = new Set<string>();
   if (pub.leadImage) out.add(pub.leadImage.attachment);
-  for (const m of pub.bodyHtml.matchAll(/\/media\/([0-9a-f]{64})\//g)) out.add(m[1] as string);
+  for (const m of pub.bodyHtml.matchAll(MEDIA_PATH)) out.add(m[1] as string);
   return [...out];
 }
 
