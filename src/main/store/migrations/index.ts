@@ -4,6 +4,7 @@ import { migration003 } from './003_search';
 import { migration004 } from './004_revisions';
 import { migration005 } from './005_attachments';
 import { migration006 } from './006_search_rank';
+import { migration007 } from './007_notice_reasons';
 import { migration010 } from './010_sync';
 import { migration011 } from './011_sync_extensions';
 import { migration020 } from './020_review';
@@ -23,6 +24,7 @@ export const MIGRATIONS: Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
   migration010,
   migration011,
   migration020,

@@ -1,0 +1,97 @@
+import type { ErrorMessages } from './format';
+
+/** Indonesian, the first language: `WartaError.message` and logs use these. */
+export const messagesId: ErrorMessages = {
+  reasons: {
+    internal: 'Terjadi kesalahan tak terduga. Coba lagi; jika berulang, laporkan kepada admin.',
+    'contract.invalidInput': 'Permintaan {{method}} tidak valid.',
+    'contract.unknownMethod': 'Perintah "{{method}}" tidak dikenal oleh layanan lokal.',
+    'contract.notAvailable': '{{method}} belum tersedia di versi ini (not available in this build)',
+    'dataDir.inUse':
+      'Folder data {{dataDir}} sedang dipakai Warta lain (aplikasi desktop atau npm run web); tutup yang itu dulu. ' +
+      '(The data dir is in use by another Warta process; close it first.)',
+    'store.dataDirNotWritable':
+      'Folder data Warta tidak dapat ditulis: {{dataDir}} ({{code}}). Periksa izin folder itu atau pilih folder lain (--data-dir).',
+    'store.cannotOpen': 'Basis data {{path}} tidak dapat dibuka: {{detail}}',
+    'store.cannotPrepare': 'Basis data {{path}} tidak dapat disiapkan: {{detail}}',
+    'store.newerSchema':
+      'Basis data {{file}} dibuat oleh versi Warta yang lebih baru (skema {{found}}, versi ini mengenal sampai {{latest}}). ' +
+      'Perbarui Warta; berkas ini tidak diubah.',
+    'storage.diskFull':
+      '{{action}} gagal: disk penuh. Kosongkan ruang disk lalu coba lagi; data yang sudah tersimpan aman.',
+    'storage.readOnly': '{{action}} gagal: folder data tidak dapat ditulis ({{code}}).',
+    'storage.ioError': '{{action}} gagal: kesalahan baca/tulis disk ({{code}}).',
+    'storage.busy': '{{action}} gagal: basis data sedang dipakai proses lain. Coba lagi.',
+    'release.notFound': 'Rilis {{id}} tidak ditemukan.',
+    'release.changedSince': 'Rilis {{id}} sudah berubah sejak revisi lokal {{rev}}',
+    'revision.notFound': 'Revisi {{rev}} dari rilis {{releaseId}} tidak ditemukan.',
+    'image.notBase64': 'Data gambar bukan base64 yang sah.',
+    'image.tooLarge': 'Gambar "{{name}}" terlalu besar ({{sizeMb}} MB); batasnya {{limitMb}} MB.',
+    'image.empty': 'Berkas "{{name}}" kosong.',
+    'image.notAnImage':
+      'Berkas "{{name}}" bukan gambar yang didukung (isinya bukan JPEG, PNG, WebP atau GIF, apa pun nama berkasnya).',
+    'review.threadNotFound': 'Utas komentar tidak ditemukan.',
+    'review.paragraphNotFound': 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.',
+    'review.selectWithinParagraph': 'Pilih teks di dalam satu paragraf untuk dikomentari.',
+    'review.selectWords': 'Pilih kata-kata yang ingin dikomentari.',
+    'sync.notInConflict': 'Rilis ini tidak sedang berkonflik.',
+    'sync.releaseNotFound': 'Rilis tidak ditemukan.',
+    'sync.unresolvedParts': 'Masih ada bagian yang belum dipilih: {{parts}}',
+    'sync.invalidResolution': 'Hasil penyelesaian konflik tidak valid.',
+    'sync.notEnrolled':
+      'Komputer ini belum terhubung ke server pusat. Buka Pengaturan, isi alamat server pusat dan kode pendaftaran, lalu tekan Hubungkan.',
+    'sync.enrollFailed': 'Pendaftaran gagal: {{detail}}',
+    'sync.unreachable':
+      'Server pusat di {{url}} tidak dapat dihubungi. Periksa alamat dan sambungan internet, lalu coba lagi.',
+    'sync.codeExpired': 'Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin server pusat.',
+    'sync.codeUsed': 'Kode pendaftaran sudah dipakai. Setiap kode hanya berlaku sekali; minta kode baru kepada admin.',
+    'sync.codeWrong': 'Kode pendaftaran salah. Periksa kembali kode yang diberikan admin server pusat.',
+    'sync.codeInvalid': 'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.',
+    'sync.notWartaServer': 'Alamat {{url}} tidak menjawab sebagai server pusat Warta. Periksa alamatnya.',
+    'sync.serverTrouble': 'Server pusat sedang bermasalah ({{detail}}). Coba lagi sebentar lagi.',
+    'notice.dbDamagedSalvaged':
+      'Basis data rusak ({{damage}}) dan telah disisihkan tanpa dihapus: {{aside}}. {{count}} rilis berhasil diselamatkan ke basis data baru.',
+    'notice.dbDamagedUnreadable':
+      'Basis data rusak ({{damage}}) dan telah disisihkan tanpa dihapus: {{aside}}. Isinya tidak dapat dibaca sama sekali.',
+    'notice.dbEarlierSalvaged':
+      'Basis data yang rusak dan telah disisihkan tanpa dihapus: {{aside}}. {{count}} rilis berhasil diselamatkan ke basis data baru.',
+    'notice.dbEarlierUnreadable':
+      'Basis data yang rusak dan telah disisihkan tanpa dihapus: {{aside}}. Isinya tidak dapat dibaca sama sekali.',
+  },
+  codes: {
+    invalid_input: 'Permintaan tidak valid.',
+    unknown_method: 'Perintah tidak dikenal oleh layanan lokal.',
+    not_found: 'Data yang diminta tidak ditemukan.',
+    conflict: 'Data sudah berubah di tempat lain. Muat ulang lalu coba lagi.',
+    too_large: 'Berkas terlalu besar.',
+    unsupported_media: 'Jenis berkas tidak didukung.',
+    storage: 'Penyimpanan lokal bermasalah.',
+    forbidden: 'Anda tidak berhak melakukan ini.',
+    unauthorized: 'Komputer ini belum terhubung ke server pusat.',
+    network: 'Server tidak dapat dihubungi.',
+    needs_confirmation: 'Tindakan ini perlu dikonfirmasi.',
+    internal: 'Terjadi kesalahan tak terduga. Coba lagi; jika berulang, laporkan kepada admin.',
+  },
+  actions: {
+    createRelease: 'Membuat rilis',
+    openRelease: 'Membuka rilis',
+    saveRelease: 'Menyimpan rilis',
+    deleteRelease: 'Menghapus rilis',
+    listReleases: 'Memuat daftar rilis',
+    searchReleases: 'Mencari rilis',
+    listRevisions: 'Memuat riwayat',
+    openRevision: 'Membuka revisi',
+    restoreRevision: 'Memulihkan revisi',
+    importImage: 'Mengimpor gambar',
+    backup: 'Mencadangkan',
+    listComments: 'Memuat komentar',
+    addComment: 'Mengirim komentar',
+    replyToComment: 'Mengirim balasan',
+    resolveThread: 'Menyelesaikan komentar',
+    reopenThread: 'Membuka kembali komentar',
+    getWorkflow: 'Memuat status rilis',
+    transition: 'Mengubah status rilis',
+    listAudit: 'Memuat jejak audit',
+    reviewQueue: 'Memuat antrean tinjauan',
+  },
+};
