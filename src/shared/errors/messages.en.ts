@@ -55,6 +55,31 @@ export const messagesEn: ErrorMessages = {
       'A damaged database was set aside, not deleted: {{aside}}. {{count}} releases were rescued into a new database.',
     'notice.dbEarlierUnreadable':
       'A damaged database was set aside, not deleted: {{aside}}. Its content could not be read at all.',
+    'syncLog.connected': 'Connected to {{url}} as {{name}} ({{office}}).',
+    'syncLog.disconnected': 'Disconnected from the central server. The releases on this computer are kept.',
+    'syncLog.awaitingConfirmation': 'Sync is waiting for the deletions to be confirmed.',
+    'syncLog.finished':
+      'Sync finished: {{pushed}} sent, {{uploaded}} attachments, {{pulled}} received, {{conflicts}} conflicts, {{rejected}} refused.',
+    'syncLog.failed': 'Sync failed: {{detail}}',
+    'syncLog.conflictResolved': 'Conflict resolved; the result is sent at the next sync.',
+    'syncLog.attachmentMissingHere':
+      'Attachment {{sha}}… is not on this computer; releases that use it may be refused.',
+    'syncLog.attachmentResent': 'The central server did not have the attachment yet; it is sent again. ({{detail}})',
+    'syncLog.conflict': 'Conflict: {{blocks}} blocks and {{fields}} fields were changed in two places.',
+    'syncLog.deletedAtHqKept': 'The release was already deleted on the central server; the local copy is kept.',
+    'syncLog.deletedHereChangedAtHq':
+      'The release deleted here was changed on the central server; the central version is restored.',
+    'syncLog.deletedAtHqUnsent':
+      'The release was deleted on the central server, but it has local changes not sent yet; the local copy is kept.',
+    'syncLog.deletedAtHqBy': 'The release was deleted on the central server by {{name}}.',
+    'syncLog.massDeleteStopped':
+      'Sync stopped: {{deletes}} of {{total}} releases would be deleted. Waiting for confirmation.',
+    'syncLog.seqAdjusted': 'The send sequence was matched to the central server (from {{from}}).',
+    'syncLog.rejectedBecause': 'Refused by the central server ({{code}}): {{detail}}',
+    'syncLog.rejected': 'Refused by the central server: {{detail}}',
+    'syncLog.transitionRejected': 'Status change refused: {{detail}}',
+    'syncLog.commentRejectedBecause': 'Comment refused by the central server ({{code}}): {{detail}}',
+    'syncLog.commentRejected': 'Comment refused by the central server: {{detail}}',
   },
   codes: {
     invalid_input: 'The request was not valid.',

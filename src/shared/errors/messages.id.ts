@@ -57,6 +57,31 @@ export const messagesId: ErrorMessages = {
       'Basis data yang rusak dan telah disisihkan tanpa dihapus: {{aside}}. {{count}} rilis berhasil diselamatkan ke basis data baru.',
     'notice.dbEarlierUnreadable':
       'Basis data yang rusak dan telah disisihkan tanpa dihapus: {{aside}}. Isinya tidak dapat dibaca sama sekali.',
+    'syncLog.connected': 'Terhubung ke {{url}} sebagai {{name}} ({{office}}).',
+    'syncLog.disconnected': 'Sambungan ke server pusat diputus. Rilis di komputer ini tetap tersimpan.',
+    'syncLog.awaitingConfirmation': 'Sinkronisasi menunggu konfirmasi penghapusan.',
+    'syncLog.finished':
+      'Sinkronisasi selesai: {{pushed}} terkirim, {{uploaded}} lampiran, {{pulled}} diterima, {{conflicts}} konflik, {{rejected}} ditolak.',
+    'syncLog.failed': 'Sinkronisasi gagal: {{detail}}',
+    'syncLog.conflictResolved': 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.',
+    'syncLog.attachmentMissingHere':
+      'Lampiran {{sha}}… tidak ada di komputer ini; rilis yang memakainya mungkin ditolak.',
+    'syncLog.attachmentResent': 'Lampiran belum ada di server pusat; dikirim ulang. ({{detail}})',
+    'syncLog.conflict': 'Konflik: {{blocks}} blok dan {{fields}} isian diubah di dua tempat.',
+    'syncLog.deletedAtHqKept': 'Rilis sudah dihapus di server pusat; salinan lokal disimpan.',
+    'syncLog.deletedHereChangedAtHq':
+      'Rilis yang dihapus di sini telah diubah di server pusat; versi pusat dipulihkan.',
+    'syncLog.deletedAtHqUnsent':
+      'Rilis dihapus di server pusat, tetapi ada perubahan lokal yang belum terkirim; salinan lokal disimpan.',
+    'syncLog.deletedAtHqBy': 'Rilis dihapus di server pusat oleh {{name}}.',
+    'syncLog.massDeleteStopped':
+      'Sinkronisasi berhenti: {{deletes}} dari {{total}} rilis akan dihapus. Menunggu konfirmasi.',
+    'syncLog.seqAdjusted': 'Nomor urut kiriman disesuaikan dengan server pusat (mulai {{from}}).',
+    'syncLog.rejectedBecause': 'Ditolak server pusat ({{code}}): {{detail}}',
+    'syncLog.rejected': 'Ditolak server pusat: {{detail}}',
+    'syncLog.transitionRejected': 'Perubahan status ditolak: {{detail}}',
+    'syncLog.commentRejectedBecause': 'Komentar ditolak server pusat ({{code}}): {{detail}}',
+    'syncLog.commentRejected': 'Komentar ditolak server pusat: {{detail}}',
   },
   codes: {
     invalid_input: 'Permintaan tidak valid.',

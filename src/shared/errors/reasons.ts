@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Every specific failure a service can report. The renderer words each one in the
- * user's language; the transport category (`ErrorCode`) only picks the HTTP status.
+ * Every specific failure a service can report, and every notice or sync-log line stored
+ * for the user. The renderer words each one in the user's language; for failures the
+ * transport category (`ErrorCode`) only picks the HTTP status.
  */
 export const ERROR_REASONS = [
   'internal',
@@ -46,6 +47,26 @@ export const ERROR_REASONS = [
   'notice.dbDamagedUnreadable',
   'notice.dbEarlierSalvaged',
   'notice.dbEarlierUnreadable',
+  'syncLog.connected',
+  'syncLog.disconnected',
+  'syncLog.awaitingConfirmation',
+  'syncLog.finished',
+  'syncLog.failed',
+  'syncLog.conflictResolved',
+  'syncLog.attachmentMissingHere',
+  'syncLog.attachmentResent',
+  'syncLog.conflict',
+  'syncLog.deletedAtHqKept',
+  'syncLog.deletedHereChangedAtHq',
+  'syncLog.deletedAtHqUnsent',
+  'syncLog.deletedAtHqBy',
+  'syncLog.massDeleteStopped',
+  'syncLog.seqAdjusted',
+  'syncLog.rejectedBecause',
+  'syncLog.rejected',
+  'syncLog.transitionRejected',
+  'syncLog.commentRejectedBecause',
+  'syncLog.commentRejected',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -7,6 +7,7 @@ import { migration006 } from './006_search_rank';
 import { migration007 } from './007_notice_reasons';
 import { migration010 } from './010_sync';
 import { migration011 } from './011_sync_extensions';
+import { migration012 } from './012_sync_log_reasons';
 import { migration020 } from './020_review';
 import type { Migration } from './types';
 
@@ -27,5 +28,6 @@ export const MIGRATIONS: Migration[] = [
   migration007,
   migration010,
   migration011,
+  migration012,
   migration020,
 ];
