@@ -230,9 +230,43 @@ describe('migrations', () => {
     expect(searchReleases(db, 'sosialisasi', 10).map((h) => h.release.id)).toEqual([ID2, ID1]);
   });
 
+  it('007 → latest: notices written before reasons keep their text and gain empty reason columns', () => {
+    const dir = databaseAt(6, (db) => {
+      seedReleases(db);
+      db.prepare(
+        `INSERT INTO notices (code, message, at) VALUES ('db_recovered', 'Teks lama', '2025-12-04T03:00:00.000Z')`,
+      ).run();
+    });
+    const store = open(dir);
+    expectSamplesIntact(store.db);
+    expect(store.notices()).toEqual([
+      { id: 1, code: 'db_recovered', message: 'Teks lama', at: '2025-12-04T03:00:00.000Z' },
+    ]);
+    const added = store.addNotice('db_recovered', 'notice.dbEarlierUnreadable', { aside: '/x/warta.db.rusak' });
+    expect(store.notices()[1]).toEqual(added);
+    expect(added.message).toContain('/x/warta.db.rusak');
+  });
+
+  it('012 → latest: sync-log lines written before reasons keep their text; the step can run twice', () => {
+    const dir = tempDir();
+    const before = open(dir, { migrations: orderMigrations(MIGRATIONS).filter((m) => m.version <= 11) });
+    before.db
+      .prepare(
+        `INSERT INTO sync_log (at, level, message, release_id) VALUES ('2025-12-04T03:00:00.000Z', 'info', ?, ?)`,
+      )
+      .run('Sinkronisasi selesai: 1 terkirim.', ID1);
+    before.close();
+    const { db } = open(dir);
+    expect(db.prepare('SELECT level, message, release_id, reason, params FROM sync_log').all()).toEqual([
+      { level: 'info', message: 'Sinkronisasi selesai: 1 terkirim.', release_id: ID1, reason: null, params: null },
+    ]);
+    const step = MIGRATIONS.find((m) => m.version === 12)!;
+    expect(() => step.up(db)).not.toThrow();
+  });
+
   it('covers every store migration with a test above', () => {
     // A new 00N migration needs its own "00N → latest" test; this fails until it has one.
-    expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('refuses a database from a newer Warta and leaves the file untouched', () => {

@@ -29,11 +29,7 @@ export function lockDataDir(dataDir: string, nativeBinding?: string): { release(
     db.close();
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-      throw new WartaError(
-        'storage',
-        `Folder data ${dataDir} sedang dipakai Warta lain (aplikasi desktop atau npm run web); tutup yang itu dulu. ` +
-          `(The data dir is in use by another Warta process; close it first.)`,
-      );
+      throw new WartaError('storage', 'dataDir.inUse', { dataDir });
     }
     return { release: () => undefined };
   }

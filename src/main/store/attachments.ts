@@ -14,8 +14,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Accepts plain base64 or a data: URL; refuses anything that isn't base64 rather than guess. */
 export function decodeBase64(input: string): Buffer {
   const body = input.replace(/^data:[^,]*;base64,/i, '').replace(/\s+/g, '');
-  if (body.length % 4 === 1 || !BASE64.test(body))
-    throw new WartaError('invalid_input', 'Data gambar bukan base64 yang sah.');
+  if (body.length % 4 === 1 || !BASE64.test(body)) throw new WartaError('invalid_input', 'image.notBase64');
   return Buffer.from(body, 'base64');
 }
 
@@ -29,18 +28,16 @@ export interface ImportedImage {
 export function importImage(store: Store, name: string, dataBase64: string): ImportedImage {
   const bytes = decodeBase64(dataBase64);
   if (bytes.length > MAX_IMAGE_BYTES) {
-    throw new WartaError(
-      'too_large',
-      `Gambar "${name}" terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB); batasnya ${MAX_IMAGE_BYTES / 1048576} MB.`,
-    );
+    throw new WartaError('too_large', 'image.tooLarge', {
+      name,
+      sizeMb: (bytes.length / 1048576).toFixed(1),
+      limitMb: MAX_IMAGE_BYTES / 1048576,
+    });
   }
-  if (bytes.length === 0) throw new WartaError('unsupported_media', `Berkas "${name}" kosong.`);
+  if (bytes.length === 0) throw new WartaError('unsupported_media', 'image.empty', { name });
   const mime = sniffImage(bytes);
   if (!mime) {
-    throw new WartaError(
-      'unsupported_media',
-      `Berkas "${name}" bukan gambar yang didukung (isinya bukan JPEG, PNG, WebP atau GIF, apa pun nama berkasnya).`,
-    );
+    throw new WartaError('unsupported_media', 'image.notAnImage', { name });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(store.attachmentsDir, { recursive: true });

@@ -13,26 +13,24 @@ export const isCorruption = (error: unknown): boolean => {
 };
 
 /**
- * Turns storage failures into messages a writer can act on; the failed save is rolled
- * back, so what was stored before stays intact.
+ * Turns storage failures into reasons a writer can act on; the failed save is rolled
+ * back, so what was stored before stays intact. `action` is a StorageAction key, worded
+ * per language; any other text is shown as given.
  */
-export function toStorageError(error: unknown, what: string): unknown {
+export function toStorageError(error: unknown, action: string): unknown {
   if (error instanceof WartaError) return error;
   const code = sqliteCode(error) ?? '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new WartaError(
-      'storage',
-      `${what} gagal: disk penuh. Kosongkan ruang disk lalu coba lagi; data yang sudah tersimpan aman.`,
-    );
+    return new WartaError('storage', 'storage.diskFull', { action });
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new WartaError('storage', `${what} gagal: folder data tidak dapat ditulis (${code}).`);
+    return new WartaError('storage', 'storage.readOnly', { action, code });
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
-    return new WartaError('storage', `${what} gagal: kesalahan baca/tulis disk (${code}).`);
+    return new WartaError('storage', 'storage.ioError', { action, code });
   }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
-    return new WartaError('storage', `${what} gagal: basis data sedang dipakai proses lain. Coba lagi.`);
+    return new WartaError('storage', 'storage.busy', { action });
   }
   return error;
 }

@@ -22,7 +22,7 @@ export function getRow(db: Db, id: string, includeDeleted = false): ReleaseRow |
 
 export function requireRow(db: Db, id: string): ReleaseRow {
   const row = getRow(db, id);
-  if (!row) throw new WartaError('not_found', `Rilis ${id} tidak ditemukan.`);
+  if (!row) throw new WartaError('not_found', 'release.notFound', { id });
   return row;
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { IdentitySchema, type Identity } from '../../shared/contract/app';
 import { WartaError } from '../../shared/contract/define';
+import type { ErrorParams, ErrorReason } from '../../shared/errors/reasons';
 import { sweepStaleTemp } from '../../node/fs/atomic-write';
 import type { Logger } from '../../node/log/logger';
 import { silentLogger } from '../../node/log/silent';
@@ -39,7 +40,7 @@ export interface Store {
   /** Set when this open found a damaged database and started afresh. */
   readonly recovery: { asidePath: string; report: SalvageReport } | null;
   notices(): Notice[];
-  addNotice(code: string, message: string): Notice;
+  addNotice(code: string, reason: ErrorReason, params?: ErrorParams): Notice;
   dismissNotice(id: number): void;
   /** The enrolled identity (settings key `identity`), or null. */
   identity(): Identity | null;
@@ -58,10 +59,7 @@ function ensureWritableDir(dataDir: string): void {
     rmSync(probe, { force: true });
   } catch (error) {
     const code = sqliteCode(error) ?? 'error';
-    throw new WartaError(
-      'storage',
-      `Folder data Warta tidak dapat ditulis: ${dataDir} (${code}). Periksa izin folder itu atau pilih folder lain (--data-dir).`,
-    );
+    throw new WartaError('storage', 'store.dataDirNotWritable', { dataDir, code });
   }
 }
 
@@ -102,11 +100,18 @@ function finishRecoveries(
     if (mentioned.get(basename(aside))) continue;
     db.transaction(() => {
       const report = salvage(aside, db, log, dbOptions);
-      const why = aside === justMoved ? `Basis data rusak (${damage.slice(0, 200)})` : 'Basis data yang rusak';
-      const saved = report.error
-        ? 'Isinya tidak dapat dibaca sama sekali.'
-        : `${report.releases} rilis berhasil diselamatkan ke basis data baru.`;
-      addNotice(db, 'db_recovered', `${why} dan telah disisihkan tanpa dihapus: ${aside}. ${saved}`);
+      const params = { aside, count: report.releases };
+      if (aside === justMoved) {
+        const damaged = { ...params, damage: damage.slice(0, 200) };
+        addNotice(
+          db,
+          'db_recovered',
+          report.error ? 'notice.dbDamagedUnreadable' : 'notice.dbDamagedSalvaged',
+          damaged,
+        );
+      } else {
+        addNotice(db, 'db_recovered', report.error ? 'notice.dbEarlierUnreadable' : 'notice.dbEarlierSalvaged', params);
+      }
       if (aside === justMoved || !result) result = { asidePath: aside, report };
     })();
   }
@@ -129,10 +134,8 @@ export function openStore(options: OpenStoreOptions): Store {
   } catch (error) {
     if (error instanceof WartaError) throw error;
     if (!(error instanceof DamagedDatabase) && !isCorruption(error)) {
-      throw new WartaError(
-        'storage',
-        `Basis data ${dbPath} tidak dapat dibuka: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new WartaError('storage', 'store.cannotOpen', { path: dbPath, detail });
     }
     damage = error instanceof Error ? error.message : String(error);
     asidePath = moveAside(dbPath);
@@ -146,10 +149,8 @@ export function openStore(options: OpenStoreOptions): Store {
   } catch (error) {
     db.close();
     if (error instanceof WartaError) throw error;
-    throw new WartaError(
-      'storage',
-      `Basis data ${dbPath} tidak dapat disiapkan: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new WartaError('storage', 'store.cannotPrepare', { path: dbPath, detail });
   }
 
   // Also picks up a recovery a crash interrupted after the damaged file was moved aside.
@@ -169,7 +170,7 @@ export function openStore(options: OpenStoreOptions): Store {
     settings,
     recovery,
     notices: () => listNotices(database),
-    addNotice: (code, message) => addNotice(database, code, message),
+    addNotice: (code, reason, params) => addNotice(database, code, reason, params),
     dismissNotice: (id) => dismissNotice(database, id),
     identity,
     authorName: () => identity()?.name.trim() || LOCAL_AUTHOR,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncLogEntry } from '../../shared/contract';
+import { formatReason } from '../../shared/errors/format';
 import { api, errorMessage } from '../api';
 import { DialogHead, Modal } from '../common/Modal';
 import { shortDateTime } from '../format/dates';
@@ -38,7 +39,9 @@ export function SyncLogDialog({ onClose }: { onClose: () => void }) {
             <li key={entry.id} className={`log-${entry.level}`}>
               <time dateTime={entry.at}>{shortDateTime(entry.at, language)}</time>
               <span className="log-level">{t(`sync.levels.${entry.level}`)}</span>
-              <span className="log-message">{entry.message}</span>
+              <span className="log-message">
+                {entry.reason ? formatReason(language, entry.reason, entry.params) : entry.message}
+              </span>
             </li>
           ))}
         </ol>

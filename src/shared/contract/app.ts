@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorParamsSchema, ErrorReasonSchema } from '../errors/reasons';
 import { TimestampSchema } from '../domain/release';
 import { RoleSchema } from '../domain/role';
 import { method } from './define';
@@ -19,7 +20,10 @@ export const NoticeSchema = z.object({
   id: z.number().int(),
   /** e.g. `db_recovered`: the database was damaged and kept aside. */
   code: z.string(),
+  /** Indonesian wording; the interface words `reason` + `params` when present. */
   message: z.string(),
+  reason: ErrorReasonSchema.optional().catch(undefined),
+  params: ErrorParamsSchema.optional(),
   at: TimestampSchema,
 });
 

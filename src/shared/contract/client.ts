@@ -10,7 +10,10 @@ export function createClient(transport: Transport): Api {
   for (const name of METHOD_NAMES) {
     api[name] = async (input: unknown) => {
       const envelope = EnvelopeSchema.parse(await transport(name, input));
-      if (!envelope.ok) throw new WartaError(envelope.error.code, envelope.error.message);
+      if (!envelope.ok) {
+        const { code, reason, params, message } = envelope.error;
+        throw reason ? new WartaError(code, reason, params, message) : new WartaError(code, message);
+      }
       return envelope.value;
     };
   }

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { formatReason } from '../errors/format';
+import {
+  ErrorParamsSchema,
+  ErrorReasonSchema,
+  isErrorReason,
+  type ErrorParams,
+  type ErrorReason,
+} from '../errors/reasons';
 
 /** One method of the renderer ↔ main contract: validated input and output. */
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -28,18 +36,47 @@ export const ERROR_CODES = [
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-/** The error a service throws; it crosses either transport as `{ code, message }`. */
+/**
+ * The error a service throws: a transport category (`code`), the specific `reason` the
+ * renderer words in the user's language, and its `params`. `message` is the Indonesian
+ * wording, for logs, the CLI and callers that know no reasons.
+ */
 export class WartaError extends Error {
+  readonly reason: ErrorReason | undefined;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, reason: ErrorReason, params?: ErrorParams, message?: string);
+  /** Plain text without a reason: what an older peer sends, and throw sites not yet given a reason. */
+  constructor(code: ErrorCode, message: string);
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    reasonOrMessage: string,
+    params: ErrorParams = {},
+    message?: string,
   ) {
-    super(message);
+    const reason = isErrorReason(reasonOrMessage) ? reasonOrMessage : undefined;
+    super(message ?? (reason ? formatReason('id', reason, params) : reasonOrMessage));
     this.name = 'WartaError';
+    this.reason = reason;
+    this.params = params;
+  }
+
+  toBody(): ErrorBody {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason ? { reason: this.reason, params: this.params } : {}),
+    };
   }
 }
 
-export const ErrorBodySchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+/** `reason` and `params` are optional so an older peer still parses; an unknown reason is dropped. */
+export const ErrorBodySchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  reason: ErrorReasonSchema.optional().catch(undefined),
+  params: ErrorParamsSchema.optional(),
+});
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** What crosses the wire for every call, IPC or HTTP. */

@@ -16,24 +16,29 @@ export async function dispatch(
   log: ErrorLogger,
 ): Promise<Envelope> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${name.slice(0, 64)}"` } };
+    const method = name.slice(0, 64);
+    const error = new WartaError('unknown_method', 'contract.unknownMethod', { method }, `Unknown method "${method}"`);
+    return { ok: false, error: error.toBody() };
   }
   const def = contract[name];
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: `${name}: ${z.prettifyError(parsed.error)}` } };
+    // The zod detail is for developers; the page words the reason instead.
+    const detail = `${name}: ${z.prettifyError(parsed.error)}`;
+    return {
+      ok: false,
+      error: new WartaError('invalid_input', 'contract.invalidInput', { method: name }, detail).toBody(),
+    };
   }
   try {
     const handler = handlers[name] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof WartaError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof WartaError) return { ok: false, error: error.toBody() };
     log(name, error);
-    return {
-      ok: false,
-      error: { code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}` },
-    };
+    const detail = `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, error: new WartaError('internal', 'internal', {}, detail).toBody() };
   }
 }
 

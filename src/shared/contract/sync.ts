@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorParamsSchema, ErrorReasonSchema } from '../errors/reasons';
 import { DocNodeSchema } from '../domain/doc';
 import { IdSchema, ReleaseSchema, TimestampSchema } from '../domain/release';
 import { IdentitySchema } from './app';
@@ -59,7 +60,10 @@ export const SyncLogEntrySchema = z.object({
   id: z.number().int().positive(),
   at: TimestampSchema,
   level: SyncLogLevelSchema,
+  /** Indonesian wording; the interface words `reason` + `params` when present. */
   message: z.string(),
+  reason: ErrorReasonSchema.optional().catch(undefined),
+  params: ErrorParamsSchema.optional(),
   releaseId: IdSchema.nullable(),
 });
 export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>;

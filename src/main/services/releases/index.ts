@@ -1,5 +1,6 @@
 import { WartaError, type Handlers } from '../../../shared/contract';
 import type { releaseMethods } from '../../../shared/contract/releases';
+import type { StorageAction } from '../../../shared/errors/reasons';
 import { backupDatabase } from '../../store/backup';
 import { importImage } from '../../store/attachments';
 import { toStorageError } from '../../store/errors';
@@ -18,14 +19,14 @@ import type { Store } from '../../store/store';
 export type ReleaseHandlers = Pick<Handlers, keyof typeof releaseMethods>;
 
 /** Runs a store call, turning disk-full / read-only / lock failures into messages for the writer. */
-function guarded<A extends unknown[], R>(what: string, fn: (...args: A) => R): (...args: A) => R {
+function guarded<A extends unknown[], R>(action: StorageAction, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
     try {
       const out = fn(...args);
-      if (out instanceof Promise) return out.catch((e: unknown) => Promise.reject(toStorageError(e, what))) as R;
+      if (out instanceof Promise) return out.catch((e: unknown) => Promise.reject(toStorageError(e, action))) as R;
       return out;
     } catch (error) {
-      throw toStorageError(error, what);
+      throw toStorageError(error, action);
     }
   };
 }
@@ -34,33 +35,33 @@ function guarded<A extends unknown[], R>(what: string, fn: (...args: A) => R): (
 export function createReleaseHandlers(store: Store): ReleaseHandlers {
   const { db } = store;
   return {
-    createRelease: guarded('Membuat rilis', ({ fields }) => createRelease(store, fields ?? {})),
-    getRelease: guarded('Membuka rilis', ({ id }) => getRelease(db, id)),
-    saveRelease: guarded('Menyimpan rilis', ({ id, fields, expectedRev }) => {
+    createRelease: guarded('createRelease', ({ fields }) => createRelease(store, fields ?? {})),
+    getRelease: guarded('openRelease', ({ id }) => getRelease(db, id)),
+    saveRelease: guarded('saveRelease', ({ id, fields, expectedRev }) => {
       // Checked and committed in one synchronous turn: nothing can store in between.
       if (expectedRev !== undefined && requireRow(db, id).local_rev !== expectedRev) {
-        throw new WartaError('conflict', `Rilis ${id} sudah berubah sejak revisi lokal ${expectedRev}`);
+        throw new WartaError('conflict', 'release.changedSince', { id, rev: expectedRev });
       }
       return commitRelease(store, id, fields, { author: store.authorName(), reason: 'edited', outbox: 'save' });
     }),
-    deleteRelease: guarded('Menghapus rilis', ({ id }) => {
+    deleteRelease: guarded('deleteRelease', ({ id }) => {
       deleteRelease(store, id);
       return { deleted: true as const };
     }),
-    listReleases: guarded('Memuat daftar rilis', (q) => listReleases(db, q)),
-    searchReleases: guarded('Mencari rilis', ({ query, limit }) => ({ items: searchReleases(db, query, limit) })),
-    listRevisions: guarded('Memuat riwayat', ({ releaseId }) => {
+    listReleases: guarded('listReleases', (q) => listReleases(db, q)),
+    searchReleases: guarded('searchReleases', ({ query, limit }) => ({ items: searchReleases(db, query, limit) })),
+    listRevisions: guarded('listRevisions', ({ releaseId }) => {
       requireRow(db, releaseId);
       return { items: listRevisions(db, releaseId) };
     }),
-    getRevision: guarded('Membuka revisi', ({ releaseId, rev }) => {
+    getRevision: guarded('openRevision', ({ releaseId, rev }) => {
       const revision = getRevision(db, releaseId, rev);
-      if (!revision) throw new WartaError('not_found', `Revisi ${rev} dari rilis ${releaseId} tidak ditemukan.`);
+      if (!revision) throw new WartaError('not_found', 'revision.notFound', { rev, releaseId });
       return revision;
     }),
-    restoreRevision: guarded('Memulihkan revisi', ({ releaseId, rev }) => {
+    restoreRevision: guarded('restoreRevision', ({ releaseId, rev }) => {
       const revision = getRevision(db, releaseId, rev);
-      if (!revision) throw new WartaError('not_found', `Revisi ${rev} dari rilis ${releaseId} tidak ditemukan.`);
+      if (!revision) throw new WartaError('not_found', 'revision.notFound', { rev, releaseId });
       // The slug is not restored: a chosen slug (perhaps already public) stays; an automatic one follows the title.
       const { slug: _slug, ...fields } = revision.fields;
       return commitRelease(store, releaseId, fields, {
@@ -70,7 +71,7 @@ export function createReleaseHandlers(store: Store): ReleaseHandlers {
         restoredFrom: rev,
       });
     }),
-    importImage: guarded('Mengimpor gambar', ({ name, dataBase64 }) => importImage(store, name, dataBase64)),
-    backupDatabase: guarded('Mencadangkan', () => backupDatabase(store)),
+    importImage: guarded('importImage', ({ name, dataBase64 }) => importImage(store, name, dataBase64)),
+    backupDatabase: guarded('backup', () => backupDatabase(store)),
   };
 }
