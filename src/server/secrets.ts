@@ -14,7 +14,7 @@ export function newEnrollmentCode(): string {
 }
 
 /** Codes are compared case-insensitively and without spaces/dashes (people retype them). */
-export const normalizeCode = (code: string): string =>
+const normalizeCode = (code: string): string =>
   code
     .toUpperCase()
     .replace(/[\s-]/g, '')

@@ -3,7 +3,7 @@ import { MAX_JSON_DEPTH } from '../shared/sync/protocol';
 import { HttpError } from './http-errors';
 
 /** Iterative (no recursion, so no stack to overflow): is `value` nested deeper than `max`? */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
+function nestedDeeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;

@@ -20,7 +20,7 @@ class Emitter {
   }
 }
 
-export class FakeWebContents extends Emitter {
+class FakeWebContents extends Emitter {
   reloads = 0;
   reload(): void {
     this.reloads += 1;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeWithTsx, REPO_ROOT, spawnUntilReady, type Exit } from './spawn';
 
-export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
+const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
 
 /** Fails early with a useful message instead of a confusing 500 later. */

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
  * What the page's DOM holds that it must not: script-capable elements, handlers, unsafe URLs.
  * A string evaluated in the page (this file is type-checked without DOM types).
  */
-export const DOM_PROBLEMS = `(() => {
+const DOM_PROBLEMS = `(() => {
   const out = [];
   const bad = document.querySelectorAll('script, iframe, frame, object, embed, svg, math, style, base, template, meta[http-equiv], input, textarea, video, audio, source');
   bad.forEach((el) => out.push('element <' + el.tagName.toLowerCase() + '>'));

@@ -3,7 +3,7 @@ import { LanguageSchema, type Handlers, type Identity, type Language } from '../
 type Notice = Awaited<ReturnType<Handlers['getAppInfo']>>['notices'][number];
 
 /** Key/value settings kept in the local store. */
-export interface SettingsAccess {
+interface SettingsAccess {
   get(key: string): string | null;
   set(key: string, value: string): void;
 }

@@ -9,8 +9,7 @@ import { lockDataDir } from './data-dir-lock';
 import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
 
-export type { MediaFile, Services, ServicesOptions } from './types';
-export type { SecretStore } from './secrets';
+export type { Services, ServicesOptions } from './types';
 
 function packageVersion(): string {
   try {

@@ -60,13 +60,3 @@ export function createFileSecretStore(file: string, codec: SecretCodec = plainCo
     },
   };
 }
-
-/** For tests and tools that must not touch the disk. */
-export function createMemorySecretStore(): SecretStore {
-  const data = new Map<string, string>();
-  return {
-    get: (key) => data.get(key) ?? null,
-    set: (key, value) => void data.set(key, value),
-    delete: (key) => void data.delete(key),
-  };
-}

@@ -4,7 +4,7 @@
  * script, no plugins, no framing, network only back to our own origin. Inline styles are
  * allowed because the editor (ProseMirror/TipTap) sets style attributes on nodes.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -3,7 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import type { SecretStore } from './secrets';
 
 /** An attachment on disk, as served at `/media/<sha256>` by either transport. */
-export interface MediaFile {
+interface MediaFile {
   path: string;
   mime: string;
   bytes: number;

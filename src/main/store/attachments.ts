@@ -12,7 +12,7 @@ import type { Store } from './store';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Accepts plain base64 or a data: URL; refuses anything that isn't base64 rather than guess. */
-export function decodeBase64(input: string): Buffer {
+function decodeBase64(input: string): Buffer {
   const body = input.replace(/^data:[^,]*;base64,/i, '').replace(/\s+/g, '');
   if (body.length % 4 === 1 || !BASE64.test(body)) throw new WartaError('invalid_input', 'image.notBase64');
   return Buffer.from(body, 'base64');

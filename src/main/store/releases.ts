@@ -31,7 +31,7 @@ export function getRelease(db: Db, id: string): Release {
 }
 
 /** "KPU Kabupaten Blora" → "Blora": a sensible first dateline for a new release. */
-export function datelineFromOffice(office: string): string {
+function datelineFromOffice(office: string): string {
   return office.replace(/^\s*KPU\s+(Provinsi|Kabupaten|Kab\.|Kota)\s+/i, '').trim();
 }
 

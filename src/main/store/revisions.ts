@@ -18,7 +18,7 @@ export type RevisionReason = 'created' | 'edited' | 'restored' | 'merged' | 'rec
  * next typing after a restore starts another, so the restored text stays as it was.
  */
 export const COALESCE_IDLE_MS = 5 * 60_000;
-export const COALESCE_SPAN_MS = 30 * 60_000;
+const COALESCE_SPAN_MS = 30 * 60_000;
 const COALESCIBLE = new Set<string>(['created', 'edited']);
 
 interface RevisionRow {

@@ -35,7 +35,7 @@ export function toFtsQuery(input: string): string | null {
 }
 
 /** Splits FTS5 output marked with MARK_OPEN/MARK_CLOSE into plain segments. */
-export function toHighlight(marked: string): Highlight {
+function toHighlight(marked: string): Highlight {
   const out: Highlight = [];
   const push = (text: string, match: boolean) => {
     if (!text) return;

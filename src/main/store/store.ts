@@ -17,7 +17,7 @@ import type { Db } from './types';
 
 export const DB_FILE = 'warta.db';
 /** Who history entries name when the workstation is not enrolled yet. */
-export const LOCAL_AUTHOR = 'Penulis lokal';
+const LOCAL_AUTHOR = 'Penulis lokal';
 
 export interface OpenStoreOptions {
   /** All local data (SQLite file, attachments, backups) lives here. */

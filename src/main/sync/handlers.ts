@@ -16,7 +16,7 @@ import { markResolved } from './tables/resolved';
 type SyncMethodName =
   'connectToHq' | 'disconnect' | 'syncNow' | 'getSyncStatus' | 'listSyncLog' | 'listConflicts' | 'resolveConflict';
 
-export type SyncHandlers = Pick<Handlers, SyncMethodName>;
+type SyncHandlers = Pick<Handlers, SyncMethodName>;
 
 export interface SyncModule {
   /** Spread these into the composition root's handlers. */

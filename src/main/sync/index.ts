@@ -1,4 +1,4 @@
-export { createSyncHandlers, type SyncHandlers, type SyncModule } from './handlers';
+export { createSyncHandlers, type SyncModule } from './handlers';
 export { SyncService, type SyncServiceOptions } from './service';
 export { SECRET_DEVICE_TOKEN } from './enrollment';
 export type { PushExtension, QueuedEntry } from './push/extension';

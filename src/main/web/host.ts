@@ -9,7 +9,7 @@ import { mediaCookieName, newSecret, readCookie, secretMatches } from './guard';
 import { checkRendererDir, indexWithSecret, mimeFor, resolveStatic } from './static';
 
 /** Big enough for an image at the 10 MiB cap as base64 plus the JSON around it. */
-export const RPC_BODY_LIMIT = 16 * 1024 * 1024;
+const RPC_BODY_LIMIT = 16 * 1024 * 1024;
 
 const STATUS_FOR: Record<ErrorCode, number> = {
   invalid_input: 400,

@@ -24,7 +24,7 @@ function preloadTransport(bridge: PreloadBridge): Transport {
 }
 
 /** Reads the per-run secret the web host injects into index.html. */
-export function readSecret(doc: Document = document): string {
+function readSecret(doc: Document = document): string {
   return doc.querySelector<HTMLMetaElement>('meta[name="warta-secret"]')?.content ?? '';
 }
 
@@ -106,7 +106,7 @@ function say(key: keyof typeof id.transport, values: Record<string, string | num
   return id.transport[key].replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(values[name] ?? ''));
 }
 
-export function selectTransport(): Transport {
+function selectTransport(): Transport {
   if (typeof window !== 'undefined' && window.warta && typeof window.warta === 'object')
     return preloadTransport(window.warta);
   return httpTransport(readSecret());

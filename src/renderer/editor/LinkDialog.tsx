@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** "www.kpu.go.id" means https; anything with another scheme (javascript:, data:, file:) is refused. */
-export function normalizeLink(raw: string): string | null {
+function normalizeLink(raw: string): string | null {
   const value = raw.trim();
   if (!value) return null;
   if (isAllowedLink(value)) return value;

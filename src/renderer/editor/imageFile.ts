@@ -2,7 +2,7 @@ import { MAX_IMAGE_BYTES } from '../../shared/contract';
 import { api } from '../api';
 
 /** Reads a picked file as base64 (without the data: prefix). */
-export function readAsBase64(file: File): Promise<string> {
+function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

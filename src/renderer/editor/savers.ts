@@ -3,13 +3,13 @@ import { WartaError } from '../../shared/contract/define';
 import { jsonEqual, mergeFields } from '../../shared/sync/merge';
 import { api, errorMessage } from '../api';
 import { releaseEvents } from '../common/events';
-import { Autosaver, type SaveState } from './autosave';
+import { Autosaver } from './autosave';
 
 /**
  * Edits waiting to be stored. The body is read lazily (a function over the live editor)
  * so a keystroke in a long release costs nothing until the save actually runs.
  */
-export interface ReleasePatch {
+interface ReleasePatch {
   fields: Partial<Omit<ReleaseFields, 'body'>>;
   body: (() => DocNode) | null;
 }
@@ -138,10 +138,6 @@ export function sessionFor(release: Release): ReleaseSession {
   return session;
 }
 
-export function saverFor(release: Release): Autosaver<ReleasePatch> {
-  return sessionFor(release).saver;
-}
-
 /** Waits until whatever was typed into this release is stored (before reloading it, restoring…). */
 export async function flushRelease(id: string): Promise<boolean> {
   const session = sessions.get(id);
@@ -165,5 +161,3 @@ export function forgetSaver(id: string): void {
   session?.stopListening();
   sessions.delete(id);
 }
-
-export type { SaveState };

@@ -18,7 +18,7 @@ export function longDate(isoDate: string, language: Language): string {
 }
 
 /** "10.42" — Indonesian clock style, used in "Tersimpan 10.42" ("10:42" in English). */
-export function clockTime(date: Date, language: Language = 'id'): string {
+function clockTime(date: Date, language: Language = 'id'): string {
   return format(date, language === 'id' ? 'HH.mm' : 'HH:mm');
 }
 

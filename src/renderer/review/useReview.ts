@@ -27,7 +27,7 @@ export function blockStart(editor: Editor, blockId: string): number | null {
 }
 
 /** Open, attached threads as editor ranges (offsets are block text offsets: pos = start + 1 + k). */
-export function threadRanges(editor: Editor, threads: readonly Thread[], activeId: string | null): CommentRange[] {
+function threadRanges(editor: Editor, threads: readonly Thread[], activeId: string | null): CommentRange[] {
   const out: CommentRange[] = [];
   for (const thread of threads) {
     if (thread.orphaned || thread.status !== 'open') continue;

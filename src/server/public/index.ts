@@ -10,18 +10,11 @@ import { openPublicationStore, type SqlitePublicationStore } from './store';
 import { readWordPressConfig, WordPressForwarder } from './wordpress/forwarder';
 import type { AttachmentSource } from './types';
 
-export { Publisher, PublishError } from './publisher';
-export type { PublishOptions } from './publisher';
-export type { SqlitePublicationStore } from './store';
-export { RenderGate, RENDER_VERSION, sanitizeBody, safeHref } from './render/gate';
+export { RenderGate, safeHref } from './render/gate';
 export { NinjsItemSchema, ReleasesPageSchema } from './feeds/ninjs';
-export type { NinjsItem, ReleasesPage } from './feeds/ninjs';
-export { CONTENT_SECURITY_POLICY } from './http/routes';
 export type { PublicSiteDeps } from './http/routes';
 export { directoryAttachmentSource } from './media/images';
-export { isCrawler } from './views/counter';
-export { WordPressForwarder, WordPressConfigSchema, readWordPressConfig } from './wordpress/forwarder';
-export type { WordPressConfig } from './wordpress/forwarder';
+export { readWordPressConfig } from './wordpress/forwarder';
 export * from './types';
 
 export interface OpenPublicSiteOptions {

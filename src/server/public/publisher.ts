@@ -5,7 +5,7 @@ import { RENDER_VERSION, RenderGate } from './render/gate';
 import { PublishInputSchema, TransitionTimeSchema } from './types';
 import type { Publication, PublicationStore, PublishFields, PublishInput } from './types';
 
-export class PublishError extends Error {
+class PublishError extends Error {
   constructor(
     readonly code: 'not_published' | 'invalid',
     message: string,

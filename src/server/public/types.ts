@@ -35,8 +35,7 @@ export const PublishInputSchema = z.object({
 export type PublishInput = z.input<typeof PublishInputSchema>;
 export type PublishFields = z.output<typeof PublishInputSchema>;
 
-export const PUBLIC_STATES = ['terbit', 'ditarik', 'dikoreksi'] as const;
-export type PublicState = (typeof PUBLIC_STATES)[number];
+export type PublicState = 'terbit' | 'ditarik' | 'dikoreksi';
 
 export interface Correction {
   /** HQ-confirmed time of the correction (ISO). */
@@ -86,7 +85,7 @@ export interface Publication {
   version: number;
 }
 
-export interface ListQuery {
+interface ListQuery {
   /** Only releases visible at this instant (ISO). */
   now: string;
   officeSlug?: string | undefined;
@@ -103,7 +102,7 @@ export interface OfficeEntry {
 }
 
 /** A fingerprint of everything visible at an instant: changes whenever a public list would. */
-export interface VisibleStamp {
+interface VisibleStamp {
   /** Store-wide change counter. */
   seq: number;
   count: number;

@@ -57,7 +57,7 @@ export interface DeviceIdentity {
 }
 
 /** What a release is at one revision: the head and every stored revision both carry it. */
-export interface ReleaseState {
+interface ReleaseState {
   officeId: string;
   revision: number;
   deleted: boolean;

@@ -15,7 +15,7 @@ export const IdentitySchema = z.object({
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
-export const NoticeSchema = z.object({
+const NoticeSchema = z.object({
   /** Local id, passed back to `dismissNotice`. */
   id: z.number().int(),
   /** e.g. `db_recovered`: the database was damaged and kept aside. */

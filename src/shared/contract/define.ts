@@ -33,7 +33,7 @@ export const ERROR_CODES = [
   'needs_confirmation',
   'internal',
 ] as const;
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
+const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /**
@@ -71,7 +71,7 @@ export class WartaError extends Error {
 }
 
 /** `reason` and `params` are optional so an older peer still parses; an unknown reason is dropped. */
-export const ErrorBodySchema = z.object({
+const ErrorBodySchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
   reason: ErrorReasonSchema.optional().catch(undefined),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, isMethodName, type Handlers, type MethodName } from './index';
+import { contract, isMethodName, type Handlers } from './index';
 import { WartaError, type Envelope } from './define';
 
 /** Logs what went wrong inside a handler without leaking internals to the caller. */
@@ -41,5 +41,3 @@ export async function dispatch(
     return { ok: false, error: new WartaError('internal', 'internal', {}, detail).toBody() };
   }
 }
-
-export type { MethodName };

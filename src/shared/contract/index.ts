@@ -21,12 +21,12 @@ export const contract = {
   ...reviewMethods,
 };
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
-export type MethodParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
+type MethodParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = z.output<Contract[K]['output']>;
 
 /** What the renderer calls: one async function per method. */

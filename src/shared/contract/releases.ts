@@ -14,10 +14,10 @@ import { method } from './define';
 export const SORTS = ['updated_desc', 'updated_asc', 'title_asc', 'date_desc'] as const;
 
 /** A piece of highlighted text: `match` marks the words that matched the query. Never HTML. */
-export const HighlightSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
+const HighlightSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
 export type Highlight = z.infer<typeof HighlightSchema>;
 
-export const RevisionMetaSchema = z.object({
+const RevisionMetaSchema = z.object({
   rev: z.number().int().positive(),
   createdAt: TimestampSchema,
   author: z.string(),

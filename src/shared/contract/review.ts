@@ -11,9 +11,9 @@ import { method } from './define';
  * (src/shared/editor/review) and travel with it.
  */
 
-export const CommentBodySchema = z.string().trim().min(1, 'Komentar tidak boleh kosong').max(5000);
+const CommentBodySchema = z.string().trim().min(1, 'Komentar tidak boleh kosong').max(5000);
 
-export const ReplySchema = z.object({
+const ReplySchema = z.object({
   id: IdSchema,
   author: z.string(),
   role: RoleSchema,
@@ -24,7 +24,7 @@ export const ReplySchema = z.object({
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
-export const ThreadSchema = z.object({
+const ThreadSchema = z.object({
   id: IdSchema,
   releaseId: IdSchema,
   /** Where the passage is now (re-resolved against the current body). */
@@ -43,7 +43,7 @@ export const ThreadSchema = z.object({
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 
-export const WorkflowViewSchema = z.object({
+const WorkflowViewSchema = z.object({
   releaseId: IdSchema,
   status: StatusSchema,
   /** Statuses the current person may move the release to now (the buttons to show). */
@@ -67,7 +67,7 @@ export const WorkflowViewSchema = z.object({
 });
 export type WorkflowView = z.infer<typeof WorkflowViewSchema>;
 
-export const AuditEntrySchema = z.object({
+const AuditEntrySchema = z.object({
   at: TimestampSchema,
   /** HQ-confirmed time; null while only this workstation knows it. */
   hqTime: TimestampSchema.nullable(),
@@ -80,7 +80,7 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-export const QueueItemSchema = z.object({
+const QueueItemSchema = z.object({
   id: IdSchema,
   title: z.string(),
   office: z.string(),

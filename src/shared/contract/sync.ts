@@ -10,11 +10,11 @@ import { method } from './define';
  * "Sinkronkan", the progress bar "Sinkronisasi", the sync log and conflict resolution.
  */
 
-export const SyncPhaseSchema = z.enum(['push', 'upload', 'pull', 'idle']);
+const SyncPhaseSchema = z.enum(['push', 'upload', 'pull', 'idle']);
 export type SyncPhase = z.infer<typeof SyncPhaseSchema>;
 
 /** What a finished (or stopped) sync run did. */
-export const SyncRunSummarySchema = z.object({
+const SyncRunSummarySchema = z.object({
   pushed: z.number().int().nonnegative(),
   uploaded: z.number().int().nonnegative(),
   pulled: z.number().int().nonnegative(),
@@ -23,7 +23,7 @@ export const SyncRunSummarySchema = z.object({
 });
 export type SyncRunSummary = z.infer<typeof SyncRunSummarySchema>;
 
-export const SyncStatusSchema = z.object({
+const SyncStatusSchema = z.object({
   /** Enrolled with HQ (a device token is stored). */
   connected: z.boolean(),
   hqUrl: z.string().nullable(),
@@ -55,8 +55,8 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
-export const SyncLogLevelSchema = z.enum(['info', 'warn', 'error']);
-export const SyncLogEntrySchema = z.object({
+const SyncLogLevelSchema = z.enum(['info', 'warn', 'error']);
+const SyncLogEntrySchema = z.object({
   id: z.number().int().positive(),
   at: TimestampSchema,
   level: SyncLogLevelSchema,
@@ -69,24 +69,22 @@ export const SyncLogEntrySchema = z.object({
 export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>;
 
 /** One top-level block (paragraph, heading, figure…) in both versions; null = deleted on that side. */
-export const BlockConflictSchema = z.object({
+const BlockConflictSchema = z.object({
   blockId: z.string(),
   base: DocNodeSchema.nullable(),
   mine: DocNodeSchema.nullable(),
   theirs: DocNodeSchema.nullable(),
 });
-export type BlockConflict = z.infer<typeof BlockConflictSchema>;
 
 /** A metadata field (title, dateline, tags…) changed differently on both sides. */
-export const FieldConflictSchema = z.object({
+const FieldConflictSchema = z.object({
   field: z.string(),
   base: z.unknown(),
   mine: z.unknown(),
   theirs: z.unknown(),
 });
-export type FieldConflict = z.infer<typeof FieldConflictSchema>;
 
-export const ConflictSchema = z.object({
+const ConflictSchema = z.object({
   releaseId: IdSchema,
   title: z.string(),
   /** HQ revision the "theirs" side comes from. */
@@ -98,7 +96,7 @@ export const ConflictSchema = z.object({
 });
 export type Conflict = z.infer<typeof ConflictSchema>;
 
-export const ResolutionChoiceSchema = z.enum(['mine', 'theirs', 'edited']);
+const ResolutionChoiceSchema = z.enum(['mine', 'theirs', 'edited']);
 
 export const syncMethods = {
   /** "Hubungkan": exchanges an enrollment code for a device token. http(s) URLs only. */

@@ -12,8 +12,8 @@ export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
 /** Where a release stands with HQ: not sent yet, sent, in conflict, or rejected with a reason. */
-export const SYNC_STATES = ['belum_terkirim', 'terkirim', 'konflik', 'ditolak'] as const;
-export const SyncStateSchema = z.enum(SYNC_STATES);
+const SYNC_STATES = ['belum_terkirim', 'terkirim', 'konflik', 'ditolak'] as const;
+const SyncStateSchema = z.enum(SYNC_STATES);
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
 export const IdSchema = z

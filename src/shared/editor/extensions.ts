@@ -6,7 +6,7 @@ import { Figure } from './figure';
 import { reviewExtensions } from './review';
 
 /** Node types that carry a stable `id`: comments anchor to them and sync merges by them. */
-export const BLOCK_TYPES = [
+const BLOCK_TYPES = [
   'paragraph',
   'heading',
   'blockquote',

@@ -51,7 +51,7 @@ export function countWordsInText(text: string): number {
 }
 
 /** Characters the reader sees, without the line breaks between blocks (as TipTap's CharacterCount). */
-export function countCharactersInText(text: string): number {
+function countCharactersInText(text: string): number {
   let n = 0;
   for (const ch of text) if (ch !== '\n') n += 1;
   return n;

@@ -21,7 +21,7 @@ import { diffArrays } from 'diff';
  */
 
 /** How much text around the passage an anchor remembers (per side). */
-export const ANCHOR_CONTEXT_CHARS = 2000;
+const ANCHOR_CONTEXT_CHARS = 2000;
 /** The surviving part of an edited passage must keep at least this share of its characters. */
 const MIN_SURVIVING_SHARE = 0.3;
 /** Outside its own block, a passage needs this much unchanged context next to it (or all there was). */

@@ -2,13 +2,13 @@ import type { DocNode } from '../domain/doc';
 import type { TextBlock } from './anchor';
 
 /** Block types whose inline text comments anchor to. */
-export const TEXTBLOCK_TYPES = new Set(['paragraph', 'heading', 'codeBlock']);
+const TEXTBLOCK_TYPES = new Set(['paragraph', 'heading', 'codeBlock']);
 
 /** Stands for a non-text inline node (a hard break) so offsets equal ProseMirror positions. */
-export const INLINE_LEAF = '\uFFFC';
+const INLINE_LEAF = '\uFFFC';
 
 /** The text of a text block as anchors count it. */
-export function inlineText(node: DocNode): string {
+function inlineText(node: DocNode): string {
   let out = '';
   for (const child of node.content ?? []) out += child.type === 'text' ? (child.text ?? '') : INLINE_LEAF;
   return out;

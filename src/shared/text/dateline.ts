@@ -4,7 +4,7 @@ const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu']
  * KPU house style for the release date, "Kamis (4/12/2025)": always Indonesian, it is part of
  * the text. A date that is not a real `YYYY-MM-DD` day is shown as written.
  */
-export function houseDate(isoDate: string): string {
+function houseDate(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) return isoDate;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -154,7 +154,3 @@ export function onContentChanged(state: WorkflowState, newHash: string, now: str
     },
   };
 }
-
-/** A published release whose current text differs from the published one (a correction is pending). */
-export const hasUnpublishedChanges = (state: WorkflowState, currentHash: string): boolean =>
-  (state.status === 'terbit' || state.status === 'dikoreksi') && state.approvedHash !== currentHash;

@@ -35,7 +35,7 @@ const WRITERS: readonly Role[] = ['penulis', 'admin'];
 const REVIEWERS: readonly Role[] = ['peninjau', 'admin'];
 
 /** Every allowed transition. Anything not listed here is refused. */
-export const TRANSITIONS: readonly TransitionRule[] = [
+const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'submit', from: ['draf', 'perlu_revisi'], to: 'diajukan', roles: WRITERS },
   // The writer takes a submission back to keep working on it before anyone reviewed it.
   { action: 'retract', from: ['diajukan'], to: 'draf', roles: WRITERS },
@@ -70,9 +70,3 @@ export function vouchesForText(to: Status): boolean {
 export function allowedTargets(from: Status, role: Role): Status[] {
   return TRANSITIONS.filter((r) => r.from.includes(from) && r.roles.includes(role)).map((r) => r.to);
 }
-
-/** Statuses in which the release is (or is scheduled to be) on the public site. */
-export const PUBLIC_STATUSES: readonly Status[] = ['terbit', 'dikoreksi'];
-
-/** Statuses a reviewer's "Menunggu tinjauan" queue lists. */
-export const AWAITING_REVIEW: readonly Status[] = ['diajukan'];

@@ -16,9 +16,8 @@ import { seededRandom, type Random } from '../../../src/shared/random/seeded';
  *  - error_before: answer 500/503 without forwarding
  *  - error_after: forward, then answer 500/503 instead of HQ's reply
  */
-export type FaultKind =
-  'drop' | 'drop_after' | 'cut' | 'duplicate' | 'replay' | 'delay' | 'error_before' | 'error_after';
-export const FAULT_KINDS: FaultKind[] = [
+type FaultKind = 'drop' | 'drop_after' | 'cut' | 'duplicate' | 'replay' | 'delay' | 'error_before' | 'error_after';
+const FAULT_KINDS: FaultKind[] = [
   'drop',
   'drop_after',
   'cut',

@@ -2,8 +2,8 @@ import { format } from 'date-fns';
 import { id as localeId } from 'date-fns/locale';
 
 /** The public site speaks Western Indonesian Time: KPU's national pages do. */
-export const SITE_TIME_ZONE = 'Asia/Jakarta';
-export const SITE_TIME_ZONE_LABEL = 'WIB';
+const SITE_TIME_ZONE = 'Asia/Jakarta';
+const SITE_TIME_ZONE_LABEL = 'WIB';
 
 const partsFmt = new Intl.DateTimeFormat('en-US', {
   timeZone: SITE_TIME_ZONE,

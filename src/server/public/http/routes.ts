@@ -37,7 +37,7 @@ export interface PublicSiteDeps {
  * Strict by default: no script at all, styles and images only from this origin. Pages work
  * without JavaScript, so nothing is lost.
  */
-export const CONTENT_SECURITY_POLICY =
+const CONTENT_SECURITY_POLICY =
   "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const HTML = 'text/html; charset=utf-8';

@@ -5,7 +5,7 @@
  */
 export const IMAGE_WIDTHS = { w400: 400, w800: 800, w1200: 1200 } as const;
 export type ImageSize = keyof typeof IMAGE_WIDTHS;
-export const IMAGE_FORMATS = ['jpg', 'webp'] as const;
+const IMAGE_FORMATS = ['jpg', 'webp'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export const BODY_IMAGE_SIZE: ImageSize = 'w800';

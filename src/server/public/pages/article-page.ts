@@ -22,7 +22,7 @@ const description = (p: Publication): string => {
 const enc = (s: string): string =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export function shareLinks(url: string, title: string): { facebook: string; x: string; whatsapp: string } {
+function shareLinks(url: string, title: string): { facebook: string; x: string; whatsapp: string } {
   const u = enc(url);
   return {
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,

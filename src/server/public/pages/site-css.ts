@@ -57,6 +57,6 @@ ol.list p{margin:0}
 }
 `.trim();
 
-export const SITE_CSS_HASH = createHash('sha256').update(SITE_CSS).digest('hex').slice(0, 12);
+const SITE_CSS_HASH = createHash('sha256').update(SITE_CSS).digest('hex').slice(0, 12);
 /** Content-hashed file name: cacheable forever, changes when the CSS does. */
 export const SITE_CSS_PATH = `/assets/berita.${SITE_CSS_HASH}.css`;

@@ -257,7 +257,7 @@ export class RenderGate {
   }
 }
 
-export function textOf(n: DocNode): string {
+function textOf(n: DocNode): string {
   if (n.type === 'text') return n.text ?? '';
   if (n.type === 'hardBreak') return '\n';
   const inner = (n.content ?? [])
@@ -268,13 +268,13 @@ export function textOf(n: DocNode): string {
   return inner;
 }
 
-export const escapeText = (s: string): string =>
+const escapeText = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const MEDIA_SRC = new RegExp(`^/media/(${SHA256_HEX})/w\\d+\\.(jpg|webp)$`);
 
 /** The last word: an allowlist of exactly what the shared schema renders. */
-export function sanitizeBody(html: string): string {
+function sanitizeBody(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [
       'p',

@@ -9,7 +9,7 @@ import type { PublicationStore } from '../types';
 const CRAWLER_UA =
   /bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|facebookcatalog|meta-externalagent|whatsapp|telegram|twitterbot|linkedinbot|pinterest|discord|slack|skype|embedly|quora link preview|vkshare|bingpreview|google-inspectiontool|googleother|apis-google|mediapartners|feedfetcher|feedparser|rss|lighthouse|pagespeed|uptime|monitor|pingdom|statuscake|headless|phantomjs|python-requests|python-urllib|aiohttp|httpx|curl\/|wget\/|libwww|go-http-client|okhttp|java\/|node-fetch|axios\/|undici|scrapy|ahrefs|semrush|mj12|dotbot|petalbot|yandex|baidu|bytespider|gptbot|ccbot|claudebot|anthropic|perplexity|amazonbot|applebot|duckduckbot|sogou|exabot|seznam|qwant|^$/i;
 
-export const isCrawler = (userAgent: string | undefined): boolean => CRAWLER_UA.test((userAgent ?? '').trim());
+const isCrawler = (userAgent: string | undefined): boolean => CRAWLER_UA.test((userAgent ?? '').trim());
 
 /**
  * "Telah dilihat N kali": one count per reader per (Jakarta) day. The reader is a hash of the

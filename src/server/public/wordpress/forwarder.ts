@@ -17,7 +17,7 @@ import type { Publication } from '../types';
  * lost on a crash); a worker sends the latest version: a new post, an update of the same post,
  * or back to draft when withdrawn. Failures retry with exponential backoff (30 s … 6 h).
  */
-export const WordPressConfigSchema = z.strictObject({
+const WordPressConfigSchema = z.strictObject({
   offices: z.array(
     z.strictObject({
       /** Office slug as on the public site, e.g. "kpu-kabupaten-blora". */

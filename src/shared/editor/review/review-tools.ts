@@ -19,7 +19,7 @@ declare module '@tiptap/core' {
   }
 }
 
-export const ReviewTools = Extension.create<SuggestModeOptions>({
+const ReviewTools = Extension.create<SuggestModeOptions>({
   name: 'review',
   addOptions: () => ({}),
   addProseMirrorPlugins() {

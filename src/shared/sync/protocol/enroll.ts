@@ -3,14 +3,14 @@ import { IdSchema } from '../../domain/release';
 import { RoleSchema } from '../../domain/role';
 import { RevisionSchema, SeqSchema } from './wire-fields';
 
-export { ROLES, RoleSchema, type Role } from '../../domain/role';
+export { ROLES, type Role } from '../../domain/role';
 
 /** What a person may read: their office, their province, or everything (admin). */
 export const SCOPES = ['office', 'province', 'all'] as const;
-export const ScopeSchema = z.enum(SCOPES);
+const ScopeSchema = z.enum(SCOPES);
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const PersonSchema = z.object({
+const PersonSchema = z.object({
   id: IdSchema,
   name: z.string(),
   role: RoleSchema,
@@ -29,7 +29,6 @@ export const EnrollRequestSchema = z.strictObject({
   /** Shown in `hq devices`, e.g. "Laptop humas". */
   deviceName: z.string().min(1).max(200),
 });
-export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
 
 /** The token is shown once; keep it secret (safeStorage / 0600 file). */
 export const EnrollResponseSchema = z.object({

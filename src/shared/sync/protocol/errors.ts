@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every 4xx/5xx body is an ErrorResponse with one of these codes. */
-export const PROTOCOL_ERROR_CODES = [
+const PROTOCOL_ERROR_CODES = [
   /** 400: malformed JSON, wrong types, unknown fields, bad hash. `message` says which. */
   'invalid_input',
   /** 401: missing/unknown/revoked token, or a bad enrollment code. */
@@ -25,7 +25,7 @@ export const PROTOCOL_ERROR_CODES = [
   /** 500. */
   'internal',
 ] as const;
-export const ProtocolErrorCodeSchema = z.enum(PROTOCOL_ERROR_CODES);
+const ProtocolErrorCodeSchema = z.enum(PROTOCOL_ERROR_CODES);
 export type ProtocolErrorCode = z.infer<typeof ProtocolErrorCodeSchema>;
 
 /** Body of every non-2xx answer. */

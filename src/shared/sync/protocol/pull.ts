@@ -5,7 +5,7 @@ import { PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT } from './limits';
 import { RevisionSchema, WireFieldsSchema } from './wire-fields';
 
 /** Who made a change, as HQ confirmed it. `hqTime` is HQ's clock at apply: display only. */
-export const ChangeActorSchema = z.object({
+const ChangeActorSchema = z.object({
   deviceId: IdSchema,
   personId: IdSchema,
   name: z.string(),
@@ -15,8 +15,8 @@ export const ChangeActorSchema = z.object({
 });
 export type ChangeActor = z.infer<typeof ChangeActorSchema>;
 
-export const RELEASE_EVENTS = ['created', 'edited', 'merged', 'resolved', 'transition', 'deleted'] as const;
-export const ReleaseEventSchema = z.enum(RELEASE_EVENTS);
+const RELEASE_EVENTS = ['created', 'edited', 'merged', 'resolved', 'transition', 'deleted'] as const;
+const ReleaseEventSchema = z.enum(RELEASE_EVENTS);
 export type ReleaseEvent = z.infer<typeof ReleaseEventSchema>;
 
 /** Every change in HQ's log has a global cursor and belongs to one release. */
@@ -26,7 +26,7 @@ const changeHead = { cursor: z.number().int().positive(), releaseId: IdSchema };
  * A new revision of a release (or its tombstone: `deleted: true`, `fields: null`).
  * Every revision appears exactly once in the log; revisions of one release ascend.
  */
-export const ReleaseChangeSchema = z.object({
+const ReleaseChangeSchema = z.object({
   ...changeHead,
   type: z.literal('release'),
   revision: z.number().int().positive(),
@@ -45,7 +45,7 @@ export const ReleaseChangeSchema = z.object({
 export type ReleaseChange = z.infer<typeof ReleaseChangeSchema>;
 
 /** The latest state of one annotation. */
-export const AnnotationChangeSchema = z.object({
+const AnnotationChangeSchema = z.object({
   ...changeHead,
   type: z.literal('annotation'),
   annotationId: IdSchema,
@@ -57,15 +57,13 @@ export const AnnotationChangeSchema = z.object({
 });
 export type AnnotationChange = z.infer<typeof AnnotationChangeSchema>;
 
-export const ChangeSchema = z.discriminatedUnion('type', [ReleaseChangeSchema, AnnotationChangeSchema]);
-export type Change = z.infer<typeof ChangeSchema>;
+const ChangeSchema = z.discriminatedUnion('type', [ReleaseChangeSchema, AnnotationChangeSchema]);
 
 /** GET /api/v1/sync/pull query. */
 export const PullQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().positive().max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
 });
-export type PullQuery = z.infer<typeof PullQuerySchema>;
 
 /**
  * Changes visible to this device with cursor > query.cursor, ascending. Store `nextCursor`

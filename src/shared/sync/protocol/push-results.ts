@@ -3,7 +3,7 @@ import { Sha256Schema } from '../../domain/digest';
 import { IdSchema } from '../../domain/release';
 import { RevisionSchema, SeqSchema, WireFieldsSchema } from './wire-fields';
 
-export const REJECT_REASONS = [
+const REJECT_REASONS = [
   /** The body or lead image references an attachment HQ does not have: upload, then re-send. */
   'missing_attachment',
   /** The release was deleted at HQ (tombstone) and this entry edits it. */
@@ -21,14 +21,13 @@ export const REJECT_REASONS = [
   /** The slug is taken by another release. */
   'slug_taken',
 ] as const;
-export const RejectReasonSchema = z.enum(REJECT_REASONS);
-export type RejectReason = z.infer<typeof RejectReasonSchema>;
+const RejectReasonSchema = z.enum(REJECT_REASONS);
 
 /** One result per entry, same order as sent, discriminated on `status`. */
 const resultHead = { seq: SeqSchema, releaseId: IdSchema };
 
 /** The entry became a new revision exactly as sent. */
-export const AcceptedResultSchema = z.object({
+const AcceptedResultSchema = z.object({
   ...resultHead,
   status: z.literal('accepted'),
   revision: RevisionSchema,
@@ -37,7 +36,7 @@ export const AcceptedResultSchema = z.object({
 });
 
 /** The entry was merged with concurrent HQ edits: a new revision whose fields are `fields`. */
-export const MergedResultSchema = z.object({
+const MergedResultSchema = z.object({
   ...resultHead,
   status: z.literal('merged'),
   revision: RevisionSchema,
@@ -63,7 +62,7 @@ export const ConflictResultSchema = z.object({
 });
 
 /** Refused for a reason; the seq is consumed. Fix and send as a new entry. */
-export const RejectedResultSchema = z.object({
+const RejectedResultSchema = z.object({
   ...resultHead,
   status: z.literal('rejected'),
   reason: RejectReasonSchema,
@@ -72,14 +71,13 @@ export const RejectedResultSchema = z.object({
   missing: z.array(Sha256Schema).optional(),
 });
 
-export const EntryResultSchema = z.discriminatedUnion('status', [
+const EntryResultSchema = z.discriminatedUnion('status', [
   AcceptedResultSchema,
   MergedResultSchema,
   ConflictResultSchema,
   RejectedResultSchema,
 ]);
 export type EntryResult = z.infer<typeof EntryResultSchema>;
-export type EntryStatus = EntryResult['status'];
 
 export const PushResponseSchema = z.object({
   /** One per entry, same order as sent. */

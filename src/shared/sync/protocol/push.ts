@@ -14,21 +14,21 @@ const entryHead = { seq: SeqSchema, releaseId: IdSchema, baseRevision: RevisionS
  * (`baseRevision`: 0 = new release, never seen by HQ). If base = head → accepted. If the base is
  * older → three-way merge against the stored base revision: merged or conflict.
  */
-export const ReleaseUpsertEntrySchema = z.strictObject({
+const ReleaseUpsertEntrySchema = z.strictObject({
   ...entryHead,
   kind: z.literal('release.upsert'),
   fields: WireFieldsSchema,
 });
 
 /** Delete (tombstone) a release the writer deleted locally, from `baseRevision`. */
-export const ReleaseDeleteEntrySchema = z.strictObject({ ...entryHead, kind: z.literal('release.delete') });
+const ReleaseDeleteEntrySchema = z.strictObject({ ...entryHead, kind: z.literal('release.delete') });
 
 /**
  * The writer's resolution of a conflict: a new full snapshot with `baseRevision` = the head
  * revision HQ reported in the conflict result. If HQ's head moved on meanwhile it merges again
  * (it may conflict again). Recorded in the audit trail as a resolution.
  */
-export const ReleaseResolveEntrySchema = z.strictObject({
+const ReleaseResolveEntrySchema = z.strictObject({
   ...entryHead,
   kind: z.literal('release.resolve'),
   fields: WireFieldsSchema,
@@ -41,7 +41,7 @@ export const ReleaseResolveEntrySchema = z.strictObject({
  * `publishAt` (for `terbit`): embargo — the public site shows it only from then on.
  * Allowed transitions and roles: src/shared/workflow/rules.ts (shared with the workstation).
  */
-export const WorkflowTransitionEntrySchema = z.strictObject({
+const WorkflowTransitionEntrySchema = z.strictObject({
   ...entryHead,
   kind: z.literal('workflow.transition'),
   to: StatusSchema,
@@ -62,7 +62,7 @@ export const WorkflowTransitionEntrySchema = z.strictObject({
  * per-annotation version and a change-log entry. `baseRevision` is the release revision the
  * annotation was made against (for anchoring); it need not be the head.
  */
-export const AnnotationPutEntrySchema = z.strictObject({
+const AnnotationPutEntrySchema = z.strictObject({
   ...entryHead,
   kind: z.literal('annotation.put'),
   annotationId: IdSchema,
@@ -70,7 +70,7 @@ export const AnnotationPutEntrySchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),
 });
 
-export const PushEntrySchema = z.discriminatedUnion('kind', [
+const PushEntrySchema = z.discriminatedUnion('kind', [
   ReleaseUpsertEntrySchema,
   ReleaseDeleteEntrySchema,
   ReleaseResolveEntrySchema,
@@ -78,7 +78,6 @@ export const PushEntrySchema = z.discriminatedUnion('kind', [
   AnnotationPutEntrySchema,
 ]);
 export type PushEntry = z.infer<typeof PushEntrySchema>;
-export type PushEntryKind = PushEntry['kind'];
 
 /** POST /api/v1/sync/push. Entries ascending and contiguous by seq. */
 export const PushRequestSchema = z.strictObject({
