@@ -1,3 +1,4 @@
+import { STATUS_LABELS_ID } from '../domain/labels';
 import type { ErrorMessages } from './format';
 
 /** Indonesian, the first language: `WartaError.message` and logs use these. */
@@ -34,6 +35,18 @@ export const messagesId: ErrorMessages = {
     'review.paragraphNotFound': 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.',
     'review.selectWithinParagraph': 'Pilih teks di dalam satu paragraf untuk dikomentari.',
     'review.selectWords': 'Pilih kata-kata yang ingin dikomentari.',
+    'workflow.noChange': 'Rilis sudah berstatus {{status}}.',
+    'workflow.notAllowed': 'Tidak dapat mengubah status dari {{from}} ke {{to}}.',
+    'workflow.forbiddenRole': 'Peran {{role}} tidak boleh mengubah status ke {{to}}.',
+    'workflow.stale': 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.',
+    'workflow.pendingSuggestions': 'Masih ada {{count}} saran suntingan yang belum diterima atau ditolak.',
+    'workflow.notApproved': 'Versi ini belum disetujui; setujui dulu sebelum menerbitkan.',
+    'workflow.scheduleOnlyOnPublish': 'Waktu terbit hanya dapat dipilih saat menerbitkan.',
+    'workflow.badSchedule': 'Waktu terbit tidak valid.',
+    'workflow.approvalInvalidated':
+      'Rilis diubah setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.',
+    'workflow.embargoCancelled':
+      'Rilis diubah sebelum waktu terbitnya, sehingga penerbitan dibatalkan dan rilis kembali ke status Diajukan.',
     'sync.badUrl': 'Alamat server pusat tidak valid. Contoh: https://pusat.kpu.go.id',
     'sync.urlNotHttp': 'Alamat server pusat harus diawali http:// atau https://',
     'sync.urlHasCredentials': 'Alamat server pusat tidak boleh memuat nama pengguna atau sandi',
@@ -122,4 +135,7 @@ export const messagesId: ErrorMessages = {
     listAudit: 'Memuat jejak audit',
     reviewQueue: 'Memuat antrean tinjauan',
   },
+  statuses: STATUS_LABELS_ID,
+  // The role keys are the Indonesian words themselves.
+  roles: { penulis: 'penulis', peninjau: 'peninjau', admin: 'admin' },
 };
