@@ -1,4 +1,5 @@
 import { WartaError } from '../../shared/contract/define';
+import { formatReason } from '../../shared/errors/format';
 import { HqError } from './hq-client';
 
 /** What the writer reads when enrollment fails: what went wrong and what to do about it. */
@@ -28,8 +29,6 @@ export const isTokenRefused = (error: unknown): boolean => error instanceof HqEr
 
 /** The status line after a failed run. */
 export function runFailureMessage(error: unknown): string {
-  if (isTokenRefused(error)) {
-    return 'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.';
-  }
+  if (isTokenRefused(error)) return formatReason('id', 'sync.deviceRefused');
   return error instanceof Error ? error.message : String(error);
 }

@@ -221,12 +221,12 @@ export class SyncService {
       this.lastError = runFailureMessage(error);
       this.online = !!hq && hq.kind !== 'network';
       if (!hq) this.log.error({ err: error }, 'sync run failed');
-      addLog(this.db, 'error', 'syncLog.failed', { detail: this.lastError });
-      const delay = backoffDelay(this.failures, this.random, this.policy);
       if (isTokenRefused(error)) {
+        addLog(this.db, 'error', 'syncLog.deviceRefused');
         this.scheduler.nextAttemptAt = null;
       } else {
-        this.scheduler.schedule(delay);
+        addLog(this.db, 'error', 'syncLog.failed', { detail: this.lastError });
+        this.scheduler.schedule(backoffDelay(this.failures, this.random, this.policy));
         if (!this.online) this.scheduler.startProbe();
       }
     } finally {

@@ -62,6 +62,8 @@ export const messagesEn: ErrorMessages = {
     'sync.codeInvalid': 'The enrolment code is not valid. Check the code the central server’s admin gave you.',
     'sync.notWartaServer': 'The address {{url}} does not answer as a Warta central server. Check the address.',
     'sync.serverTrouble': 'The central server is having trouble ({{detail}}). Try again shortly.',
+    'sync.deviceRefused':
+      'The central server refused this computer (its token is invalid or was revoked). Reconnect in Settings.',
     'notice.dbDamagedSalvaged':
       'The database was damaged ({{damage}}) and was set aside, not deleted: {{aside}}. {{count}} releases were rescued into a new database.',
     'notice.dbDamagedUnreadable':
@@ -76,6 +78,8 @@ export const messagesEn: ErrorMessages = {
     'syncLog.finished':
       'Sync finished: {{pushed}} sent, {{uploaded}} attachments, {{pulled}} received, {{conflicts}} conflicts, {{rejected}} refused.',
     'syncLog.failed': 'Sync failed: {{detail}}',
+    'syncLog.deviceRefused':
+      'Sync failed: the central server refused this computer (its token is invalid or was revoked). Reconnect in Settings.',
     'syncLog.conflictResolved': 'Conflict resolved; the result is sent at the next sync.',
     'syncLog.attachmentMissingHere':
       'Attachment {{sha}}… is not on this computer; releases that use it may be refused.',

@@ -65,6 +65,8 @@ export const messagesId: ErrorMessages = {
     'sync.codeInvalid': 'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.',
     'sync.notWartaServer': 'Alamat {{url}} tidak menjawab sebagai server pusat Warta. Periksa alamatnya.',
     'sync.serverTrouble': 'Server pusat sedang bermasalah ({{detail}}). Coba lagi sebentar lagi.',
+    'sync.deviceRefused':
+      'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.',
     'notice.dbDamagedSalvaged':
       'Basis data rusak ({{damage}}) dan telah disisihkan tanpa dihapus: {{aside}}. {{count}} rilis berhasil diselamatkan ke basis data baru.',
     'notice.dbDamagedUnreadable':
@@ -79,6 +81,8 @@ export const messagesId: ErrorMessages = {
     'syncLog.finished':
       'Sinkronisasi selesai: {{pushed}} terkirim, {{uploaded}} lampiran, {{pulled}} diterima, {{conflicts}} konflik, {{rejected}} ditolak.',
     'syncLog.failed': 'Sinkronisasi gagal: {{detail}}',
+    'syncLog.deviceRefused':
+      'Sinkronisasi gagal: Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.',
     'syncLog.conflictResolved': 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.',
     'syncLog.attachmentMissingHere':
       'Lampiran {{sha}}… tidak ada di komputer ini; rilis yang memakainya mungkin ditolak.',
