@@ -29,6 +29,23 @@ describe('error catalogue', () => {
     );
   });
 
+  it('words workflow statuses and roles from their keys in each language', () => {
+    const params = { role: 'penulis', to: 'terbit' };
+    expect(formatReason('id', 'workflow.forbiddenRole', params)).toBe(
+      'Peran penulis tidak boleh mengubah status ke Terbit.',
+    );
+    expect(formatReason('en', 'workflow.forbiddenRole', params)).toBe(
+      'A writer may not change the status to Published.',
+    );
+    expect(formatReason('en', 'workflow.notAllowed', { from: 'draf', to: 'disetujui' })).toBe(
+      'The status cannot change from Draft to Approved.',
+    );
+    // A number named like a status key is left as it is.
+    expect(formatReason('en', 'syncLog.seqAdjusted', { from: 7 })).toBe(
+      'The send sequence was matched to the central server (from 7).',
+    );
+  });
+
   it("a WartaError's message is the Indonesian wording of its reason", () => {
     const error = new WartaError('not_found', 'release.notFound', { id: 'r1' });
     expect(error.message).toBe('Rilis r1 tidak ditemukan.');

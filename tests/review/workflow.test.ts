@@ -87,6 +87,20 @@ describe('workflow rules', () => {
     expect(d).toMatchObject({ ok: false, code: 'stale' });
   });
 
+  it('names each refusal by reason, with statuses and roles as keys', () => {
+    expect(decideTransition(state('draf'), req('terbit', 'peninjau'))).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+      reason: 'workflow.notAllowed',
+      params: { from: 'draf', to: 'terbit' },
+      message: 'Tidak dapat mengubah status dari Draf ke Terbit.',
+    });
+    expect(decideTransition(state('diajukan'), req('disetujui', 'penulis'))).toMatchObject({
+      reason: 'workflow.forbiddenRole',
+      params: { role: 'penulis', to: 'disetujui' },
+    });
+  });
+
   it('pins the approval to the approved text, and publish needs that exact text', () => {
     const approved = decideTransition(
       state('diajukan'),

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import type { reviewMethods } from '../../shared/contract/review';
+import type { StorageAction } from '../../shared/errors/reasons';
 import { toStorageError } from '../store/errors';
 import type { Store } from '../store/store';
 import type { Actor, ReviewContext } from './actor';
@@ -18,12 +19,12 @@ function storeActor(store: Store): () => Actor {
   };
 }
 
-function guarded<A extends unknown[], R>(what: string, fn: (...args: A) => R): (...args: A) => R {
+function guarded<A extends unknown[], R>(action: StorageAction, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
     try {
       return fn(...args);
     } catch (error) {
-      throw toStorageError(error, what);
+      throw toStorageError(error, action);
     }
   };
 }
@@ -41,18 +42,14 @@ export function createReviewHandlers(deps: { store: Store; onChange?: () => void
     return value;
   };
   return {
-    listThreads: guarded('Memuat komentar', ({ releaseId }) => ({ items: listThreads(db, releaseId) })),
-    addComment: guarded('Mengirim komentar', (input) => changed(addComment(ctx, input))),
-    replyToComment: guarded('Mengirim balasan', (input) => changed(replyToComment(ctx, input))),
-    resolveThread: guarded('Menyelesaikan komentar', ({ threadId }) =>
-      changed(setThreadState(ctx, threadId, 'resolve')),
-    ),
-    reopenThread: guarded('Membuka kembali komentar', ({ threadId }) =>
-      changed(setThreadState(ctx, threadId, 'reopen')),
-    ),
-    getWorkflow: guarded('Memuat status rilis', ({ releaseId }) => getWorkflow(ctx, releaseId)),
-    transition: guarded('Mengubah status rilis', (input) => changed(transition(ctx, input))),
-    listAudit: guarded('Memuat jejak audit', ({ releaseId }) => ({ items: listAudit(ctx, releaseId) })),
-    reviewQueue: guarded('Memuat antrean tinjauan', () => ({ items: reviewQueue(db) })),
+    listThreads: guarded('listComments', ({ releaseId }) => ({ items: listThreads(db, releaseId) })),
+    addComment: guarded('addComment', (input) => changed(addComment(ctx, input))),
+    replyToComment: guarded('replyToComment', (input) => changed(replyToComment(ctx, input))),
+    resolveThread: guarded('resolveThread', ({ threadId }) => changed(setThreadState(ctx, threadId, 'resolve'))),
+    reopenThread: guarded('reopenThread', ({ threadId }) => changed(setThreadState(ctx, threadId, 'reopen'))),
+    getWorkflow: guarded('getWorkflow', ({ releaseId }) => getWorkflow(ctx, releaseId)),
+    transition: guarded('transition', (input) => changed(transition(ctx, input))),
+    listAudit: guarded('listAudit', ({ releaseId }) => ({ items: listAudit(ctx, releaseId) })),
+    reviewQueue: guarded('reviewQueue', () => ({ items: reviewQueue(db) })),
   };
 }

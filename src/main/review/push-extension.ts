@@ -93,7 +93,7 @@ function refuseTransition(db: Db, transitionId: string, reason: string): void {
     to: t.to_status,
     detail: `${STATUS_LABELS_ID[t.from_status]} → ${STATUS_LABELS_ID[t.to_status]} ditolak: ${reason}`,
   });
-  addLog(db, 'error', `Perubahan status ditolak: ${reason}`, t.release_id);
+  addLog(db, 'error', 'syncLog.transitionRejected', { detail: reason }, t.release_id);
 }
 
 const outboxRow = (db: Db, ref: string): ReviewOutboxRow | undefined =>
@@ -105,7 +105,13 @@ function applyReviewResult(db: Db, ref: string, entry: PushEntry, result: EntryR
   deleteReviewOutbox(db, row.id);
   if (entry.kind !== 'workflow.transition') {
     if (result.status === 'rejected')
-      addLog(db, 'error', `Komentar ditolak server pusat (${result.reason}): ${result.message}`, row.releaseId);
+      addLog(
+        db,
+        'error',
+        'syncLog.commentRejectedBecause',
+        { code: result.reason, detail: result.message },
+        row.releaseId,
+      );
     return;
   }
   if (result.status !== 'accepted') {
@@ -162,6 +168,6 @@ export const reviewPushExtension: PushExtension = {
     if (!row) return;
     deleteReviewOutbox(db, row.id);
     if (entry.kind === 'workflow.transition') refuseTransition(db, row.refId, message);
-    else addLog(db, 'error', `Komentar ditolak server pusat: ${message}`, row.releaseId);
+    else addLog(db, 'error', 'syncLog.commentRejected', { detail: message }, row.releaseId);
   },
 };

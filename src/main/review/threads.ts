@@ -91,7 +91,7 @@ export const countOpenThreads = (db: Db, releaseId: string): number =>
 
 function thread(db: Db, threadId: string): Thread {
   const row = getThreadRow(db, threadId);
-  if (!row) throw new WartaError('not_found', 'Utas komentar tidak ditemukan.');
+  if (!row) throw new WartaError('not_found', 'review.threadNotFound');
   return buildThread(db, row);
 }
 
@@ -104,13 +104,12 @@ export function addComment(
   return db.transaction(() => {
     const release = getRelease(db, input.releaseId);
     const block = textBlocks(release.body).find((b) => b.id === input.blockId);
-    if (!block)
-      throw new WartaError('invalid_input', 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.');
+    if (!block) throw new WartaError('invalid_input', 'review.paragraphNotFound');
     if (input.from >= block.text.length || input.from >= input.to)
-      throw new WartaError('invalid_input', 'Pilih teks di dalam satu paragraf untuk dikomentari.');
+      throw new WartaError('invalid_input', 'review.selectWithinParagraph');
     // A selection running on into the next paragraph comments on its part in this one.
     const anchor: Anchor | null = makeAnchor(block, input.from, Math.min(input.to, block.text.length));
-    if (!anchor) throw new WartaError('invalid_input', 'Pilih kata-kata yang ingin dikomentari.');
+    if (!anchor) throw new WartaError('invalid_input', 'review.selectWords');
     const id = uuidv7();
     const now = nowIso();
     putThread(db, {

@@ -98,7 +98,7 @@ export function transition(
       at: input.at ?? null,
       now,
     });
-    if (!decision.ok) throw new WartaError(REJECTION_ERROR[decision.code], decision.message);
+    if (!decision.ok) throw new WartaError(REJECTION_ERROR[decision.code], decision.reason, decision.params);
     saveWorkflow(db, input.releaseId, decision.next, null);
     const id = uuidv7();
     insertTransition(db, {

@@ -60,7 +60,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       get: (key) => store.settings.get(key, z.string()) ?? null,
       set: (key, value) => store.settings.set(key, value),
     },
-    notices: () => store.notices().map(({ id, code, message, at }) => ({ id, code, message, at })),
+    notices: () => store.notices(),
     dismissNotice: (id) => store.dismissNotice(id),
     identity: () => sync.identity(),
     hqUrl: () => sync.hqUrl(),

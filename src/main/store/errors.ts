@@ -1,4 +1,5 @@
 import { WartaError } from '../../shared/contract/define';
+import type { StorageAction } from '../../shared/errors/reasons';
 
 /** better-sqlite3's SqliteError carries a string code such as SQLITE_FULL. */
 export const sqliteCode = (error: unknown): string | undefined => {
@@ -14,10 +15,9 @@ export const isCorruption = (error: unknown): boolean => {
 
 /**
  * Turns storage failures into reasons a writer can act on; the failed save is rolled
- * back, so what was stored before stays intact. `action` is a StorageAction key, worded
- * per language; any other text is shown as given.
+ * back, so what was stored before stays intact. `action` is worded per language.
  */
-export function toStorageError(error: unknown, action: string): unknown {
+export function toStorageError(error: unknown, action: StorageAction): unknown {
   if (error instanceof WartaError) return error;
   const code = sqliteCode(error) ?? '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { IdentitySchema, type Identity } from '../../shared/contract/app';
-import { WartaError } from '../../shared/contract/define';
 import type { Settings } from '../store/settings';
 import type { Db } from '../store/types';
 import type { SecretStore } from '../services/secrets';
@@ -32,12 +31,7 @@ export async function enroll(
   e: Enrollment,
   input: { serverUrl: string; code: string; deviceName: string | undefined; timeoutMs: number },
 ): Promise<Identity & { hqUrl: string }> {
-  let url: string;
-  try {
-    url = normaliseHqUrl(input.serverUrl);
-  } catch (error) {
-    throw new WartaError('invalid_input', (error as Error).message);
-  }
+  const url = normaliseHqUrl(input.serverUrl);
   const client = new HqClient({ baseUrl: url, timeoutMs: input.timeoutMs });
   let enrolled;
   try {
@@ -62,7 +56,7 @@ export async function enroll(
       setMeta(db, META.seqDevice, enrolled.deviceId);
       setMeta(db, META.cursor, '0');
     }
-    addLog(db, 'info', `Terhubung ke ${url} sebagai ${identity.name} (${identity.office}).`);
+    addLog(db, 'info', 'syncLog.connected', { url, name: identity.name, office: identity.office });
   })();
   return { ...identity, hqUrl: url };
 }
@@ -72,5 +66,5 @@ export function unenroll(e: Enrollment): void {
   e.secrets.delete(SECRET_DEVICE_TOKEN);
   e.settings.delete(SETTINGS_IDENTITY);
   e.settings.delete(SETTINGS_HQ_URL);
-  addLog(e.db, 'info', 'Sambungan ke server pusat diputus. Rilis di komputer ini tetap tersimpan.');
+  addLog(e.db, 'info', 'syncLog.disconnected');
 }

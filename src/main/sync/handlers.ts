@@ -63,9 +63,9 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
     },
     resolveConflict: async ({ releaseId, resolutions, fields }) => {
       const conflict = getConflict(db, releaseId);
-      if (!conflict) throw new WartaError('not_found', 'Rilis ini tidak sedang berkonflik.');
+      if (!conflict) throw new WartaError('not_found', 'sync.notInConflict');
       const local = readLocal(db, releaseId);
-      if (!local) throw new WartaError('not_found', 'Rilis tidak ditemukan.');
+      if (!local) throw new WartaError('not_found', 'sync.releaseNotFound');
       const result = applyResolutions(
         conflict,
         local.fields,
@@ -77,10 +77,10 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
         fields.map((f) => ({ field: f.field, choice: f.choice, value: f.value })),
       );
       if (result.missing.length) {
-        throw new WartaError('invalid_input', `Masih ada bagian yang belum dipilih: ${result.missing.join(', ')}`);
+        throw new WartaError('invalid_input', 'sync.unresolvedParts', { parts: result.missing.join(', ') });
       }
       const parsed = WireFieldsSchema.safeParse(result.fields);
-      if (!parsed.success) throw new WartaError('invalid_input', 'Hasil penyelesaian konflik tidak valid.');
+      if (!parsed.success) throw new WartaError('invalid_input', 'sync.invalidResolution');
       db.transaction(() => {
         writeFromHq(db, releaseId, parsed.data, {
           status: local.status,
@@ -97,7 +97,7 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
         markResolved(db, releaseId, conflict.theirsRev);
         deleteConflict(db, releaseId);
         appendOutbox(db, releaseId, 'save', readLocal(db, releaseId)!.localRev);
-        addLog(db, 'info', 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.', releaseId);
+        addLog(db, 'info', 'syncLog.conflictResolved', {}, releaseId);
       })();
       return rowToRelease(getRow(db, releaseId, true)!);
     },

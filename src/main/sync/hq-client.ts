@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { WartaError } from '../../shared/contract/define';
 import {
   AttachmentPutResponseSchema,
   EnrollResponseSchema,
@@ -53,12 +54,10 @@ export function normaliseHqUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Error('Alamat server pusat tidak valid. Contoh: https://pusat.kpu.go.id');
+    throw new WartaError('invalid_input', 'sync.badUrl');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error('Alamat server pusat harus diawali http:// atau https://');
-  }
-  if (url.username || url.password) throw new Error('Alamat server pusat tidak boleh memuat nama pengguna atau sandi');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WartaError('invalid_input', 'sync.urlNotHttp');
+  if (url.username || url.password) throw new WartaError('invalid_input', 'sync.urlHasCredentials');
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;
 }

@@ -66,11 +66,7 @@ export function mergeIntoLocal(
   );
   if (!existing) {
     summary.conflicts++;
-    addLog(
-      db,
-      'warn',
-      `Konflik: ${merge.conflictBlocks.length} blok dan ${merge.conflictFields.length} isian diubah di dua tempat.`,
-      id,
-    );
+    const counts = { blocks: merge.conflictBlocks.length, fields: merge.conflictFields.length };
+    addLog(db, 'warn', 'syncLog.conflict', counts, id);
   }
 }

@@ -211,14 +211,9 @@ export class SyncService {
       this.lastError = null;
       this.lastRun = outcome.summary;
       this.needsConfirmation = outcome.needsConfirmation;
-      const s = outcome.summary;
-      addLog(
-        this.db,
-        outcome.needsConfirmation ? 'warn' : 'info',
-        outcome.needsConfirmation
-          ? 'Sinkronisasi menunggu konfirmasi penghapusan.'
-          : `Sinkronisasi selesai: ${s.pushed} terkirim, ${s.uploaded} lampiran, ${s.pulled} diterima, ${s.conflicts} konflik, ${s.rejected} ditolak.`,
-      );
+      const { pushed, uploaded, pulled, conflicts, rejected } = outcome.summary;
+      if (outcome.needsConfirmation) addLog(this.db, 'warn', 'syncLog.awaitingConfirmation');
+      else addLog(this.db, 'info', 'syncLog.finished', { pushed, uploaded, pulled, conflicts, rejected });
       this.scheduler.schedule(this.intervalMs);
     } catch (error) {
       this.failures += 1;
@@ -226,12 +221,12 @@ export class SyncService {
       this.lastError = runFailureMessage(error);
       this.online = !!hq && hq.kind !== 'network';
       if (!hq) this.log.error({ err: error }, 'sync run failed');
-      addLog(this.db, 'error', `Sinkronisasi gagal: ${this.lastError}`);
-      const delay = backoffDelay(this.failures, this.random, this.policy);
       if (isTokenRefused(error)) {
+        addLog(this.db, 'error', 'syncLog.deviceRefused');
         this.scheduler.nextAttemptAt = null;
       } else {
-        this.scheduler.schedule(delay);
+        addLog(this.db, 'error', 'syncLog.failed', { detail: this.lastError });
+        this.scheduler.schedule(backoffDelay(this.failures, this.random, this.policy));
         if (!this.online) this.scheduler.startProbe();
       }
     } finally {

@@ -37,11 +37,7 @@ export function assertNotNewer(db: Db, file: string, migrations: readonly Migrat
   const found = userVersion(db);
   const latest = latestVersion(migrations);
   if (found > latest) {
-    throw new WartaError(
-      'storage',
-      `Basis data ${file} dibuat oleh versi Warta yang lebih baru (skema ${found}, versi ini mengenal sampai ${latest}). ` +
-        'Perbarui Warta; berkas ini tidak diubah.',
-    );
+    throw new WartaError('storage', 'store.newerSchema', { file, found, latest });
   }
 }
 

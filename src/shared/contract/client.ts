@@ -12,7 +12,7 @@ export function createClient(transport: Transport): Api {
       const envelope = EnvelopeSchema.parse(await transport(name, input));
       if (!envelope.ok) {
         const { code, reason, params, message } = envelope.error;
-        throw reason ? new WartaError(code, reason, params, message) : new WartaError(code, message);
+        throw reason ? new WartaError(code, reason, params, message) : new WartaError(code, undefined, {}, message);
       }
       return envelope.value;
     };

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { formatReason } from '../errors/format';
-import {
-  ErrorParamsSchema,
-  ErrorReasonSchema,
-  isErrorReason,
-  type ErrorParams,
-  type ErrorReason,
-} from '../errors/reasons';
+import { ErrorParamsSchema, ErrorReasonSchema, type ErrorParams, type ErrorReason } from '../errors/reasons';
 
 /** One method of the renderer ↔ main contract: validated input and output. */
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -46,16 +40,15 @@ export class WartaError extends Error {
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, reason: ErrorReason, params?: ErrorParams, message?: string);
-  /** Plain text without a reason: what an older peer sends, and throw sites not yet given a reason. */
-  constructor(code: ErrorCode, message: string);
+  /** A reply that names no reason (an older peer): its text is all there is. */
+  constructor(code: ErrorCode, reason: undefined, params: ErrorParams, message: string);
   constructor(
     readonly code: ErrorCode,
-    reasonOrMessage: string,
+    reason: ErrorReason | undefined,
     params: ErrorParams = {},
     message?: string,
   ) {
-    const reason = isErrorReason(reasonOrMessage) ? reasonOrMessage : undefined;
-    super(message ?? (reason ? formatReason('id', reason, params) : reasonOrMessage));
+    super(message ?? (reason ? formatReason('id', reason, params) : ''));
     this.name = 'WartaError';
     this.reason = reason;
     this.params = params;

@@ -32,6 +32,18 @@ export const messagesEn: ErrorMessages = {
     'review.paragraphNotFound': 'The selected paragraph was not found; save first, then select the text again.',
     'review.selectWithinParagraph': 'Select text within one paragraph to comment on it.',
     'review.selectWords': 'Select the words you want to comment on.',
+    'workflow.noChange': 'The release is already {{status}}.',
+    'workflow.notAllowed': 'The status cannot change from {{from}} to {{to}}.',
+    'workflow.forbiddenRole': 'A {{role}} may not change the status to {{to}}.',
+    'workflow.stale': 'The release has changed since you opened it. Reload and check the latest version.',
+    'workflow.pendingSuggestions': '{{count}} suggested edits are still waiting to be accepted or rejected.',
+    'workflow.notApproved': 'This version has not been approved; approve it before publishing.',
+    'workflow.scheduleOnlyOnPublish': 'A publication time can only be chosen when publishing.',
+    'workflow.badSchedule': 'The publication time is not valid.',
+    'workflow.approvalInvalidated':
+      'The release was changed after it was approved, so it is back to Submitted and needs another review.',
+    'workflow.embargoCancelled':
+      'The release was changed before its publication time, so publishing was cancelled and it is back to Submitted.',
     'sync.badUrl': 'The central server address is not valid. Example: https://pusat.kpu.go.id',
     'sync.urlNotHttp': 'The central server address must start with http:// or https://',
     'sync.urlHasCredentials': 'The central server address must not contain a user name or password',
@@ -50,6 +62,8 @@ export const messagesEn: ErrorMessages = {
     'sync.codeInvalid': 'The enrolment code is not valid. Check the code the central server’s admin gave you.',
     'sync.notWartaServer': 'The address {{url}} does not answer as a Warta central server. Check the address.',
     'sync.serverTrouble': 'The central server is having trouble ({{detail}}). Try again shortly.',
+    'sync.deviceRefused':
+      'The central server refused this computer (its token is invalid or was revoked). Reconnect in Settings.',
     'notice.dbDamagedSalvaged':
       'The database was damaged ({{damage}}) and was set aside, not deleted: {{aside}}. {{count}} releases were rescued into a new database.',
     'notice.dbDamagedUnreadable':
@@ -64,6 +78,8 @@ export const messagesEn: ErrorMessages = {
     'syncLog.finished':
       'Sync finished: {{pushed}} sent, {{uploaded}} attachments, {{pulled}} received, {{conflicts}} conflicts, {{rejected}} refused.',
     'syncLog.failed': 'Sync failed: {{detail}}',
+    'syncLog.deviceRefused':
+      'Sync failed: the central server refused this computer (its token is invalid or was revoked). Reconnect in Settings.',
     'syncLog.conflictResolved': 'Conflict resolved; the result is sent at the next sync.',
     'syncLog.attachmentMissingHere':
       'Attachment {{sha}}… is not on this computer; releases that use it may be refused.',
@@ -120,4 +136,14 @@ export const messagesEn: ErrorMessages = {
     listAudit: 'Loading the audit trail',
     reviewQueue: 'Loading the review queue',
   },
+  statuses: {
+    draf: 'Draft',
+    diajukan: 'Submitted',
+    perlu_revisi: 'Changes requested',
+    disetujui: 'Approved',
+    terbit: 'Published',
+    ditarik: 'Withdrawn',
+    dikoreksi: 'Corrected',
+  },
+  roles: { penulis: 'writer', peninjau: 'reviewer', admin: 'admin' },
 };

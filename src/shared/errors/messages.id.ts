@@ -1,3 +1,4 @@
+import { STATUS_LABELS_ID } from '../domain/labels';
 import type { ErrorMessages } from './format';
 
 /** Indonesian, the first language: `WartaError.message` and logs use these. */
@@ -34,6 +35,18 @@ export const messagesId: ErrorMessages = {
     'review.paragraphNotFound': 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.',
     'review.selectWithinParagraph': 'Pilih teks di dalam satu paragraf untuk dikomentari.',
     'review.selectWords': 'Pilih kata-kata yang ingin dikomentari.',
+    'workflow.noChange': 'Rilis sudah berstatus {{status}}.',
+    'workflow.notAllowed': 'Tidak dapat mengubah status dari {{from}} ke {{to}}.',
+    'workflow.forbiddenRole': 'Peran {{role}} tidak boleh mengubah status ke {{to}}.',
+    'workflow.stale': 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.',
+    'workflow.pendingSuggestions': 'Masih ada {{count}} saran suntingan yang belum diterima atau ditolak.',
+    'workflow.notApproved': 'Versi ini belum disetujui; setujui dulu sebelum menerbitkan.',
+    'workflow.scheduleOnlyOnPublish': 'Waktu terbit hanya dapat dipilih saat menerbitkan.',
+    'workflow.badSchedule': 'Waktu terbit tidak valid.',
+    'workflow.approvalInvalidated':
+      'Rilis diubah setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.',
+    'workflow.embargoCancelled':
+      'Rilis diubah sebelum waktu terbitnya, sehingga penerbitan dibatalkan dan rilis kembali ke status Diajukan.',
     'sync.badUrl': 'Alamat server pusat tidak valid. Contoh: https://pusat.kpu.go.id',
     'sync.urlNotHttp': 'Alamat server pusat harus diawali http:// atau https://',
     'sync.urlHasCredentials': 'Alamat server pusat tidak boleh memuat nama pengguna atau sandi',
@@ -52,6 +65,8 @@ export const messagesId: ErrorMessages = {
     'sync.codeInvalid': 'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.',
     'sync.notWartaServer': 'Alamat {{url}} tidak menjawab sebagai server pusat Warta. Periksa alamatnya.',
     'sync.serverTrouble': 'Server pusat sedang bermasalah ({{detail}}). Coba lagi sebentar lagi.',
+    'sync.deviceRefused':
+      'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.',
     'notice.dbDamagedSalvaged':
       'Basis data rusak ({{damage}}) dan telah disisihkan tanpa dihapus: {{aside}}. {{count}} rilis berhasil diselamatkan ke basis data baru.',
     'notice.dbDamagedUnreadable':
@@ -66,6 +81,8 @@ export const messagesId: ErrorMessages = {
     'syncLog.finished':
       'Sinkronisasi selesai: {{pushed}} terkirim, {{uploaded}} lampiran, {{pulled}} diterima, {{conflicts}} konflik, {{rejected}} ditolak.',
     'syncLog.failed': 'Sinkronisasi gagal: {{detail}}',
+    'syncLog.deviceRefused':
+      'Sinkronisasi gagal: Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.',
     'syncLog.conflictResolved': 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.',
     'syncLog.attachmentMissingHere':
       'Lampiran {{sha}}… tidak ada di komputer ini; rilis yang memakainya mungkin ditolak.',
@@ -122,4 +139,7 @@ export const messagesId: ErrorMessages = {
     listAudit: 'Memuat jejak audit',
     reviewQueue: 'Memuat antrean tinjauan',
   },
+  statuses: STATUS_LABELS_ID,
+  // The role keys are the Indonesian words themselves.
+  roles: { penulis: 'penulis', peninjau: 'peninjau', admin: 'admin' },
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RoleSchema, type Role } from '../domain/role';
 import { StatusSchema, TimestampSchema, type Status } from '../domain/release';
-import { STATUS_LABELS_ID } from '../domain/labels';
+import { formatReason } from '../errors/format';
+import type { ErrorParams, ErrorReason } from '../errors/reasons';
 import { ruleFor, vouchesForText, type Action } from './rules';
 
 /** Where a release stands in the workflow, and what it is pinned to. */
@@ -56,10 +57,24 @@ export interface TransitionRequest {
   now: string;
 }
 
-export type Decision =
-  { ok: true; action: Action; next: WorkflowState } | { ok: false; code: RejectionCode; message: string };
+/** A refusal names its reason and params for the user's language; `message` is the Indonesian wording. */
+export interface Rejection {
+  ok: false;
+  code: RejectionCode;
+  reason: ErrorReason;
+  params: ErrorParams;
+  message: string;
+}
 
-const reject = (code: RejectionCode, message: string): Decision => ({ ok: false, code, message });
+export type Decision = { ok: true; action: Action; next: WorkflowState } | Rejection;
+
+const reject = (code: RejectionCode, reason: ErrorReason, params: ErrorParams = {}): Rejection => ({
+  ok: false,
+  code,
+  reason,
+  params,
+  message: formatReason('id', reason, params),
+});
 
 /**
  * Decides one transition on the workstation, before it is recorded and queued for HQ (and to
@@ -71,37 +86,24 @@ const reject = (code: RejectionCode, message: string): Decision => ({ ok: false,
  */
 export function decideTransition(state: WorkflowState, req: TransitionRequest): Decision {
   const from = state.status;
-  if (from === req.to && from !== 'dikoreksi')
-    return reject('no_change', `Rilis sudah berstatus ${STATUS_LABELS_ID[from]}.`);
+  if (from === req.to && from !== 'dikoreksi') return reject('no_change', 'workflow.noChange', { status: from });
   const rule = ruleFor(from, req.to);
-  if (!rule)
-    return reject(
-      'not_allowed',
-      `Tidak dapat mengubah status dari ${STATUS_LABELS_ID[from]} ke ${STATUS_LABELS_ID[req.to]}.`,
-    );
+  if (!rule) return reject('not_allowed', 'workflow.notAllowed', { from, to: req.to });
   if (!rule.roles.includes(req.actor.role)) {
-    return reject(
-      'forbidden_role',
-      `Peran ${req.actor.role} tidak boleh mengubah status ke ${STATUS_LABELS_ID[req.to]}.`,
-    );
+    return reject('forbidden_role', 'workflow.forbiddenRole', { role: req.actor.role, to: req.to });
   }
-  if (req.baseHash !== req.currentHash) {
-    return reject('stale', 'Rilis telah berubah sejak Anda membukanya. Muat ulang dan periksa versi terbaru.');
-  }
+  if (req.baseHash !== req.currentHash) return reject('stale', 'workflow.stale');
   if (vouchesForText(rule.to) && req.pendingSuggestions > 0) {
-    return reject(
-      'pending_suggestions',
-      `Masih ada ${req.pendingSuggestions} saran suntingan yang belum diterima atau ditolak.`,
-    );
+    return reject('pending_suggestions', 'workflow.pendingSuggestions', { count: req.pendingSuggestions });
   }
   if (rule.action === 'publish' && state.approvedHash !== req.currentHash) {
-    return reject('not_approved', 'Versi ini belum disetujui; setujui dulu sebelum menerbitkan.');
+    return reject('not_approved', 'workflow.notApproved');
   }
   let publishAt: string | null = null;
   if (req.at != null) {
-    if (rule.action !== 'publish') return reject('bad_schedule', 'Waktu terbit hanya dapat dipilih saat menerbitkan.');
+    if (rule.action !== 'publish') return reject('bad_schedule', 'workflow.scheduleOnlyOnPublish');
     const at = Date.parse(req.at);
-    if (Number.isNaN(at)) return reject('bad_schedule', 'Waktu terbit tidak valid.');
+    if (Number.isNaN(at)) return reject('bad_schedule', 'workflow.badSchedule');
     publishAt = at > Date.parse(req.now) ? new Date(at).toISOString() : null;
   }
   const approvedHash =
@@ -127,7 +129,11 @@ export function decideTransition(state: WorkflowState, req: TransitionRequest): 
 export interface ContentChangeOutcome {
   next: WorkflowState;
   /** Set when the edit took an approval away: shown to people as a notice and kept in the audit trail. */
-  notice: { code: 'approval_invalidated'; message: string } | null;
+  notice: {
+    code: 'approval_invalidated';
+    reason: 'workflow.approvalInvalidated' | 'workflow.embargoCancelled';
+    message: string;
+  } | null;
 }
 
 /** True while a published release waits for its embargo time. */
@@ -143,14 +149,9 @@ export const isEmbargoed = (state: WorkflowState, now: string): boolean =>
 export function onContentChanged(state: WorkflowState, newHash: string, now: string): ContentChangeOutcome {
   const pinned = state.status === 'disetujui' || isEmbargoed(state, now);
   if (!pinned || state.approvedHash === newHash) return { next: state, notice: null };
+  const reason = state.status === 'disetujui' ? 'workflow.approvalInvalidated' : 'workflow.embargoCancelled';
   return {
     next: { ...state, status: 'diajukan', approvedHash: null, publishAt: null, changedAt: now },
-    notice: {
-      code: 'approval_invalidated',
-      message:
-        state.status === 'disetujui'
-          ? 'Rilis diubah setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.'
-          : 'Rilis diubah sebelum waktu terbitnya, sehingga penerbitan dibatalkan dan rilis kembali ke status Diajukan.',
-    },
+    notice: { code: 'approval_invalidated', reason, message: formatReason('id', reason) },
   };
 }

@@ -36,16 +36,11 @@ export function applyReleaseChange(db: Db, c: ReleaseChange, summary: SyncRunSum
     if (!local || local.deleted) return;
     if (unsent) {
       // Never delete work HQ has not seen: keep it; the next push tells the writer it was deleted at HQ.
-      addLog(
-        db,
-        'warn',
-        'Rilis dihapus di server pusat, tetapi ada perubahan lokal yang belum terkirim; salinan lokal disimpan.',
-        id,
-      );
+      addLog(db, 'warn', 'syncLog.deletedAtHqUnsent', {}, id);
       return;
     }
     deleteFromHq(db, id);
-    addLog(db, 'info', `Rilis dihapus di server pusat oleh ${c.by.name}.`, id);
+    addLog(db, 'info', 'syncLog.deletedAtHqBy', { name: c.by.name }, id);
     return;
   }
 

@@ -34,11 +34,7 @@ export async function pull(
       scanned = true;
       const deletes = await countDeletesAhead(db, ctx.client, page, limit);
       if (isMassDelete(deletes, liveAtStart)) {
-        addLog(
-          db,
-          'warn',
-          `Sinkronisasi berhenti: ${deletes} dari ${liveAtStart} rilis akan dihapus. Menunggu konfirmasi.`,
-        );
+        addLog(db, 'warn', 'syncLog.massDeleteStopped', { deletes, total: liveAtStart });
         return { deletes, total: liveAtStart };
       }
     }

@@ -35,7 +35,7 @@ function dropRefused(ctx: EngineContext, culprit: PushRow, message: string): voi
     } else {
       trimReleaseOutbox(db, culprit.releaseId, culprit.outboxUpto);
       setSyncState(db, culprit.releaseId, 'ditolak', message);
-      addLog(db, 'error', `Ditolak server pusat: ${message}`, culprit.releaseId);
+      addLog(db, 'error', 'syncLog.rejected', { detail: message }, culprit.releaseId);
     }
     renumberFrom(
       db,
@@ -81,7 +81,7 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
           const expected = error.body.expectedSeq;
           const rows = pendingPushes(db);
           if (rows[0] && rows[0].seq > expected) {
-            addLog(db, 'warn', `Nomor urut kiriman disesuaikan dengan server pusat (mulai ${expected}).`);
+            addLog(db, 'warn', 'syncLog.seqAdjusted', { from: expected });
             renumberFrom(db, expected, rows);
           } else throw error;
         } else if (error.status === 413 && batch.length > 1) {

@@ -99,7 +99,7 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
             'ditolak',
             'Rilis ini sudah dihapus di server pusat. Salinan di komputer ini tetap disimpan.',
           );
-          addLog(db, 'warn', 'Rilis sudah dihapus di server pusat; salinan lokal disimpan.', id);
+          addLog(db, 'warn', 'syncLog.deletedAtHqKept', {}, id);
         }
         summary.rejected++;
         return;
@@ -108,7 +108,7 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
         // We deleted it, HQ edited it meanwhile: bring HQ's text back rather than lose it.
         writeFromHq(db, id, r.head, { status: local?.status ?? 'draf', author: 'Server pusat', syncState: 'terkirim' });
         setBase(db, id, { hqRev: r.headRevision, deleted: false, fields: r.head, status: local?.status ?? 'draf' });
-        addLog(db, 'warn', 'Rilis yang dihapus di sini telah diubah di server pusat; versi pusat dipulihkan.', id);
+        addLog(db, 'warn', 'syncLog.deletedHereChangedAtHq', {}, id);
         return;
       }
       const base = getBase(db, id);
@@ -126,12 +126,12 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
       if (r.reason === 'missing_attachment') {
         // Upload again and resend: keep the outbox rows so the next round picks the release up.
         for (const sha of r.missing ?? []) forgetUploaded(db, sha);
-        addLog(db, 'warn', `Lampiran belum ada di server pusat; dikirim ulang. (${r.message})`, id);
+        addLog(db, 'warn', 'syncLog.attachmentResent', { detail: r.message }, id);
         return;
       }
       trimReleaseOutbox(db, id, p.outboxUpto);
       setSyncState(db, id, 'ditolak', r.message);
-      addLog(db, 'error', `Ditolak server pusat (${r.reason}): ${r.message}`, id);
+      addLog(db, 'error', 'syncLog.rejectedBecause', { code: r.reason, detail: r.message }, id);
       summary.rejected++;
       return;
     }

@@ -20,11 +20,7 @@ export async function uploadAttachments(
   for (const sha of todo) {
     const bytes = ctx.attachments.read(sha);
     if (!bytes) {
-      addLog(
-        db,
-        'warn',
-        `Lampiran ${sha.slice(0, 12)}… tidak ada di komputer ini; rilis yang memakainya mungkin ditolak.`,
-      );
+      addLog(db, 'warn', 'syncLog.attachmentMissingHere', { sha: sha.slice(0, 12) });
     } else if (!(await ctx.client.hasAttachment(sha))) {
       await ctx.client.putAttachment(sha, bytes);
       summary.uploaded++;
