@@ -20,13 +20,6 @@ const config: KnipConfig = {
   ],
   // System tools the full-disk test runs to mount a small tmpfs.
   ignoreBinaries: ['mount', 'umount'],
-  ignoreIssues: {
-    // WorkflowStateSchema, REJECTION_CODES and ACTIONS are exported though only their derived types
-    // are used elsewhere; turning them into plain types waits until the reason-based rejection work
-    // in these two files has landed.
-    'src/shared/workflow/decide.ts': ['exports'],
-    'src/shared/workflow/rules.ts': ['exports'],
-  },
 };
 
 export default config;

@@ -1,26 +1,24 @@
-import { z } from 'zod';
-import { RoleSchema, type Role } from '../domain/role';
-import { StatusSchema, TimestampSchema, type Status } from '../domain/release';
+import type { Role } from '../domain/role';
+import type { Status } from '../domain/release';
 import { formatReason } from '../errors/format';
 import type { ErrorParams, ErrorReason } from '../errors/reasons';
 import { ruleFor, vouchesForText, type Action } from './rules';
 
 /** Where a release stands in the workflow, and what it is pinned to. */
-export const WorkflowStateSchema = z.object({
-  status: StatusSchema,
+export interface WorkflowState {
+  status: Status;
   /**
    * The content hash (see contentHash) the approval or publication was given on. Set by
    * approve/publish/correct, cleared when the release goes back for review.
    */
-  approvedHash: z.string().nullable(),
+  approvedHash: string | null;
   /** Embargo: when an approved release goes live (null = immediately when published). */
-  publishAt: TimestampSchema.nullable(),
+  publishAt: string | null;
   /** Who made the last transition, with which role, and when. */
-  changedBy: z.string().nullable(),
-  changedRole: RoleSchema.nullable(),
-  changedAt: TimestampSchema.nullable(),
-});
-export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
+  changedBy: string | null;
+  changedRole: Role | null;
+  changedAt: string | null;
+}
 
 export const initialWorkflowState = (): WorkflowState => ({
   status: 'draf',
@@ -31,16 +29,8 @@ export const initialWorkflowState = (): WorkflowState => ({
   changedAt: null,
 });
 
-export const REJECTION_CODES = [
-  'no_change',
-  'not_allowed',
-  'forbidden_role',
-  'stale',
-  'pending_suggestions',
-  'bad_schedule',
-  'not_approved',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+export type RejectionCode =
+  'no_change' | 'not_allowed' | 'forbidden_role' | 'stale' | 'pending_suggestions' | 'bad_schedule' | 'not_approved';
 
 export interface TransitionRequest {
   to: Status;
@@ -58,7 +48,7 @@ export interface TransitionRequest {
 }
 
 /** A refusal names its reason and params for the user's language; `message` is the Indonesian wording. */
-export interface Rejection {
+interface Rejection {
   ok: false;
   code: RejectionCode;
   reason: ErrorReason;

@@ -12,17 +12,8 @@ import type { Status } from '../domain/release';
  *                  perlu_revisi ◀─────────────┘
  */
 
-export const ACTIONS = [
-  'submit',
-  'retract',
-  'request_changes',
-  'approve',
-  'publish',
-  'withdraw',
-  'correct',
-  'reopen',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+export type Action =
+  'submit' | 'retract' | 'request_changes' | 'approve' | 'publish' | 'withdraw' | 'correct' | 'reopen';
 
 export interface TransitionRule {
   action: Action;
