@@ -1,7 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import type { reviewMethods } from '../../shared/contract/review';
-import { toStorageError } from '../store/errors';
-import type { Store } from '../store/store';
+import { type Store, toStorageError } from '../store';
 import type { Actor, ReviewContext } from './actor';
 import { listAudit } from './audit';
 import { reviewQueue } from './queue';

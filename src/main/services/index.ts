@@ -10,7 +10,10 @@ import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
 
 export type { MediaFile, Services, ServicesOptions } from './types';
-export type { SecretStore } from './secrets';
+export { createFileSecretStore, type SecretStore } from './secrets';
+export { defaultDataDir } from './paths';
+export { cspForPage, SECURITY_HEADERS } from './security';
+export { mimeFor, resolveStatic } from './page';
 
 function packageVersion(): string {
   try {

@@ -5,11 +5,35 @@
 export { openStore, DB_FILE, LOCAL_AUTHOR, type Store, type OpenStoreOptions } from './store';
 export { MIGRATIONS } from './migrations';
 export type { Db } from './types';
-export type { Settings } from './settings';
+export { createSettings, type Settings } from './settings';
 export type { Notice } from './notices';
-export { readOutbox } from './outbox';
-export { commitRelease, createRelease, deleteRelease, getRelease, listReleases } from './releases';
+export {
+  appendOutbox,
+  countReleasesInOutbox,
+  outboxUpto,
+  readOutbox,
+  releasesInOutbox,
+  trimReleaseOutbox,
+} from './outbox';
+export {
+  commitRelease,
+  countLiveReleases,
+  createRelease,
+  deleteRelease,
+  getRelease,
+  getRow,
+  listByStatus,
+  listReleases,
+  markConflicted,
+  requireRow,
+  setStatus,
+  setSyncState,
+} from './releases';
+export { rowFields, rowToRelease } from './rows';
+export { deleteFromHq, writeFromHq } from './hq-writes';
+export { nowIso } from './clock';
+export { toStorageError } from './errors';
 export { listRevisions, getRevision, COALESCE_IDLE_MS } from './revisions';
 export { searchReleases, toFtsQuery, toHighlight, indexRelease } from './search';
-export { importImage, readAttachment, type AttachmentFile } from './attachments';
+export { importImage, readAttachment, recordAttachment, type AttachmentFile } from './attachments';
 export { backupDatabase } from './backup';

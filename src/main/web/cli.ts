@@ -2,11 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createServices } from '../services';
+import { createFileSecretStore, createServices, defaultDataDir, type Services } from '../services';
 import { createLogger } from '../../node/log/logger';
-import { defaultDataDir } from '../services/paths';
-import { createFileSecretStore } from '../services/secrets';
-import type { Services } from '../services/types';
 import { startWebHost, type WebHost } from './host';
 import { RendererMissingError } from './static';
 

@@ -1,7 +1,6 @@
 import type { SyncLogEntry } from '../../../shared/contract/sync';
-import { nowIso } from '../../store/clock';
+import { type Db, nowIso } from '../../store';
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
 
 /** sync_log: what the "Sinkronisasi" log shows the writer. */
 export type LogLevel = SyncLogEntry['level'];
