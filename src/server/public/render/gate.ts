@@ -25,7 +25,7 @@ export const RENDER_VERSION = 1;
 
 const MAX_DEPTH = 40;
 
-/** Marks the review workflow adds (issue 4). Never published; matched by name, whatever the spelling. */
+/** Marks the review workflow adds. Never published; matched by name, whatever the spelling. */
 const isSuggestedInsertion = (mark: { type: string; attrs?: Record<string, unknown> }): boolean => {
   const t = mark.type.toLowerCase();
   if (
