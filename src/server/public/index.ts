@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Publisher } from './publisher';
 import { registerPublicRoutes } from './http/routes';
-import type { PublicSiteDeps } from './http/routes';
+import type { PublicSiteDeps } from './http/site';
 import { openPublicationStore, type SqlitePublicationStore } from './store';
 import { readWordPressConfig, WordPressForwarder } from './wordpress/forwarder';
 import type { AttachmentSource } from './types';
@@ -17,7 +17,7 @@ export { RenderGate, RENDER_VERSION, sanitizeBody, safeHref } from './render/gat
 export { NinjsItemSchema, ReleasesPageSchema } from './feeds/ninjs';
 export type { NinjsItem, ReleasesPage } from './feeds/ninjs';
 export { CONTENT_SECURITY_POLICY } from './http/routes';
-export type { PublicSiteDeps } from './http/routes';
+export type { PublicSiteDeps } from './http/site';
 export { directoryAttachmentSource } from './media/images';
 export { isCrawler } from './views/counter';
 export { WordPressForwarder, WordPressConfigSchema, readWordPressConfig } from './wordpress/forwarder';
