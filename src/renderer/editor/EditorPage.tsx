@@ -19,7 +19,7 @@ import { BodyEditor } from './BodyEditor';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
 import { SaveStatus } from './SaveStatus';
 import { forgetSaver, sessionFor } from './savers';
-import { isCommentable } from './Toolbar';
+import { isCommentable } from './ReviewTools';
 import { useMergeOnSave } from './useMergeOnSave';
 import { useReleaseLoader } from './useReleaseLoader';
 
