@@ -6,7 +6,7 @@ import { enrollInSettings } from '../helpers/enroll';
 import { browserSuite } from '../helpers/suite';
 
 /**
- * Issue 4, "Done means": two workstations (penulis, peninjau) and HQ, in real Chromium
+ * Review end to end: two workstations (penulis, peninjau) and HQ, in real Chromium
  * through the web host, real SQLite everywhere. The writer submits; the reviewer syncs,
  * comments on a sentence, suggests a wording change and requests changes; the writer syncs,
  * sees both anchored, edits around the commented passage, accepts the suggestion, resolves

@@ -5,7 +5,7 @@ import { enrollInSettings } from '../helpers/enroll';
 import { browserSuite } from '../helpers/suite';
 
 /**
- * Issue 3, "Done means": enroll through "Pengaturan", write a release, press "Sinkronkan",
+ * Sync end to end: enroll through "Pengaturan", write a release, press "Sinkronkan",
  * see the progress bar "Sinkronisasi" and the release marked terkirim; a second
  * workstation shows it after its own sync. Real Chromium → web host → SQLite → real HQ.
  * A proxy that only delays requests keeps each sync on screen long enough to see it.

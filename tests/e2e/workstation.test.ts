@@ -5,7 +5,7 @@ import { rpc } from '../helpers';
 import { browserSuite } from '../helpers/suite';
 
 /**
- * Issue 2, "Done means": a writer creates a release in real Chromium through the web host,
+ * Writing survives a crash, end to end: a writer creates a release in real Chromium through the web host,
  * waits for "Tersimpan", the host is SIGKILLed, and after a restart on the same data dir
  * the release is there with an identical body and search finds a word of it.
  */

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** The flags this project's CI needs for Debian's Chromium (see DESIGN.md). */
+/**
+ * Debian's Chromium as root in a container: no sandbox, no GPU, and no background traffic
+ * that would reach for the network the tests must not need.
+ */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

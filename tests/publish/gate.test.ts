@@ -87,7 +87,7 @@ describe('rendering gate', () => {
       underline: '<u> garis</u>',
       link: '<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">tautan</a>',
     };
-    // Review marks of the shared schema (issue 4) are the exception: never published.
+    // Review marks of the shared schema are the exception: never published.
     const reviewMarks = Object.keys(schema.marks).filter((m) => /^suggestion/.test(m));
     for (const name of reviewMarks) {
       const out = gate.render(

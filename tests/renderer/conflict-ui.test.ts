@@ -5,7 +5,7 @@ import { doc, paragraph } from '../helpers/docs';
 import { browserSuite } from '../helpers/suite';
 
 /**
- * Issue 3, concurrent edits, through the renderer: the same paragraph edited on two
+ * Concurrent edits through the renderer: the same paragraph edited on two
  * workstations becomes a conflict the writer sees with both versions side by side, resolves
  * by writing the text, and the resolution reaches the other workstation.
  */

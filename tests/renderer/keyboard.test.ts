@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rpc } from '../helpers';
 import { browserSuite } from '../helpers/suite';
 
-/** Every named control of DESIGN.md is reachable with Tab, and a release can be written without a mouse. */
+/** Every named control is reachable with Tab, and a release can be written without a mouse. */
 
 /** The accessible name of the focused element, as a screen reader would announce it (roughly). */
 const FOCUSED_NAME = `(() => {

@@ -20,7 +20,7 @@ import { openWorkstation, type Workstation } from '../sync/helpers/world';
 
 /**
  * Review across two workstations and a real HQ on 127.0.0.1 (real SQLite everywhere): the
- * whole round of issue 4 without a browser — submit, comment, suggest, request changes,
+ * whole review round without a browser — submit, comment, suggest, request changes,
  * edit around the comment, accept the suggestion, resolve, resubmit, approve, publish —
  * then the state and history compared on both workstations and at HQ. Plus HQ's
  * authorization: forged approvals, another province, stale transitions.

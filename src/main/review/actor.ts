@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/domain/role';
-import type { Db } from '../store/types';
+import type { Db } from '../store';
 
 /** Who is acting on this workstation (the enrolled person; a not-enrolled workstation writes). */
 export interface Actor {

@@ -1,8 +1,6 @@
 import type { Status } from '../../shared/domain/release';
 import { contentHash, initialWorkflowState, onContentChanged, type WorkflowState } from '../../shared/workflow';
-import { nowIso } from '../store/clock';
-import { getRelease, requireRow, setStatus } from '../store/releases';
-import type { Db } from '../store/types';
+import { type Db, getRelease, nowIso, requireRow, setStatus } from '../store';
 import { latestHqApproval } from '../sync';
 import { asRole } from './actor';
 import { addAuditRecord } from './tables/audit';

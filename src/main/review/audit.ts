@@ -1,7 +1,6 @@
 import type { AuditEntry } from '../../shared/contract/review';
 import type { Status } from '../../shared/domain/release';
-import { requireRow } from '../store/releases';
-import type { Db } from '../store/types';
+import { type Db, requireRow } from '../store';
 import { hqRevisionSteps } from '../sync';
 import type { ReviewContext } from './actor';
 import { listAuditRecords } from './tables/audit';

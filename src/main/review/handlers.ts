@@ -1,8 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import type { reviewMethods } from '../../shared/contract/review';
 import type { StorageAction } from '../../shared/errors/reasons';
-import { toStorageError } from '../store/errors';
-import type { Store } from '../store/store';
+import { type Store, toStorageError } from '../store';
 import type { Actor, ReviewContext } from './actor';
 import { listAudit } from './audit';
 import { reviewQueue } from './queue';

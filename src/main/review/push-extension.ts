@@ -3,10 +3,7 @@ import { STATUS_LABELS_ID } from '../../shared/domain/labels';
 import type { Status } from '../../shared/domain/release';
 import type { EntryResult, PushEntry } from '../../shared/sync/protocol';
 import { contentHash } from '../../shared/workflow';
-import { nowIso } from '../store/clock';
-import { getRow, setStatus } from '../store/releases';
-import { rowFields } from '../store/rows';
-import type { Db } from '../store/types';
+import { type Db, getRow, nowIso, rowFields, setStatus } from '../store';
 import { addLog, getBase, getConflict, hasQueuedEdit, setBase, type PushExtension, type QueuedEntry } from '../sync';
 import { addAuditRecord } from './tables/audit';
 import {

@@ -1,6 +1,5 @@
 import type { QueueItem } from '../../shared/contract/review';
-import { listByStatus } from '../store/releases';
-import type { Db } from '../store/types';
+import { type Db, listByStatus } from '../store';
 import { countOpenThreads } from './threads';
 import { getWorkflowRow } from './tables/workflow';
 

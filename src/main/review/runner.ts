@@ -1,4 +1,4 @@
-import type { Db } from '../store/types';
+import type { Db } from '../store';
 import type { SyncService } from '../sync';
 import { countReviewOutbox } from './tables/outbox';
 

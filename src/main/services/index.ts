@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Handlers } from '../../shared/contract';
 import { applyAnnotation, countReviewOutbox, createReviewHandlers, reviewPushExtension, ReviewSync } from '../review';
@@ -10,15 +9,10 @@ import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
 
 export type { Services, ServicesOptions } from './types';
-
-function packageVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-    return z.object({ version: z.string() }).parse(pkg).version;
-  } catch {
-    return '0.0.0';
-  }
-}
+export { createFileSecretStore, type SecretStore } from './secrets';
+export { defaultDataDir } from './paths';
+export { cspForPage, SECURITY_HEADERS } from './security';
+export { mimeFor, resolveStatic } from './page';
 
 /**
  * The composition root: one set of services per data dir, shared by both transports
@@ -54,7 +48,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const review = createReviewHandlers({ store, onChange: () => reviewSync.kick() });
 
   const app = createAppHandlers({
-    version: opts.version ?? packageVersion(),
+    version: opts.version,
     dataDir: store.dataDir,
     settings: {
       get: (key) => store.settings.get(key, z.string()) ?? null,

@@ -19,8 +19,8 @@ export interface ServicesOptions {
    * passes an Electron-ABI build here; Node (web host, tests) uses the default.
    */
   nativeBinding?: string;
-  /** App version shown in getAppInfo; defaults to package.json's. */
-  version?: string;
+  /** App version shown in getAppInfo: Electron's app version, or package.json's for the web host. */
+  version: string;
 }
 
 /** What a transport needs: the contract handlers, media lookup, and a way to shut down. */

@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHOD_NAMES, type Envelope } from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
 import type { Logger } from '../../node/log/logger';
-import type { Services } from '../services/types';
+import type { Services } from '../services';
 import { isAppUrl } from './origin';
 
 /**

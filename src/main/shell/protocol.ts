@@ -4,9 +4,7 @@ import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { protocol } from 'electron';
 import { Sha256Schema } from '../../shared/domain/digest';
-import { mimeFor, resolveStatic } from '../services/page';
-import { cspForPage, SECURITY_HEADERS } from '../services/security';
-import type { Services } from '../services/types';
+import { cspForPage, mimeFor, resolveStatic, SECURITY_HEADERS, type Services } from '../services';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 /** Must run before `app.ready`: makes warta:// a standard, secure origin with fetch. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
-import { createFileSecretStore, type SecretStore } from '../services/secrets';
+import { createFileSecretStore, type SecretStore } from '../services';
 import type { Logger } from '../../node/log/logger';
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareCached as q } from '../../node/db/statement-cache';
 import { writeFileAtomicSync } from '../../node/fs/atomic-write';
 import { sniffImage, type ImageMime } from '../../node/images/sniff';
 import { WartaError } from '../../shared/contract/define';
@@ -8,6 +9,7 @@ import { MAX_IMAGE_BYTES } from '../../shared/contract/releases';
 import { isSha256 } from '../../shared/domain/digest';
 import { nowIso } from './clock';
 import type { Store } from './store';
+import type { Db } from './types';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -44,10 +46,29 @@ export function importImage(store: Store, name: string, dataBase64: string): Imp
   const path = join(store.attachmentsDir, sha256);
   if (!existsSync(path) || statSync(path).size !== bytes.length) writeFileAtomicSync(path, bytes);
   // The row goes in only after the file is durably in place: a row never points at nothing.
-  store.db
-    .prepare('INSERT OR IGNORE INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(sha256, mime, bytes.length, name.slice(0, 255), nowIso());
+  recordAttachment(store.db, { sha256, mime, bytes: bytes.length, name });
   return { attachment: sha256, mime, bytes: bytes.length };
+}
+
+export interface AttachmentRecord {
+  sha256: string;
+  mime: string;
+  bytes: number;
+  name: string;
+}
+
+/**
+ * Records a file already durably at attachments/<sha256>; recording the same bytes again is a
+ * no-op, so the first name given sticks.
+ */
+export function recordAttachment(db: Db, a: AttachmentRecord): void {
+  q(db, 'INSERT OR IGNORE INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    a.sha256,
+    a.mime,
+    a.bytes,
+    a.name.slice(0, 255),
+    nowIso(),
+  );
 }
 
 export interface AttachmentFile {

@@ -5,8 +5,34 @@
 export { openStore, DB_FILE, type Store, type OpenStoreOptions } from './store';
 export { MIGRATIONS } from './migrations';
 export type { Db } from './types';
-export { readOutbox } from './outbox';
-export { createRelease, getRelease, listReleases } from './releases';
-export { listRevisions, COALESCE_IDLE_MS } from './revisions';
+export { createSettings, type Settings } from './settings';
+export {
+  appendOutbox,
+  countReleasesInOutbox,
+  outboxUpto,
+  readOutbox,
+  releasesInOutbox,
+  trimReleaseOutbox,
+} from './outbox';
+export {
+  commitRelease,
+  countLiveReleases,
+  createRelease,
+  deleteRelease,
+  getRelease,
+  getRow,
+  listByStatus,
+  listReleases,
+  markConflicted,
+  requireRow,
+  setStatus,
+  setSyncState,
+} from './releases';
+export { rowFields, rowToRelease } from './rows';
+export { deleteFromHq, writeFromHq } from './hq-writes';
+export { nowIso } from './clock';
+export { toStorageError } from './errors';
+export { listRevisions, getRevision, COALESCE_IDLE_MS } from './revisions';
 export { searchReleases, toFtsQuery } from './search';
-export { readAttachment } from './attachments';
+export { importImage, readAttachment, recordAttachment } from './attachments';
+export { backupDatabase } from './backup';

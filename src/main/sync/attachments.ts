@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../../node/fs/atomic-write';
-import { prepareCached as q } from '../../node/db/statement-cache';
 import { sniffImage } from '../../node/images/sniff';
-import { nowIso } from '../store/clock';
-import type { Db } from '../store/types';
+import { type Db, recordAttachment } from '../store';
 
 /**
  * The local attachment files as the store keeps them: `<dataDir>/attachments/<sha256>` plus
@@ -37,13 +35,12 @@ export function createAttachmentAccess(db: Db, dataDir: string): AttachmentAcces
       mkdirSync(dir, { recursive: true });
       writeFileAtomicSync(file(sha), bytes);
       // HQ only accepts images anyway; the fallback keeps a row for anything else it sent.
-      q(db, 'INSERT OR IGNORE INTO attachments (sha256, mime, bytes, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        sha,
-        sniffImage(bytes) ?? 'application/octet-stream',
-        bytes.length,
-        '',
-        nowIso(),
-      );
+      recordAttachment(db, {
+        sha256: sha,
+        mime: sniffImage(bytes) ?? 'application/octet-stream',
+        bytes: bytes.length,
+        name: '',
+      });
     },
   };
 }

@@ -2,8 +2,7 @@ import type { Conflict } from '../../shared/contract/sync';
 import type { DocNode } from '../../shared/domain/doc';
 import { mergeFields } from '../../shared/sync/merge';
 import type { WireFields } from '../../shared/sync/protocol';
-import type { Db } from '../store/types';
-import { markConflicted } from '../store/releases';
+import { type Db, markConflicted } from '../store';
 import { conflictedReleaseIds, type StoredConflict } from './tables/conflicts';
 
 /**

@@ -1,5 +1,5 @@
 import type { PullResponse, ReleaseChange } from '../../shared/sync/protocol';
-import type { Db } from '../store/types';
+import type { Db } from '../store';
 import type { HqClient } from './hq-client';
 import { hasOutbox, readLocal } from './local-releases';
 

@@ -1,5 +1,5 @@
 import type { SyncRunSummary } from '../../shared/contract/sync';
-import { nowIso } from '../store/clock';
+import { nowIso } from '../store';
 import { reassertConflictStates } from './conflicts';
 import { HqError } from './hq-client';
 import { pull } from './pull/pull';

@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { IdentitySchema, type Identity } from '../../shared/contract/app';
-import type { Settings } from '../store/settings';
-import type { Db } from '../store/types';
-import type { SecretStore } from '../services/secrets';
+import type { Db, Settings } from '../store';
+import type { SecretStore } from '../services';
 import { enrollError } from './error-messages';
 import { HqClient, normaliseHqUrl } from './hq-client';
 import { addLog } from './tables/log';

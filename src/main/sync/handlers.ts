@@ -1,10 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import { WartaError } from '../../shared/contract/define';
 import { WireFieldsSchema } from '../../shared/sync/protocol';
-import { writeFromHq } from '../store/hq-writes';
-import { appendOutbox } from '../store/outbox';
-import { getRow } from '../store/releases';
-import { rowToRelease } from '../store/rows';
+import { appendOutbox, getRow, rowToRelease, writeFromHq } from '../store';
 import { applyResolutions, describeConflict } from './conflicts';
 import { readLocal } from './local-releases';
 import { SyncService, type SyncServiceOptions } from './service';

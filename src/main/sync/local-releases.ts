@@ -1,9 +1,6 @@
 import type { ReleaseFields, Status, SyncState } from '../../shared/domain/release';
 import type { WireFields } from '../../shared/sync/protocol';
-import { outboxUpto } from '../store/outbox';
-import { getRow, setSyncState } from '../store/releases';
-import { rowFields } from '../store/rows';
-import type { Db } from '../store/types';
+import { type Db, getRow, outboxUpto, rowFields, setSyncState } from '../store';
 
 /** A local release as sync compares it with HQ: the wire form of its fields plus its states. */
 export interface LocalRelease {

@@ -1,6 +1,6 @@
 import type { SyncPhase, SyncRunSummary } from '../../shared/contract/sync';
 import type { AnnotationChange } from '../../shared/sync/protocol';
-import type { Db } from '../store/types';
+import type { Db } from '../store';
 import type { AttachmentAccess } from './attachments';
 import type { HqClient } from './hq-client';
 import type { PushExtension } from './push/extension';

@@ -1,10 +1,8 @@
 import type { Identity } from '../../shared/contract/app';
 import type { SyncLogEntry, SyncPhase, SyncRunSummary, SyncStatus } from '../../shared/contract/sync';
 import type { AnnotationChange } from '../../shared/sync/protocol';
-import { countReleasesInOutbox } from '../store/outbox';
-import { createSettings } from '../store/settings';
-import type { Db } from '../store/types';
-import type { SecretStore } from '../services/secrets';
+import { countReleasesInOutbox, createSettings, type Db } from '../store';
+import type { SecretStore } from '../services';
 import { createAttachmentAccess, type AttachmentAccess } from './attachments';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from '../../shared/retry/backoff';
 import type { Logger } from '../../node/log/logger';

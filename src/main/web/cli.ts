@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createServices } from '../services';
+import { z } from 'zod';
+import { createFileSecretStore, createServices, defaultDataDir, type Services } from '../services';
 import { createLogger } from '../../node/log/logger';
-import { defaultDataDir } from '../services/paths';
-import { createFileSecretStore } from '../services/secrets';
-import type { Services } from '../services/types';
 import { startWebHost, type WebHost } from './host';
 import { RendererMissingError } from './static';
 
@@ -20,6 +18,12 @@ const parsePort = (value: string): number => {
 };
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The web host runs from the source tree (tsx), so package.json sits at the repository root. */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8'));
+  return z.object({ version: z.string() }).parse(pkg).version;
+}
 
 function parseArgs(argv: string[]): { port: number; dataDir: string; rendererDir: string } {
   const program = new Command('warta-web')
@@ -65,7 +69,12 @@ async function main(): Promise<void> {
 
   let services: Services;
   try {
-    services = await createServices({ dataDir, log, secrets: createFileSecretStore(resolve(dataDir, 'secrets.json')) });
+    services = await createServices({
+      dataDir,
+      log,
+      secrets: createFileSecretStore(resolve(dataDir, 'secrets.json')),
+      version: packageVersion(),
+    });
   } catch (error) {
     process.stderr.write(
       `Warta: cannot open the data dir ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -3,10 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ErrorCode, Envelope } from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
 import { Sha256Schema } from '../../shared/domain/digest';
-import { cspForPage, SECURITY_HEADERS } from '../services/security';
-import type { Services } from '../services/types';
+import { cspForPage, mimeFor, resolveStatic, SECURITY_HEADERS, type Services } from '../services';
 import { mediaCookieName, newSecret, readCookie, secretMatches } from './guard';
-import { checkRendererDir, indexWithSecret, mimeFor, resolveStatic } from './static';
+import { checkRendererDir, indexWithSecret } from './static';
 
 /** Big enough for an image at the 10 MiB cap as base64 plus the JSON around it. */
 const RPC_BODY_LIMIT = 16 * 1024 * 1024;

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export { mimeFor, resolveStatic } from '../services/page';
-
 /** Thrown when the renderer has not been built: the host cannot serve a page without it. */
 export class RendererMissingError extends Error {}
 

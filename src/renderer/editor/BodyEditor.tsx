@@ -5,7 +5,8 @@ import type { DocNode } from '../../shared/domain';
 import { textStats, type TextStats } from '../../shared/editor/text';
 import { useLanguage } from '../i18n';
 import { rendererExtensions } from './extensions';
-import { Toolbar, type ToolbarReview } from './Toolbar';
+import type { ToolbarReview } from './ReviewTools';
+import { Toolbar } from './Toolbar';
 
 interface Props {
   initial: DocNode;

@@ -9,7 +9,8 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { SyncBadge } from '../library/Library';
-import { ReviewPanel, type CommentDraft } from '../review/ReviewPanel';
+import type { CommentDraft } from '../review/CommentComposer';
+import { ReviewPanel } from '../review/ReviewPanel';
 import { useReview } from '../review/useReview';
 import { useWorkflowTransition } from '../review/useWorkflowTransition';
 import { WorkflowBar } from '../review/WorkflowBar';
@@ -18,7 +19,7 @@ import { BodyEditor } from './BodyEditor';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
 import { SaveStatus } from './SaveStatus';
 import { forgetSaver, sessionFor } from './savers';
-import { isCommentable } from './Toolbar';
+import { isCommentable } from './ReviewTools';
 import { useMergeOnSave } from './useMergeOnSave';
 import { useReleaseLoader } from './useReleaseLoader';
 

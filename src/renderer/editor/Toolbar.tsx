@@ -1,58 +1,11 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImageIcon, LinkIcon } from './icons';
-import { LinkDialog } from './LinkDialog';
-import { useImagePicker } from './useImagePicker';
 import { suggestModeKey } from '../../shared/editor';
-
-/** A non-empty selection inside one text block that has an id: what a comment can anchor to. */
-export function isCommentable(editor: Editor): boolean {
-  const { from, to, $from, $to } = editor.state.selection;
-  if (from === to || !$from.sameParent($to) || !$from.parent.isTextblock) return false;
-  const id: unknown = $from.parent.attrs['id'];
-  return typeof id === 'string' && id.length > 0 && /[\p{L}\p{N}]/u.test(editor.state.doc.textBetween(from, to));
-}
-
-interface ButtonProps {
-  label: string;
-  shortcut?: string;
-  active?: boolean;
-  disabled?: boolean;
-  onClick: () => void;
-  children: ReactNode;
-}
-
-/** A toolbar button: named for screen readers, pressed state for toggles, shortcut in the tooltip. */
-function ToolButton({ label, shortcut, active, disabled, onClick, children }: ButtonProps) {
-  return (
-    <button
-      type="button"
-      className={`tool${active ? ' is-active' : ''}`}
-      aria-label={label}
-      aria-pressed={active === undefined ? undefined : active}
-      title={shortcut ? `${label} (${shortcut})` : label}
-      disabled={disabled}
-      // Keep the editor's selection: a mouse click on the toolbar must not blur it first.
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onClick}
-    >
-      <span aria-hidden="true">{children}</span>
-    </button>
-  );
-}
-
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl';
-
-/** Review controls: comment on the selection, suggest mode. */
-export interface ToolbarReview {
-  onComment: () => void;
-  /** A highlighted passage was clicked: show its thread. */
-  onThreadClick: (threadId: string) => void;
-  /** Name written into suggestions made in suggest mode. */
-  author: string;
-}
+import { EditorLinkDialog } from './EditorLinkDialog';
+import { ImageIcon, LinkIcon } from './icons';
+import { isCommentable, ReviewTools, type ToolbarReview } from './ReviewTools';
+import { MOD, ToolButton } from './ToolButton';
+import { useImagePicker } from './useImagePicker';
 
 interface ToolbarProps {
   editor: Editor;
@@ -62,6 +15,7 @@ interface ToolbarProps {
   setLinkOpen: (open: boolean) => void;
 }
 
+/** The formatting toolbar: one named button per command, grouped as the writer thinks of them. */
 export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps) {
   const { t } = useTranslation();
 
@@ -93,11 +47,6 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
   const image = useImagePicker((attachment) =>
     chain().insertFigure({ attachment, alt: '', caption: '', credit: '' }).run(),
   );
-
-  const currentHref = (): string => {
-    const attrs = editor.getAttributes('link') as { href?: unknown };
-    return typeof attrs.href === 'string' ? attrs.href : '';
-  };
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -260,59 +209,13 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
           ↷
         </ToolButton>
       </div>
-      <div className="tool-group review-tools">
-        <button
-          type="button"
-          className="tool tool-text"
-          disabled={!state.commentable}
-          title={state.commentable ? `${t('review.comment')} (${MOD}+Alt+M)` : t('review.commentHint')}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={review.onComment}
-        >
-          {t('review.comment')}
-        </button>
-        <button
-          type="button"
-          className={`tool tool-text${state.suggesting ? ' is-active' : ''}`}
-          aria-pressed={state.suggesting}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => chain().setSuggestMode(!state.suggesting, review.author).run()}
-        >
-          {t('review.suggestMode')}
-        </button>
-      </div>
-      {linkOpen && (
-        <LinkDialog
-          initial={currentHref()}
-          onClose={() => {
-            setLinkOpen(false);
-            editor.commands.focus();
-          }}
-          onRemove={
-            state.link
-              ? () => {
-                  setLinkOpen(false);
-                  chain().extendMarkRange('link').unsetLink().run();
-                }
-              : null
-          }
-          onApply={(href) => {
-            setLinkOpen(false);
-            const { empty } = editor.state.selection;
-            if (empty && !editor.isActive('link')) {
-              chain()
-                .insertContent({
-                  type: 'text',
-                  text: href.replace(/^mailto:/i, ''),
-                  marks: [{ type: 'link', attrs: { href } }],
-                })
-                .run();
-            } else {
-              chain().extendMarkRange('link').setLink({ href }).run();
-            }
-          }}
-        />
-      )}
+      <ReviewTools
+        review={review}
+        commentable={state.commentable}
+        suggesting={state.suggesting}
+        onSuggestMode={(on) => chain().setSuggestMode(on, review.author).run()}
+      />
+      {linkOpen && <EditorLinkDialog editor={editor} inLink={state.link} close={() => setLinkOpen(false)} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { CATEGORY_LABELS_ID, STATUS_LABELS_ID } from '../../shared/domain/labels';
 
 /**
- * Indonesian, the default interface language. Accessible names listed in DESIGN.md
- * (e.g. "Rilis baru", "Judul", "Isi rilis", "Cari rilis") are contracts: tests and
- * screen-reader users find controls by them, so change them only together with DESIGN.md.
+ * Indonesian, the default interface language. Accessible names (e.g. "Rilis baru", "Judul",
+ * "Isi rilis", "Cari rilis") are a contract: screen-reader users and tests find controls by
+ * them, so a rename is a change for both, never a wording tweak.
  */
 export const id = {
   app: {

@@ -6,7 +6,10 @@ import { Modal } from '../common/Modal';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 
-/** The button for moving to each status. The four DESIGN.md names are contracts. */
+/**
+ * The button for moving to each status. Its four accessible names are a contract: screen-reader
+ * users and tests find the buttons by them.
+ */
 const TARGET_LABEL: Record<Status, string> = {
   diajukan: 'review.submit',
   perlu_revisi: 'review.requestChanges',

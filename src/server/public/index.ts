@@ -5,14 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Publisher } from './publisher';
 import { registerPublicRoutes } from './http/routes';
-import type { PublicSiteDeps } from './http/routes';
+import type { PublicSiteDeps } from './http/site';
 import { openPublicationStore, type SqlitePublicationStore } from './store';
 import { readWordPressConfig, WordPressForwarder } from './wordpress/forwarder';
 import type { AttachmentSource } from './types';
 
-export { RenderGate, safeHref } from './render/gate';
+export { RenderGate } from './render/gate';
+export { safeHref } from './render/sanitize';
 export { NinjsItemSchema, ReleasesPageSchema } from './feeds/ninjs';
-export type { PublicSiteDeps } from './http/routes';
+export type { PublicSiteDeps } from './http/site';
 export { directoryAttachmentSource } from './media/images';
 export { readWordPressConfig } from './wordpress/forwarder';
 export * from './types';

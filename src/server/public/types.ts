@@ -102,7 +102,7 @@ export interface OfficeEntry {
 }
 
 /** A fingerprint of everything visible at an instant: changes whenever a public list would. */
-interface VisibleStamp {
+export interface VisibleStamp {
   /** Store-wide change counter. */
   seq: number;
   count: number;

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../../shared/contract/review';
 import type { Status } from '../../../shared/domain/release';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** review_audit: the append-only trail of who did what to a release. */
 export interface AuditRecord {

@@ -1,5 +1,4 @@
-import { nowIso } from '../../store/clock';
-import type { Db } from '../../store/types';
+import { type Db, nowIso } from '../../store';
 
 export type ReviewEntryKind = 'annotation.put' | 'workflow.transition';
 

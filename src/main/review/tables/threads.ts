@@ -1,4 +1,4 @@
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /**
  * review_threads, review_replies, review_thread_events: comment threads, their replies and

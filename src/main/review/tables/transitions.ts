@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/domain/role';
 import type { Status } from '../../../shared/domain/release';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** review_transitions: workflow moves made here, pending until HQ accepts or rejects them. */
 export interface TransitionRow {

@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/domain/role';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** review_workflow: per release, who moved it last, the embargo, the approval pin and its notice. */
 export interface WorkflowRow {

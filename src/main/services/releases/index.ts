@@ -1,20 +1,21 @@
 import { WartaError, type Handlers } from '../../../shared/contract';
 import type { releaseMethods } from '../../../shared/contract/releases';
 import type { StorageAction } from '../../../shared/errors/reasons';
-import { backupDatabase } from '../../store/backup';
-import { importImage } from '../../store/attachments';
-import { toStorageError } from '../../store/errors';
 import {
+  backupDatabase,
   commitRelease,
   createRelease,
   deleteRelease,
   getRelease,
+  getRevision,
+  importImage,
   listReleases,
+  listRevisions,
   requireRow,
-} from '../../store/releases';
-import { getRevision, listRevisions } from '../../store/revisions';
-import { searchReleases } from '../../store/search';
-import type { Store } from '../../store/store';
+  searchReleases,
+  type Store,
+  toStorageError,
+} from '../../store';
 
 export type ReleaseHandlers = Pick<Handlers, keyof typeof releaseMethods>;
 

@@ -4,8 +4,8 @@ import type { Migration } from '../../../node/db/migrate';
  * Push entries that other features hand to the sync client (review annotations, workflow
  * transitions): they share the one per-device seq counter and the durable push queue, so a
  * resend after a lost answer reuses the same seq whatever kind of entry it is. Only release
- * entries stay one-in-flight per release. Idempotent: the sync client may have applied it
- * already through ensureSyncSchema.
+ * entries stay one-in-flight per release. Idempotent: data dirs from before this migration
+ * existed may have the columns already, added back then by the sync client itself.
  */
 export const migration011: Migration = {
   version: 11,

@@ -1,7 +1,7 @@
 import type { Migration } from '../../../node/db/migrate';
 
 /**
- * Review (issue 4, owned by src/main/review): comment threads, replies and their resolve /
+ * Review (owned by src/main/review): comment threads, replies and their resolve /
  * reopen events, workflow transitions, the approval pin, the audit trail and the review
  * outbox. Each kind of record is append-only (a reply or an event is a new row, never an
  * edit of an old one), so concurrent work from several people merges by union and nothing a

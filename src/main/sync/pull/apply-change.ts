@@ -1,7 +1,6 @@
 import type { SyncRunSummary } from '../../../shared/contract/sync';
 import type { ReleaseChange } from '../../../shared/sync/protocol';
-import { deleteFromHq, writeFromHq } from '../../store/hq-writes';
-import type { Db } from '../../store/types';
+import { type Db, deleteFromHq, writeFromHq } from '../../store';
 import { emptyBase } from '../conflicts';
 import { hasOutbox, readLocal } from '../local-releases';
 import { mergeIntoLocal } from '../merge-into-local';

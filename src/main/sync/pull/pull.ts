@@ -1,6 +1,6 @@
 import type { SyncRunSummary } from '../../../shared/contract/sync';
 import { PULL_DEFAULT_LIMIT, referencedAttachments } from '../../../shared/sync/protocol';
-import { countLiveReleases } from '../../store/releases';
+import { countLiveReleases } from '../../store';
 import { countDeletesAhead, deletesIn, isMassDelete, releaseChanges } from '../delete-guard';
 import type { EngineContext, MassDeleteQuestion } from '../run-context';
 import { addLog } from '../tables/log';

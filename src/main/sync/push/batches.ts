@@ -1,7 +1,6 @@
 import type { SyncRunSummary } from '../../../shared/contract/sync';
 import { MAX_PUSH_BYTES, MAX_PUSH_ENTRIES } from '../../../shared/sync/protocol';
-import { trimReleaseOutbox } from '../../store/outbox';
-import { setSyncState } from '../../store/releases';
+import { setSyncState, trimReleaseOutbox } from '../../store';
 import { HqError } from '../hq-client';
 import type { EngineContext } from '../run-context';
 import { addLog } from '../tables/log';

@@ -1,5 +1,5 @@
 import type { EntryResult, PushEntry } from '../../../shared/sync/protocol';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
 /** A push entry as an extension hands it over: the engine gives it its seq. */

@@ -1,7 +1,6 @@
 import { jsonEqual } from '../../../shared/sync/merge';
 import type { PushEntry } from '../../../shared/sync/protocol';
-import { releasesInOutbox, trimReleaseOutbox } from '../../store/outbox';
-import type { Db } from '../../store/types';
+import { type Db, releasesInOutbox, trimReleaseOutbox } from '../../store';
 import { readLocal, settleState } from '../local-releases';
 import { getBase } from '../tables/base';
 import { deleteConflict, getConflict } from '../tables/conflicts';

@@ -1,7 +1,7 @@
 import type { Status } from '../../../shared/domain/release';
 import type { WireFields } from '../../../shared/sync/protocol';
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** sync_base: per release, the last revision both this workstation and HQ have (the merge base). */
 export interface BaseRow {

@@ -1,8 +1,7 @@
 import type { Status } from '../../../shared/domain/release';
 import type { WireFields } from '../../../shared/sync/protocol';
-import { nowIso } from '../../store/clock';
+import { type Db, nowIso } from '../../store';
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
 
 /** sync_conflicts: clashes waiting for the writer, one per release. */
 export interface StoredConflict {

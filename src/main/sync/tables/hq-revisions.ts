@@ -1,7 +1,7 @@
 import type { Status } from '../../../shared/domain/release';
 import type { WireFields } from '../../../shared/sync/protocol';
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** sync_hq_revisions: HQ's history of each release as this workstation has seen it. */
 export interface HqRevisionRecord {

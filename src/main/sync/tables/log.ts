@@ -1,9 +1,8 @@
 import type { SyncLogEntry } from '../../../shared/contract/sync';
 import { formatReason } from '../../../shared/errors/format';
 import { ErrorParamsSchema, isErrorReason, type ErrorParams, type ErrorReason } from '../../../shared/errors/reasons';
-import { nowIso } from '../../store/clock';
+import { type Db, nowIso } from '../../store';
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
 
 /** sync_log: what the "Sinkronisasi" log shows the writer. */
 export type LogLevel = SyncLogEntry['level'];

@@ -1,5 +1,5 @@
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** sync_meta: the client's own counters and marks, one value per key. */
 export const META = {

@@ -1,7 +1,6 @@
 import type { PushEntry, WireFields } from '../../../shared/sync/protocol';
-import { nowIso } from '../../store/clock';
+import { type Db, nowIso } from '../../store';
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
 
 /**
  * sync_push: the durable push queue. A row gets its seq before it is first sent and keeps it

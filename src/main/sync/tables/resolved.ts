@@ -1,5 +1,5 @@
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** sync_resolved: a settled conflict waiting to travel as a release.resolve from HQ's head. */
 export function resolvedHead(db: Db, releaseId: string): number | null {

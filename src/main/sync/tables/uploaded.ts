@@ -1,5 +1,5 @@
 import { prepareCached } from '../../../node/db/statement-cache';
-import type { Db } from '../../store/types';
+import type { Db } from '../../store';
 
 /** sync_uploaded: attachments HQ is known to hold, so they are not offered again. */
 export function isUploaded(db: Db, sha256: string): boolean {

@@ -22,6 +22,7 @@ const REJECT_REASONS = [
   'slug_taken',
 ] as const;
 const RejectReasonSchema = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
 /** One result per entry, same order as sent, discriminated on `status`. */
 const resultHead = { seq: SeqSchema, releaseId: IdSchema };

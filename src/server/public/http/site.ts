@@ -1,0 +1,103 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SiteContext } from '../pages/html';
+import { renderNoticePage } from '../pages/article-page';
+import type { Publisher } from '../publisher';
+import type { AttachmentSource, PublicationStore, VisibleStamp } from '../types';
+import { etagOf, notModified, RenderCache } from './conditional';
+
+export interface PublicSiteDeps {
+  publisher: Publisher;
+  /** HQ's attachment store (source bytes of images). */
+  attachments: AttachmentSource;
+  /** Where resized images are cached, e.g. `<data-dir>/public-media`. */
+  mediaCacheDir: string;
+  /** Public origin for absolute URLs (feeds, Open Graph). Default: from the request's Host. */
+  baseUrl?: string;
+  siteName?: string;
+  perPage?: number;
+  /** Cache rendered pages in memory (keyed by content version). Default true. */
+  renderCache?: boolean;
+  now?: () => Date;
+}
+
+export const HTML = 'text/html; charset=utf-8';
+export const LIST_CACHE = 'public, max-age=60, stale-while-revalidate=300';
+
+/** A list answer about to be rendered: the key names this exact content for the ETag and the cache. */
+interface Listing {
+  t: string;
+  ctx: SiteContext;
+  stamp: VisibleStamp;
+  key: string;
+}
+
+/** What every public route shares: the store, the site's origin and name, the render cache, the 404 page. */
+export interface Site {
+  publisher: Publisher;
+  store: PublicationStore;
+  perPage: number;
+  siteName: string;
+  useCache: boolean;
+  now(): string;
+  context(req: FastifyRequest): SiteContext;
+  /** The rendered text under `key`, made once while the cache is on. */
+  cached(key: string, make: () => string): string;
+  notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply;
+  /**
+   * Lists change only when a publication does, so the store's stamp versions them. Returns null
+   * when the client's copy is current and a 304 has been sent.
+   */
+  listing(req: FastifyRequest, reply: FastifyReply, kind: string, ...parts: unknown[]): Listing | null;
+}
+
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+export function createSite(deps: PublicSiteDeps): Site {
+  const { publisher } = deps;
+  const store = publisher.store;
+  const siteName = deps.siteName ?? 'Berita Terkini';
+  const useCache = deps.renderCache !== false;
+  const pages = new RenderCache<string>(1000);
+  const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
+
+  const context = (req: FastifyRequest): SiteContext => {
+    if (deps.baseUrl) return { baseUrl: deps.baseUrl.replace(/\/+$/, ''), siteName };
+    // Never echo a Host header that isn't a plain host name into links.
+    const host = HOST.test(req.host) ? req.host : 'localhost';
+    return { baseUrl: `${req.protocol}://${host}`, siteName };
+  };
+
+  return {
+    publisher,
+    store,
+    perPage: deps.perPage ?? 20,
+    siteName,
+    useCache,
+    now,
+    context,
+    cached(key, make) {
+      if (!useCache) return make();
+      let v = pages.get(key);
+      if (v === undefined) {
+        v = make();
+        pages.set(key, v);
+      }
+      return v;
+    },
+    notFound: (req, reply) =>
+      reply
+        .code(404)
+        .header('cache-control', 'public, max-age=60')
+        .type(HTML)
+        .send(renderNoticePage(context(req), 'not-found')),
+    listing(req, reply, kind, ...parts) {
+      const t = now();
+      const stamp = store.stamp(t);
+      const ctx = context(req);
+      const key = [kind, ctx.baseUrl, ...parts, stamp.seq, stamp.count, stamp.lastModified].join('|');
+      if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE }))
+        return null;
+      return { t, ctx, stamp, key };
+    },
+  };
+}
