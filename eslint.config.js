@@ -21,6 +21,8 @@ const nodeBuiltins = [
 ];
 const layer = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const forbid = (group, message) => ({ group, message });
+/** Import patterns for source folders, e.g. folders('main') → any path into src/main. */
+const folders = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**'] },
@@ -39,18 +41,7 @@ export default tseslint.config(
     rules: layer([
       forbid(['electron', ...nodeBuiltins], 'src/shared is pure TypeScript: no electron, node:* or DOM.'),
       forbid(
-        [
-          '**/main',
-          '**/main/**',
-          '**/renderer',
-          '**/renderer/**',
-          '**/server',
-          '**/server/**',
-          '**/preload',
-          '**/preload/**',
-          '**/node',
-          '**/node/**',
-        ],
+        folders('main', 'renderer', 'server', 'preload', 'node'),
         'src/shared imports nothing from the process folders or src/node.',
       ),
       forbid(
@@ -67,29 +58,12 @@ export default tseslint.config(
         ['electron', ...nodeBuiltins, 'better-sqlite3'],
         'The renderer has no Node: talk to main through the contract in src/shared.',
       ),
-      forbid(
-        ['**/main', '**/main/**', '**/server', '**/server/**', '**/preload', '**/preload/**', '**/node', '**/node/**'],
-        'The renderer imports only src/shared.',
-      ),
+      forbid(folders('main', 'server', 'preload', 'node'), 'The renderer imports only src/shared.'),
     ]),
   },
   {
     files: ['src/preload/**'],
-    rules: layer([
-      forbid(
-        [
-          '**/main',
-          '**/main/**',
-          '**/server',
-          '**/server/**',
-          '**/renderer',
-          '**/renderer/**',
-          '**/node',
-          '**/node/**',
-        ],
-        'The preload imports only src/shared.',
-      ),
-    ]),
+    rules: layer([forbid(folders('main', 'server', 'renderer', 'node'), 'The preload imports only src/shared.')]),
   },
   {
     files: ['src/main/**'],
@@ -97,7 +71,7 @@ export default tseslint.config(
     rules: layer([
       forbid(['electron'], 'Only the thin shell in src/main/shell imports electron; services must load without it.'),
       forbid(
-        ['**/server', '**/server/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
+        folders('server', 'renderer', 'preload'),
         'src/main imports only src/node and src/shared (main → node → shared).',
       ),
     ]),
@@ -106,16 +80,7 @@ export default tseslint.config(
     files: ['src/main/shell/**'],
     rules: layer([
       forbid(
-        [
-          '**/server',
-          '**/server/**',
-          '**/renderer',
-          '**/renderer/**',
-          '**/preload',
-          '**/preload/**',
-          '**/web',
-          '**/web/**',
-        ],
+        folders('server', 'renderer', 'preload', 'web'),
         'The shell never imports the HQ server, renderer, preload or the web host.',
       ),
     ]),
@@ -125,16 +90,7 @@ export default tseslint.config(
     rules: layer([
       forbid(['electron'], 'src/node runs in plain Node for both the workstation and HQ: no electron.'),
       forbid(
-        [
-          '**/main',
-          '**/main/**',
-          '**/server',
-          '**/server/**',
-          '**/renderer',
-          '**/renderer/**',
-          '**/preload',
-          '**/preload/**',
-        ],
+        folders('main', 'server', 'renderer', 'preload'),
         'src/node imports only src/shared (main → node → shared, server → node → shared).',
       ),
     ]),
@@ -144,7 +100,7 @@ export default tseslint.config(
     rules: layer([
       forbid(['electron'], 'HQ never imports electron.'),
       forbid(
-        ['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
+        folders('main', 'renderer', 'preload'),
         'src/server imports only src/node and src/shared (server → node → shared).',
       ),
     ]),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { enrollPerson } from '../src/server/admin';
 import { createHqServer } from '../src/server/app';
+import { sampleBody } from './corpus';
 import type { EnrollResponse, PullResponse, PushResponse, WireFields } from '../src/shared/sync/protocol';
 
 const N = Number(process.env.WARTA_BENCH_RELEASES ?? 1000);
@@ -16,7 +17,6 @@ const BATCH = 100;
 const PAGE = 200;
 
 function release(i: number): WireFields {
-  const p = (id: string, text: string) => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
   return {
     title: `Rapat Pleno Terbuka Rekapitulasi ${i}`,
     slug: `rapat-pleno-${i}`,
@@ -28,27 +28,7 @@ function release(i: number): WireFields {
     byline: 'Humas KPU Blora',
     office: 'KPU Kabupaten Blora',
     leadImage: null,
-    body: {
-      type: 'doc',
-      content: [
-        {
-          type: 'heading',
-          attrs: { id: `h${i}`, level: 2 },
-          content: [{ type: 'text', text: 'Rekapitulasi tingkat kabupaten' }],
-        },
-        ...Array.from({ length: 8 }, (_, j) =>
-          p(
-            `p${i}-${j}`,
-            `Blora – Kamis (4/12/2025). Paragraf ${j}: KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi hasil penghitungan suara di aula kantor, dihadiri Bawaslu, saksi partai dan pemantau.`,
-          ),
-        ),
-        {
-          type: 'blockquote',
-          attrs: { id: `q${i}` },
-          content: [p(`qp${i}`, '"Semua tahapan berjalan lancar," kata Ketua KPU Kabupaten Blora.')],
-        },
-      ],
-    },
+    body: sampleBody(i),
   };
 }
 

@@ -14,38 +14,9 @@ import { openStore, createRelease, type Store } from '../src/main/store';
 import { createSyncHandlers, type SyncModule } from '../src/main/sync';
 import { enrollPerson } from '../src/server/admin';
 import { createHqServer } from '../src/server/app';
-import type { DocNode } from '../src/shared/domain/doc';
+import { sampleBody } from './corpus';
 
 const N = Number(process.env.WARTA_BENCH_RELEASES ?? 1000);
-
-function body(i: number): DocNode {
-  const p = (id: string, text: string): DocNode => ({
-    type: 'paragraph',
-    attrs: { id },
-    content: [{ type: 'text', text }],
-  });
-  return {
-    type: 'doc',
-    content: [
-      {
-        type: 'heading',
-        attrs: { id: `h${i}`, level: 2 },
-        content: [{ type: 'text', text: 'Rekapitulasi tingkat kabupaten' }],
-      },
-      ...Array.from({ length: 8 }, (_, j) =>
-        p(
-          `p${i}-${j}`,
-          `Blora – Kamis (4/12/2025). Paragraf ${j}: KPU Kabupaten Blora menggelar rapat pleno terbuka rekapitulasi hasil penghitungan suara, dihadiri Bawaslu dan saksi.`,
-        ),
-      ),
-      {
-        type: 'blockquote',
-        attrs: { id: `q${i}` },
-        content: [p(`qp${i}`, '"Semua tahapan berjalan lancar," kata Ketua KPU Kabupaten Blora.')],
-      },
-    ],
-  };
-}
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'warta-bench-sync-'));
@@ -71,7 +42,7 @@ async function main(): Promise<void> {
       const { code } = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role: 'penulis' });
       await w.sync.handlers.connectToHq({ serverUrl: url, code });
     }
-    for (let i = 0; i < N; i++) createRelease(a.store, { title: `Rapat pleno rekapitulasi ${i}`, body: body(i) });
+    for (let i = 0; i < N; i++) createRelease(a.store, { title: `Rapat pleno rekapitulasi ${i}`, body: sampleBody(i) });
 
     let t = performance.now();
     const pushed = await a.sync.handlers.syncNow({});

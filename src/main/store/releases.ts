@@ -1,12 +1,21 @@
 import { v7 as uuidv7 } from 'uuid';
 import { WartaError } from '../../shared/contract/define';
 import { emptyDoc } from '../../shared/domain/doc';
-import type { Category, Release, ReleaseFields, ReleaseSummary, Status, SyncState } from '../../shared/domain/release';
+import {
+  releaseFields,
+  type Category,
+  type Release,
+  type ReleaseFields,
+  type ReleaseSummary,
+  type Status,
+  type SyncState,
+} from '../../shared/domain/release';
+import { canonicalJson } from '../../shared/json/canonical';
 import { docToPlainText, countWordsInText } from '../../shared/editor/text';
 import { localDate, nowIso } from './clock';
 import { appendOutbox, type OutboxKind } from './outbox';
 import { recordRevision, type RevisionReason } from './revisions';
-import { canonicalFields, rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
+import { rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
 import { indexRelease, unindexRelease } from './search';
 import { slugify } from '../../shared/text/slugify';
 import { uniqueSlug } from './slug';
@@ -124,7 +133,7 @@ export function commitRelease(
     const title = patch.title ?? prev.title;
     const { slug, custom } = resolveSlug(db, prevRow, id, patch, title, status);
     const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug };
-    const contentChanged = canonicalFields(fields) !== canonicalFields(rowFields(prevRow));
+    const contentChanged = canonicalJson(fields) !== canonicalJson(rowFields(prevRow));
     if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) return prev;
     const now = nowIso();
     const next: Release = {
@@ -185,17 +194,7 @@ export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, 
     const text = docToPlainText(release.body);
     const num = writeRow(db, release, chosen !== '', countWordsInText(text), true);
     indexRelease(db, num, { title: release.title, summary: release.summary, body: text });
-    const {
-      id: _id,
-      status: _s,
-      createdAt: _c,
-      updatedAt: _u,
-      localRev: _l,
-      syncState: _ss,
-      syncError: _se,
-      ...fields
-    } = release;
-    recordRevision(db, id, fields, { author: store.authorName(), reason: 'created', now });
+    recordRevision(db, id, releaseFields(release), { author: store.authorName(), reason: 'created', now });
     appendOutbox(db, id, 'create', release.localRev);
     return release;
   })();

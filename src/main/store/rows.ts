@@ -83,27 +83,3 @@ export function rowToSummary(row: ReleaseRow): ReleaseSummary {
   const { body: _body, ...rest } = rowToRelease(row);
   return { ...rest, wordCount: row.word_count };
 }
-
-/** Fields in one fixed key order, so two saves compare equal exactly when their content is equal. */
-export function canonicalFields(f: ReleaseFields): string {
-  return JSON.stringify({
-    title: f.title,
-    slug: f.slug,
-    dateline: f.dateline,
-    date: f.date,
-    category: f.category,
-    tags: f.tags,
-    summary: f.summary,
-    byline: f.byline,
-    office: f.office,
-    leadImage: f.leadImage
-      ? {
-          attachment: f.leadImage.attachment,
-          caption: f.leadImage.caption,
-          credit: f.leadImage.credit,
-          alt: f.leadImage.alt,
-        }
-      : null,
-    body: f.body,
-  });
-}

@@ -1,4 +1,4 @@
-import type { DocNode, Release, ReleaseFields } from '../../shared/domain';
+import { releaseFields, type DocNode, type Release, type ReleaseFields } from '../../shared/domain';
 import { WartaError } from '../../shared/contract/define';
 import { jsonEqual, mergeFields } from '../../shared/sync/merge';
 import { api, errorMessage } from '../api';
@@ -18,20 +18,6 @@ const mergePatches = (older: ReleasePatch, newer: ReleasePatch): ReleasePatch =>
   fields: { ...older.fields, ...newer.fields },
   body: newer.body ?? older.body,
 });
-
-export const fieldsOf = (release: Release): ReleaseFields => {
-  const {
-    id: _i,
-    status: _s,
-    createdAt: _c,
-    updatedAt: _u,
-    localRev: _l,
-    syncState: _ss,
-    syncError: _se,
-    ...fields
-  } = release;
-  return fields;
-};
 
 /**
  * The stored release changed under the editor (a sync pulled or merged a change from HQ):
@@ -94,7 +80,7 @@ async function saveOnTop(session: ReleaseSession, id: string, patch: ReleasePatc
   // Stored meanwhile by someone else (a sync): merge instead of overwriting.
   const current = await api.getRelease({ id });
   const ours: ReleaseFields = { ...session.base, ...changed };
-  const theirs = fieldsOf(current);
+  const theirs = releaseFields(current);
   const merge = mergeFields(session.base, ours, theirs);
   const toSend = changedFields(merge.fields, theirs);
   const stored = Object.keys(toSend).length > 0 ? await api.saveRelease({ id, fields: toSend }) : current;
@@ -107,13 +93,13 @@ export function sessionFor(release: Release): ReleaseSession {
   if (existing) {
     // Reopened after everything was stored: the freshly loaded release is the base.
     if (!existing.saver.hasUnsaved) {
-      existing.base = fieldsOf(release);
+      existing.base = releaseFields(release);
       existing.knownRev = release.localRev;
     }
     return existing;
   }
   const session: ReleaseSession = {
-    base: fieldsOf(release),
+    base: releaseFields(release),
     knownRev: release.localRev,
     adopt: null,
     stopListening: () => undefined,
@@ -131,7 +117,7 @@ export function sessionFor(release: Release): ReleaseSession {
   });
   session.stopListening = releaseEvents.on((stored) => {
     if (stored?.id !== release.id) return;
-    session.base = fieldsOf(stored);
+    session.base = releaseFields(stored);
     session.knownRev = stored.localRev;
   });
   sessions.set(release.id, session);

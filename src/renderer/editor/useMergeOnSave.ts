@@ -8,7 +8,8 @@ import { api } from '../api';
 import { useAlerts } from '../common/alerts';
 import { releaseEvents } from '../common/events';
 import type { MetaFields } from './ReleaseMetaForm';
-import { fieldsOf, type Adopt, type ReleaseSession } from './savers';
+import { releaseFields } from '../../shared/domain';
+import type { Adopt, ReleaseSession } from './savers';
 
 /**
  * Keeps the open editor in step with the stored release. A change stored under it (a sync)
@@ -83,7 +84,7 @@ export function useMergeOnSave(
               setSyncInfo({ syncState: fresh.syncState, syncError: fresh.syncError });
               if (fresh.localRev === session.knownRev || saver.hasUnsaved) return;
               const base = session.base;
-              session.base = fieldsOf(fresh);
+              session.base = releaseFields(fresh);
               session.knownRev = fresh.localRev;
               adopt(fresh, base, 0);
             },

@@ -1,3 +1,4 @@
+import { STATUS_LABELS_EN } from '../../shared/domain/labels';
 import type { Resources } from './id';
 
 /** English, selectable in "Pengaturan". Same keys as Indonesian (the type enforces it). */
@@ -51,15 +52,7 @@ export const en: Resources = {
     listLabel: 'Releases',
     loadMore: 'Load more ({{count}} left)',
   },
-  status: {
-    draf: 'Draft',
-    diajukan: 'Submitted',
-    perlu_revisi: 'Changes requested',
-    disetujui: 'Approved',
-    terbit: 'Published',
-    ditarik: 'Withdrawn',
-    dikoreksi: 'Corrected',
-  },
+  status: STATUS_LABELS_EN,
   category: {
     'berita-terkini': 'Latest news',
     pengumuman: 'Announcement',

@@ -1,9 +1,9 @@
 import type { Category, Status } from './release';
 
 /**
- * The Indonesian names of categories and statuses — one table for the workstation's
- * Indonesian resources, the public site and feeds, and workflow/audit messages, so a
- * renamed section reads the same everywhere. (The English resource has its own.)
+ * The names of categories and statuses — one table per language for the workstation's
+ * resources, the public site and feeds, and workflow/audit messages, so a renamed section
+ * reads the same everywhere.
  */
 export const CATEGORY_LABELS_ID: Record<Category, string> = {
   'berita-terkini': 'Berita Terkini',
@@ -22,4 +22,14 @@ export const STATUS_LABELS_ID: Record<Status, string> = {
   terbit: 'Terbit',
   ditarik: 'Ditarik',
   dikoreksi: 'Dikoreksi',
+};
+
+export const STATUS_LABELS_EN: Record<Status, string> = {
+  draf: 'Draft',
+  diajukan: 'Submitted',
+  perlu_revisi: 'Changes requested',
+  disetujui: 'Approved',
+  terbit: 'Published',
+  ditarik: 'Withdrawn',
+  dikoreksi: 'Corrected',
 };

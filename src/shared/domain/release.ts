@@ -59,6 +59,21 @@ export const ReleaseSchema = ReleaseFieldsSchema.extend({
 });
 export type Release = z.infer<typeof ReleaseSchema>;
 
+/** The writer's fields of a stored release, without the bookkeeping the store adds. */
+export function releaseFields(release: Release): ReleaseFields {
+  const {
+    id: _id,
+    status: _status,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    localRev: _localRev,
+    syncState: _syncState,
+    syncError: _syncError,
+    ...fields
+  } = release;
+  return fields;
+}
+
 /** What the library list shows: no body. */
 export const ReleaseSummarySchema = ReleaseSchema.omit({ body: true }).extend({
   wordCount: z.number().int().nonnegative(),

@@ -1,3 +1,4 @@
+import { STATUS_LABELS_EN } from '../domain/labels';
 import type { ErrorMessages } from './format';
 
 /** English, for the English interface. Same keys and placeholders as Indonesian (tested). */
@@ -136,14 +137,6 @@ export const messagesEn: ErrorMessages = {
     listAudit: 'Loading the audit trail',
     reviewQueue: 'Loading the review queue',
   },
-  statuses: {
-    draf: 'Draft',
-    diajukan: 'Submitted',
-    perlu_revisi: 'Changes requested',
-    disetujui: 'Approved',
-    terbit: 'Published',
-    ditarik: 'Withdrawn',
-    dikoreksi: 'Corrected',
-  },
+  statuses: STATUS_LABELS_EN,
   roles: { penulis: 'writer', peninjau: 'reviewer', admin: 'admin' },
 };
