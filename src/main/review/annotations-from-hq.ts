@@ -75,7 +75,7 @@ export function applyTransitionFromHq(db: Db, change: ReleaseChange): void {
   const { releaseId, revision, fromStatus: from, status: to, by } = change;
   if (change.event !== 'transition' || !from || !getRow(db, releaseId, true)) return;
   const own = transitionAtHqRevision(db, releaseId, revision);
-  mergeAuditFromHq(db, {
+  const confirmed = mergeAuditFromHq(db, {
     releaseId,
     at: by.hqTime,
     actor: by.name,
@@ -87,6 +87,8 @@ export function applyTransitionFromHq(db: Db, change: ReleaseChange): void {
     ref: own ? `transition:${own.id}` : `hq-revision:${releaseId}@${revision}`,
     hqTime: by.hqTime,
   });
+  // A revision seen before (a replayed page) changes nothing.
+  if (!confirmed) return;
   // Who moved it last (and the embargo, if any), as the workflow bar shows it.
   const publishAt = to === 'terbit' ? change.publishAt : null;
   recordMoveFromHq(db, { releaseId, by: by.name, role: by.role, at: by.hqTime, publishAt });

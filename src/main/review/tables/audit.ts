@@ -42,15 +42,18 @@ export function addAuditRecord(db: Db, r: AuditRecord): void {
 /**
  * A record HQ confirmed: added, or (made here, not yet confirmed) given the person, role and
  * time HQ knows. A record once confirmed keeps its actor and role: nothing pulled later
- * re-attributes it.
+ * re-attributes it. Returns whether anything changed (false for a record already confirmed).
  */
-export function mergeAuditFromHq(db: Db, r: AuditRecord & { ref: string }): void {
-  db.prepare(
-    `INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
+export function mergeAuditFromHq(db: Db, r: AuditRecord & { ref: string }): boolean {
+  const { changes } = db
+    .prepare(
+      `INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role
        WHERE review_audit.hq_time IS NULL`,
-  ).run(...values(r));
+    )
+    .run(...values(r));
+  return changes > 0;
 }
 
 export function listAuditRecords(db: Db, releaseId: string): AuditEntry[] {

@@ -25,7 +25,7 @@ export function saveWorkflowRow(db: Db, row: WorkflowRow): void {
   ).run(row);
 }
 
-/** A move HQ confirmed: kept unless this workstation already knows a later one (or this one: a replay changes nothing). */
+/** A move HQ confirmed: kept unless this workstation already knows a later one. */
 export function recordMoveFromHq(
   db: Db,
   move: { releaseId: string; by: string; role: Role | string; at: string | null; publishAt: string | null },
@@ -34,6 +34,6 @@ export function recordMoveFromHq(
     `INSERT INTO review_workflow (release_id, changed_by, changed_role, changed_at, publish_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (release_id) DO UPDATE SET changed_by = excluded.changed_by, changed_role = excluded.changed_role,
        changed_at = excluded.changed_at, publish_at = excluded.publish_at
-     WHERE review_workflow.changed_at IS NULL OR review_workflow.changed_at < excluded.changed_at`,
+     WHERE review_workflow.changed_at IS NULL OR review_workflow.changed_at <= excluded.changed_at`,
   ).run(move.releaseId, move.by, move.role, move.at, move.publishAt);
 }
