@@ -77,3 +77,12 @@ export async function push(
   if (res.status === 200) dev.nextSeq += entries.length;
   return res as { status: number; body: PushResponse & { code?: string; expectedSeq?: number } };
 }
+
+/** The data of a `review.thread` annotation (a comment on `quote` in block `blockId`), as a workstation sends it. */
+export function threadData(body: string, quote = 'Rapat', blockId = 'p1'): Record<string, unknown> {
+  return {
+    anchor: { blockId, from: 0, to: quote.length, quote, original: quote, prefix: '', suffix: '' },
+    quote,
+    body,
+  };
+}

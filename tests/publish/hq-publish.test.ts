@@ -11,6 +11,7 @@ import { ReleasesPageSchema } from '../../src/server/public';
 import type { DocNode } from '../../src/shared/domain';
 import type { WireFields } from '../../src/shared/sync/protocol';
 import { auditHtml } from './html-audit';
+import { threadData } from '../helpers/hq-api';
 import { startHq } from '../helpers/hq';
 import { removeDir, tempDir } from '../helpers/tmp';
 import { PHONE_UA } from './helpers';
@@ -302,9 +303,9 @@ describe('HQ publishes through its workflow', () => {
         kind: 'annotation.put',
         releaseId: commented,
         annotationId: uuidv7(),
-        annotationType: 'comment',
+        annotationType: 'review.thread',
         baseRevision: 4,
-        data: { text: '<script>__xss(300)</script> KOMENTAR-INTERNAL', quote: '<img src=x onerror=__xss(301)>' },
+        data: threadData('<script>__xss(300)</script> KOMENTAR-INTERNAL', '<img src=x onerror=__xss(301)>'),
       },
     ]);
     expect(note[0]?.status).toBe('accepted');

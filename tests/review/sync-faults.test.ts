@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { applyAnnotation, reviewPushExtension } from '../../src/main/review';
+import { applyAnnotation, applyTransitionFromHq, reviewPushExtension } from '../../src/main/review';
 import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
 import { seededRandom } from '../../src/shared/random/seeded';
@@ -37,6 +37,7 @@ let reviewer: Desk;
 async function desk(name: string, code: string): Promise<Desk> {
   const ws = openWorkstation(tmp.dir, name, {
     onAnnotation: applyAnnotation,
+    onReleaseChange: applyTransitionFromHq,
     extensions: [reviewPushExtension],
     requestTimeoutMs: 5_000,
   });

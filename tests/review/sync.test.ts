@@ -11,7 +11,7 @@ import { HqClient } from '../../src/main/sync/hq-client';
 import { SECRET_DEVICE_TOKEN } from '../../src/main/sync';
 import { createReviewHandlers } from '../../src/main/review/handlers';
 import { ReviewSync } from '../../src/main/review/runner';
-import { applyAnnotation, reviewPushExtension } from '../../src/main/review';
+import { applyAnnotation, applyTransitionFromHq, reviewPushExtension } from '../../src/main/review';
 import { enrollPerson } from '../../src/server/admin';
 import { doc, paragraph } from '../helpers/docs';
 import { startHq, type Hq } from '../helpers/hq';
@@ -51,7 +51,11 @@ async function code(
 }
 
 async function desk(name: string, enrollment: string): Promise<Desk> {
-  const ws = openWorkstation(tmp.dir, name, { onAnnotation: applyAnnotation, extensions: [reviewPushExtension] });
+  const ws = openWorkstation(tmp.dir, name, {
+    onAnnotation: applyAnnotation,
+    onReleaseChange: applyTransitionFromHq,
+    extensions: [reviewPushExtension],
+  });
   const secrets = createFileSecretStore(join(ws.dataDir, 'secrets.json'));
   await ws.sync.handlers.connectToHq({ serverUrl: hq.url, code: enrollment });
   const review = createReviewHandlers({ store: ws.store });

@@ -55,6 +55,7 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe(join(REPO_ROOT, 'out/preload/index.cjs'));
     expect(existsSync(prefs.preload as string)).toBe(true);

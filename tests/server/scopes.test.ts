@@ -4,7 +4,7 @@ import type { PullResponse } from '../../src/shared/sync/protocol';
 import { contentHash } from '../../src/shared/workflow';
 import { fields } from '../helpers/docs';
 import { startHq } from '../helpers/hq';
-import { call, enrollDevice, newId, push, type Device } from '../helpers/hq-api';
+import { call, enrollDevice, newId, push, threadData, type Device } from '../helpers/hq-api';
 import { removeDir } from '../helpers/tmp';
 
 let hq: HqServer;
@@ -81,9 +81,9 @@ describe('who reads what', () => {
         kind: 'annotation.put',
         releaseId: rel.rembang!,
         annotationId: newId(),
-        annotationType: 'comment',
+        annotationType: 'review.thread',
         baseRevision: 1,
-        data: { text: 'Cek angka partisipasi.' },
+        data: threadData('Cek angka partisipasi.'),
       },
     ]);
     expect(ok.body.results[0]).toMatchObject({ status: 'accepted', annotationVersion: 1 });
@@ -92,8 +92,8 @@ describe('who reads what', () => {
     ).changes;
     expect(changes.find((c) => c.type === 'annotation')).toMatchObject({
       releaseId: rel.rembang,
-      annotationType: 'comment',
-      data: { text: 'Cek angka partisipasi.' },
+      annotationType: 'review.thread',
+      data: threadData('Cek angka partisipasi.'),
       by: { name: 'Provinsi Jateng', role: 'peninjau' },
     });
 
@@ -103,9 +103,9 @@ describe('who reads what', () => {
         kind: 'annotation.put',
         releaseId: rel.blora!,
         annotationId: newId(),
-        annotationType: 'comment',
+        annotationType: 'review.thread',
         baseRevision: 1,
-        data: { text: 'x' },
+        data: threadData('x'),
       },
     ]);
     expect(refused.status).toBe(403);

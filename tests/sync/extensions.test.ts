@@ -8,6 +8,7 @@ import type { AnnotationChange } from '../../src/shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
 import { doc, paragraph } from '../helpers/docs';
 import { startHq, type Hq } from '../helpers/hq';
+import { threadData } from '../helpers/hq-api';
 import { makeTempDir } from '../helpers/tmp';
 import {
   closeAll,
@@ -44,9 +45,9 @@ function notesExtension(): PushExtension {
           kind: 'annotation.put' as const,
           releaseId: r.release_id,
           annotationId: r.id,
-          annotationType: 'test.note',
+          annotationType: 'review.thread',
           baseRevision: r.hq_rev,
-          data: { body: r.body },
+          data: threadData(r.body),
         },
       }));
     },

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { STATUS_LABELS_ID } from '../../shared/domain/labels';
 import type { Status } from '../../shared/domain/release';
 import type { EntryResult, PushEntry } from '../../shared/sync/protocol';
@@ -6,13 +5,7 @@ import { contentHash } from '../../shared/workflow';
 import { type Db, getRow, nowIso, rowFields, setStatus } from '../store';
 import { addLog, getBase, getConflict, hasQueuedEdit, setBase, type PushExtension, type QueuedEntry } from '../sync';
 import { addAuditRecord } from './tables/audit';
-import {
-  deleteReviewOutbox,
-  enqueueReview,
-  markReviewSent,
-  readReviewOutbox,
-  type ReviewOutboxRow,
-} from './tables/outbox';
+import { deleteReviewOutbox, markReviewSent, readReviewOutbox, type ReviewOutboxRow } from './tables/outbox';
 import {
   countLaterTransitions,
   getTransition,
@@ -125,20 +118,8 @@ function applyReviewResult(db: Db, ref: string, entry: PushEntry, result: EntryR
   // next edit is sent from it instead of being merged against the previous one.
   if (base && base.hqRev < result.revision)
     setBase(db, row.releaseId, { ...base, hqRev: result.revision, status: entry.to });
-  const t = getTransition(db, row.refId);
-  if (t) {
-    // The audit record others will see, with the role and time HQ confirms for it.
-    enqueueReview(db, 'annotation.put', row.releaseId, uuidv7(), {
-      annotationType: 'review.transition',
-      data: {
-        transitionId: row.refId,
-        revision: result.revision,
-        from: t.from_status,
-        to: entry.to,
-        publishAt: t.publish_at,
-      },
-    });
-  }
+  // Everyone's audit record of this move (this workstation's included) comes from HQ's log of
+  // accepted transitions with the next pull: the person and role are HQ's, never sent from here.
 }
 
 export const reviewPushExtension: PushExtension = {

@@ -14,8 +14,8 @@ export interface ReviewSyncOutcome {
 
 /**
  * Makes review changes travel soon: a sync run (the engine sends the review outbox through
- * `reviewPushExtension` together with release edits) — and, when accepted transitions queued
- * their audit records meanwhile, another run to send those. One at a time. Nothing to retry
+ * `reviewPushExtension` together with release edits) — and, while a run leaves fewer waiting
+ * (changes held back until their release reached HQ), another. One at a time. Nothing to retry
  * here: every run of the engine's own scheduler sends whatever review changes still wait.
  */
 export class ReviewSync {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Handlers } from '../../shared/contract';
-import { applyAnnotation, countReviewOutbox, createReviewHandlers, reviewPushExtension, ReviewSync } from '../review';
+import {
+  applyAnnotation,
+  applyTransitionFromHq,
+  countReviewOutbox,
+  createReviewHandlers,
+  reviewPushExtension,
+  ReviewSync,
+} from '../review';
 import { openStore, readAttachment } from '../store';
 import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
@@ -32,7 +39,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     throw error;
   }
   // The sync client: its scheduler runs while the app runs (it idles until enrolled).
-  // Review records pulled from HQ are stored by the review area's hook.
+  // Review records pulled from HQ (comments, and the transitions HQ accepted) are stored by the review area's hooks.
   const sync = createSyncHandlers({
     db: store.db,
     dataDir: store.dataDir,
@@ -40,6 +47,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     log: opts.log,
     autoStart: true,
     onAnnotation: applyAnnotation,
+    onReleaseChange: applyTransitionFromHq,
     extensions: [reviewPushExtension],
   });
   // Review changes (comments, status transitions) go to HQ with the next sync run; a local

@@ -68,6 +68,8 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // No middle-click (auxclick) events: one more way a link could try to open a window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

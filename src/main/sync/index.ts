@@ -6,4 +6,4 @@ export { addLog } from './tables/log';
 export { getBase, setBase } from './tables/base';
 export { getConflict } from './tables/conflicts';
 export { hasQueuedEdit } from './tables/push-queue';
-export { hqRevisionSteps, hqRevisionTime, latestHqApproval } from './tables/hq-revisions';
+export { hqRevisionSteps, latestHqApproval } from './tables/hq-revisions';

@@ -1,5 +1,5 @@
 import type { SyncPhase, SyncRunSummary } from '../../shared/contract/sync';
-import type { AnnotationChange } from '../../shared/sync/protocol';
+import type { AnnotationChange, ReleaseChange } from '../../shared/sync/protocol';
 import type { Db } from '../store';
 import type { AttachmentAccess } from './attachments';
 import type { HqClient } from './hq-client';
@@ -17,6 +17,8 @@ export interface EngineContext {
   progress(phase: SyncPhase, done: number, total: number): void;
   /** Annotations from the change log (review records), applied in the page's transaction. */
   onAnnotation?: (db: Db, change: AnnotationChange) => void;
+  /** Every release change from the log, after it was applied here (review: HQ's accepted transitions). */
+  onReleaseChange?: (db: Db, change: ReleaseChange) => void;
   pullLimit?: number;
   /** Entries per push batch (capped by the protocol's MAX_PUSH_ENTRIES). */
   batchSize?: number;

@@ -1,6 +1,6 @@
 import type { Identity } from '../../shared/contract/app';
 import type { SyncLogEntry, SyncPhase, SyncRunSummary, SyncStatus } from '../../shared/contract/sync';
-import type { AnnotationChange } from '../../shared/sync/protocol';
+import type { AnnotationChange, ReleaseChange } from '../../shared/sync/protocol';
 import { countReleasesInOutbox, createSettings, type Db } from '../store';
 import type { SecretStore } from '../services';
 import { createAttachmentAccess, type AttachmentAccess } from './attachments';
@@ -42,6 +42,7 @@ export interface SyncServiceOptions {
   batchSize?: number;
   attachments?: AttachmentAccess;
   onAnnotation?: (db: Db, change: AnnotationChange) => void;
+  onReleaseChange?: (db: Db, change: ReleaseChange) => void;
   /** Other features' push entries (review), sent in the same seq-numbered queue. */
   extensions?: PushExtension[];
 }
@@ -200,6 +201,7 @@ export class SyncService {
           this.progress = { phase, done, total };
         },
         ...(this.options.onAnnotation ? { onAnnotation: this.options.onAnnotation } : {}),
+        ...(this.options.onReleaseChange ? { onReleaseChange: this.options.onReleaseChange } : {}),
         ...(this.options.pullLimit ? { pullLimit: this.options.pullLimit } : {}),
         ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
         ...(this.options.extensions ? { extensions: this.options.extensions } : {}),

@@ -1,3 +1,4 @@
 export * from './anchor';
 export * from './blocks';
 export * from './suggestions';
+export * from './annotations';

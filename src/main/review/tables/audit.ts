@@ -39,13 +39,21 @@ export function addAuditRecord(db: Db, r: AuditRecord): void {
   ).run(...values(r));
 }
 
-/** A record HQ confirmed: added, or (made here) given the person, role and time HQ knows. */
-export function mergeAuditFromHq(db: Db, r: AuditRecord & { ref: string }): void {
-  db.prepare(
-    `INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
+/**
+ * A record HQ confirmed: added, or (made here, not yet confirmed) given the person, role and
+ * time HQ knows. A record once confirmed keeps its actor and role: nothing pulled later
+ * re-attributes it. Returns whether anything changed (false for a record already confirmed).
+ */
+export function mergeAuditFromHq(db: Db, r: AuditRecord & { ref: string }): boolean {
+  const { changes } = db
+    .prepare(
+      `INSERT INTO review_audit (release_id, at, actor, role, action, from_status, to_status, detail, ref, hq_time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role`,
-  ).run(...values(r));
+     ON CONFLICT (ref) WHERE ref IS NOT NULL DO UPDATE SET hq_time = excluded.hq_time, actor = excluded.actor, role = excluded.role
+       WHERE review_audit.hq_time IS NULL`,
+    )
+    .run(...values(r));
+  return changes > 0;
 }
 
 export function listAuditRecords(db: Db, releaseId: string): AuditEntry[] {

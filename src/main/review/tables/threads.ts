@@ -69,6 +69,18 @@ export function eventsOf(db: Db, threadId: string): EventRow[] {
     .all(threadId);
 }
 
+/** Who wrote a thread, reply or event HQ already confirmed (ids are unique across the three). */
+export function confirmedAuthor(db: Db, id: string): { author: string; role: string } | undefined {
+  return db
+    .prepare<{ id: string }, { author: string; role: string }>(
+      `SELECT author, role FROM review_threads WHERE id = @id AND hq_time IS NOT NULL
+       UNION ALL SELECT author, role FROM review_replies WHERE id = @id AND hq_time IS NOT NULL
+       UNION ALL SELECT author, role FROM review_thread_events WHERE id = @id AND hq_time IS NOT NULL
+       LIMIT 1`,
+    )
+    .get({ id });
+}
+
 /** Anchors are this workstation's derived state: re-resolving them does not travel to HQ. */
 export function updateAnchor(db: Db, threadId: string, anchor: string, orphaned: boolean): void {
   db.prepare('UPDATE review_threads SET anchor = ?, orphaned = ? WHERE id = ?').run(anchor, orphaned ? 1 : 0, threadId);

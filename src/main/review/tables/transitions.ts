@@ -66,3 +66,12 @@ export function markTransitionRejected(db: Db, id: string, reason: string): void
 export function markTransitionAccepted(db: Db, id: string, hqRevision: number): void {
   db.prepare("UPDATE review_transitions SET state = 'accepted', hq_revision = ? WHERE id = ?").run(hqRevision, id);
 }
+
+/** The move made here that became this HQ revision (its push answer named the revision). */
+export function transitionAtHqRevision(db: Db, releaseId: string, hqRevision: number): TransitionRow | undefined {
+  return db
+    .prepare<[string, number], TransitionRow>(
+      "SELECT * FROM review_transitions WHERE release_id = ? AND hq_revision = ? AND state = 'accepted'",
+    )
+    .get(releaseId, hqRevision);
+}

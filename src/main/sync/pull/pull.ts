@@ -49,8 +49,10 @@ export async function pull(
 
     db.transaction(() => {
       for (const c of page.changes) {
-        if (c.type === 'release') applyReleaseChange(db, c, summary);
-        else if (c.type === 'annotation') ctx.onAnnotation?.(db, c);
+        if (c.type === 'release') {
+          applyReleaseChange(db, c, summary);
+          ctx.onReleaseChange?.(db, c);
+        } else if (c.type === 'annotation') ctx.onAnnotation?.(db, c);
       }
       setMeta(db, META.cursor, String(page.nextCursor));
     })();

@@ -59,13 +59,3 @@ export function hqRevisionSteps(db: Db, releaseId: string): HqRevisionStep[] {
      WHERE release_id = ? ORDER BY hq_rev`,
   ).all(releaseId);
 }
-
-/** When HQ made a revision, if this workstation has seen it. */
-export function hqRevisionTime(db: Db, releaseId: string, hqRev: number): string | null {
-  return (
-    prepareCached<[string, number], { hq_time: string | null }>(
-      db,
-      'SELECT hq_time FROM sync_hq_revisions WHERE release_id = ? AND hq_rev = ?',
-    ).get(releaseId, hqRev)?.hq_time ?? null
-  );
-}

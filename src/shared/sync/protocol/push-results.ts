@@ -20,6 +20,8 @@ const REJECT_REASONS = [
   'invalid_content',
   /** The slug is taken by another release. */
   'slug_taken',
+  /** The annotation id belongs to another person's record: only its author may change it. */
+  'not_author',
 ] as const;
 const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
