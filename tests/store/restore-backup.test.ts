@@ -7,8 +7,8 @@ import { doc } from '../helpers/docs';
 import { tempDir } from '../helpers/tmp';
 import { startServices } from './helpers';
 
-const rejection = async (promise: Promise<unknown>): Promise<WartaError> => {
-  const error = await promise.then(
+const rejection = async (result: unknown): Promise<WartaError> => {
+  const error = await Promise.resolve(result).then(
     () => null,
     (e: unknown) => e,
   );
