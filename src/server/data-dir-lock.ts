@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 const LOCK_FILE = 'hq.lock';
 
 /** Another process (a running HQ, or a restore in progress) holds the data dir. */
-export class DataDirBusy extends Error {}
+class DataDirBusy extends Error {}
 
 /**
  * The running HQ holds this lock for its lifetime, so `restore` can tell that the file it

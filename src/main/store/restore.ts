@@ -34,7 +34,7 @@ function fsyncDir(dir: string): void {
  * Checks every page of a database file on a read-only connection (integrity_check, not the
  * quicker quick_check: a restore is rare and must not bring back a damaged file).
  */
-export function verifyDatabase(path: string, name: string, options: OpenDbOptions = {}): void {
+function verifyDatabase(path: string, name: string, options: OpenDbOptions = {}): void {
   let db: Db;
   try {
     db = openRaw(path, { ...options, readonly: true });

@@ -10,7 +10,7 @@ export interface MigrationLog {
 const silent: MigrationLog = { info: () => {} };
 
 /** The file is not a sound SQLite database; it was left exactly as found. */
-export class DamagedHqDatabase extends Error {}
+class DamagedHqDatabase extends Error {}
 
 /**
  * quick_check before anything writes: HQ must not start on a damaged file (it would serve
