@@ -39,12 +39,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
   });
 
+  // The current runtime's handlers plus the backup ones; looked up per call, since a restore swaps the runtime.
+  const current = (): Handlers => ({ ...runtime.handlers, ...backups });
   const handlers = {} as Record<MethodName, (input: never) => unknown>;
   for (const name of METHOD_NAMES) {
     handlers[name] = async (input: never) => {
       await busy;
-      const own: Record<string, ((input: never) => unknown) | undefined> = { ...runtime.handlers, ...backups };
-      return own[name]!(input);
+      return (current()[name] as (input: never) => unknown)(input);
     };
   }
 
