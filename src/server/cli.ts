@@ -5,11 +5,15 @@
  *                                                           prints the one-time code LAST
  * `npm run hq -- revoke --data-dir DIR --device ID`           revoke a device token
  * `npm run hq -- devices --data-dir DIR`                      list devices
+ * `npm run hq -- backup [--data-dir DIR] [--out FILE]`        online backup; prints its path LAST
+ * `npm run hq -- restore --data-dir DIR FILE`                 replace hq.sqlite (HQ stopped)
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, SCOPES, type Role, type Scope } from '../shared/sync/protocol';
 import { enrollPerson } from './admin';
 import { createHqServer, openStorage } from './app';
+import { addBackupCommands } from './cli-backup';
+import { lockHqDataDir } from './data-dir-lock';
 
 const DEFAULT_DATA_DIR = 'hq-data';
 
@@ -33,6 +37,8 @@ program
   .option('--host <host>', 'interface to bind', '127.0.0.1')
   .option('--quiet', 'no request logs')
   .action(async (opts: { port: number; dataDir: string; host: string; quiet?: boolean }) => {
+    // Held until the process exits: `restore` refuses to swap the file under a running HQ.
+    const lock = lockHqDataDir(opts.dataDir);
     const server = await createHqServer({ dataDir: opts.dataDir, host: opts.host, log: opts.quiet ? false : 'info' });
     const url = await server.listen(opts.port);
     let stopping = false;
@@ -41,7 +47,10 @@ program
       stopping = true;
       process.stderr.write(`Warta HQ: ${signal}, finishing in-flight requests…\n`);
       server.close().then(
-        () => process.exit(0),
+        () => {
+          lock.release();
+          process.exit(0);
+        },
         (err: unknown) => {
           process.stderr.write(`Warta HQ: shutdown failed: ${String(err)}\n`);
           process.exit(1);
@@ -144,6 +153,8 @@ program
       storage.close();
     }
   });
+
+addBackupCommands(program, DEFAULT_DATA_DIR);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`Warta HQ: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -36,3 +36,5 @@ export { listRevisions, getRevision, COALESCE_IDLE_MS } from './revisions';
 export { searchReleases, toFtsQuery } from './search';
 export { importImage, readAttachment, recordAttachment } from './attachments';
 export { backupDatabase } from './backup';
+export { backupPath, listBackups } from './backups';
+export { prepareRestore, swapIn } from './restore';

@@ -7,3 +7,4 @@ export { getBase, setBase } from './tables/base';
 export { getConflict } from './tables/conflicts';
 export { hasQueuedEdit } from './tables/push-queue';
 export { hqRevisionSteps, latestHqApproval } from './tables/hq-revisions';
+export { adoptSyncState } from './restore';

@@ -7,6 +7,8 @@ import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { DialogHead, Modal } from '../common/Modal';
 import { switchLanguage, useLanguage } from '../i18n';
+import { formatBytes } from './format';
+import { RestoreBackups } from './RestoreBackups';
 
 interface Props {
   info: AppInfo | null;
@@ -14,14 +16,7 @@ interface Props {
   onInfoChanged: () => Promise<void> | void;
 }
 
-const formatBytes = (bytes: number): string =>
-  bytes >= 1048576
-    ? `${(bytes / 1048576).toFixed(1)} MB`
-    : bytes >= 1024
-      ? `${Math.round(bytes / 1024)} KB`
-      : `${bytes} B`;
-
-/** "Pengaturan": language, "Cadangkan", and the connection to HQ ("Hubungkan"). */
+/** "Pengaturan": language, "Cadangkan" and "Pulihkan dari cadangan", and the connection to HQ ("Hubungkan"). */
 export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -171,6 +166,8 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
         <p className="hint" aria-live="polite">
           {backup.busy ? t('settings.backingUp') : (backup.result ?? '')}
         </p>
+        {/* The services now run over another file: a full reload reads everything afresh. */}
+        <RestoreBackups onRestored={() => window.location.reload()} />
       </section>
 
       {info && (

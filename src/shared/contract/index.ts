@@ -3,12 +3,14 @@ import { appMethods } from './app';
 import { releaseMethods } from './releases';
 import { syncMethods } from './sync';
 import { reviewMethods } from './review';
+import { backupMethods } from './backups';
 
 export * from './define';
 export * from './app';
 export * from './releases';
 export * from './sync';
 export * from './review';
+export * from './backups';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -19,6 +21,7 @@ export const contract = {
   ...releaseMethods,
   ...syncMethods,
   ...reviewMethods,
+  ...backupMethods,
 };
 
 type Contract = typeof contract;

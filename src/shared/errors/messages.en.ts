@@ -24,6 +24,10 @@ export const messagesEn: ErrorMessages = {
     'release.notFound': 'Release {{id}} was not found.',
     'release.changedSince': 'Release {{id}} has changed since local revision {{rev}}',
     'revision.notFound': 'Revision {{rev}} of release {{releaseId}} was not found.',
+    'backup.badName': '"{{name}}" is not the name of a backup in the backups folder.',
+    'backup.notFound': 'The backup {{name}} was not found in the backups folder.',
+    'backup.damaged':
+      'The backup {{name}} is damaged ({{detail}}) and was not restored; the current data is unchanged.',
     'image.notBase64': 'The image data is not valid base64.',
     'image.tooLarge': 'The image "{{name}}" is too large ({{sizeMb}} MB); the limit is {{limitMb}} MB.',
     'image.empty': 'The file "{{name}}" is empty.',
@@ -125,6 +129,7 @@ export const messagesEn: ErrorMessages = {
     listRevisions: 'Loading the history',
     openRevision: 'Opening the revision',
     restoreRevision: 'Restoring the revision',
+    restoreBackup: 'Restoring the backup',
     importImage: 'Importing the image',
     backup: 'Backing up',
     listComments: 'Loading comments',

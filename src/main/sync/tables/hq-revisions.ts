@@ -59,3 +59,34 @@ export function hqRevisionSteps(db: Db, releaseId: string): HqRevisionStep[] {
      WHERE release_id = ? ORDER BY hq_rev`,
   ).all(releaseId);
 }
+
+/** Every HQ revision of a release this workstation has seen, newest first, with the text. */
+export function hqRevisionsOf(db: Db, releaseId: string): HqRevisionRecord[] {
+  return prepareCached<
+    [string],
+    {
+      hq_rev: number;
+      event: string;
+      author: string;
+      hq_time: string | null;
+      deleted: number;
+      status: string | null;
+      fields: string | null;
+    }
+  >(
+    db,
+    `SELECT hq_rev, event, author, hq_time, deleted, status, fields FROM sync_hq_revisions
+     WHERE release_id = ? ORDER BY hq_rev DESC`,
+  )
+    .all(releaseId)
+    .map((r) => ({
+      releaseId,
+      hqRev: r.hq_rev,
+      event: r.event,
+      author: r.author,
+      hqTime: r.hq_time,
+      deleted: r.deleted === 1,
+      status: (r.status as Status | null) ?? null,
+      fields: r.fields ? (JSON.parse(r.fields) as WireFields) : null,
+    }));
+}
