@@ -31,6 +31,10 @@ export function foreignRequest(ctx: PageContext, request: FastifyRequest): strin
   return null;
 }
 
+/** The welcome page runs no script at all; only its own inline style and the favicon. */
+const WELCOME_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const cookie = (name: string, value: string, path: string): string =>
   `${name}=${value}; Path=${path}; HttpOnly; SameSite=Strict`;
 
@@ -44,6 +48,7 @@ export function registerPages(app: FastifyInstance, ctx: PageContext): void {
     reply
       .code(status)
       .header('Cache-Control', 'no-store')
+      .header('Content-Security-Policy', WELCOME_CSP)
       .type('text/html; charset=utf-8')
       .send(welcomePage(ctx.port(), spent));
 
