@@ -119,7 +119,7 @@ export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> 
   let queue: Promise<unknown> = Promise.resolve();
   const openUrl = (): Promise<string> => {
     const mine = queue.then(async () => {
-      for (const started = Date.now(); handedOut.has(tokenOf(next)); ) {
+      for (const started = Date.now(); handedOut.has(tokenOf(next));) {
         if (Date.now() - started > 15_000)
           throw new Error('the web host made no new one-time link: was the last one handed out ever opened?');
         await new Promise((r) => setTimeout(r, 50));
