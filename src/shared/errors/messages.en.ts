@@ -10,7 +10,7 @@ export const messagesEn: ErrorMessages = {
     'dataDir.inUse':
       'The data folder {{dataDir}} is in use by another Warta (the desktop app or npm run web); close that one first.',
     'web.noSession':
-      'This browser has no session with Warta (or Warta was started again). Open the link printed when Warta started, the line “Warta workstation: http://127.0.0.1:…”.',
+      'This browser has no session with Warta. Open the link printed when Warta started, the line “Warta workstation: http://127.0.0.1:…”.',
     'store.dataDirNotWritable':
       'Warta cannot write to its data folder: {{dataDir}} ({{code}}). Check that folder’s permissions or pick another one (--data-dir).',
     'store.cannotOpen': 'The database {{path}} cannot be opened: {{detail}}',
