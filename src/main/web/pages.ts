@@ -21,6 +21,16 @@ export interface PageContext {
 export const sessionOf = (ctx: PageContext, request: FastifyRequest): string | null =>
   ctx.keys.sessionOf(readCookie(request.headers.cookie, sessionCookieName(ctx.port())));
 
+/** RPC or /session without a session: the page words the reason as "open the printed link". */
+export const noSession = (reply: FastifyReply): FastifyReply =>
+  refuse(
+    reply,
+    401,
+    'unauthorized',
+    'No session of this workstation; open the link printed when Warta started',
+    'web.noSession',
+  );
+
 /** A page fetch from somewhere else (a link or form on another site) never gets a session. */
 export function foreignRequest(ctx: PageContext, request: FastifyRequest): string | null {
   const origin = request.headers.origin;
@@ -100,12 +110,3 @@ export function registerPages(app: FastifyInstance, ctx: PageContext): void {
   app.get('/', serveStatic);
   app.get('/*', serveStatic);
 }
-
-export const noSession = (reply: FastifyReply): FastifyReply =>
-  refuse(
-    reply,
-    401,
-    'unauthorized',
-    'No session of this workstation; open the link printed when Warta started',
-    'web.noSession',
-  );
