@@ -3,9 +3,9 @@
  * (pino via Fastify) and graceful shutdown (close() stops accepting, finishes in-flight
  * requests — a push batch is one transaction, so it is stored whole or not at all).
  */
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ensurePrivateDir, ensurePrivateFile, repairModes, type ModeLog } from '../node/fs/private-dir';
 import { PATHS, PROTOCOL_VERSION, type ErrorResponse } from '../shared/sync/protocol';
 import { AttachmentFiles } from './attachments';
 import { HttpError } from './http-errors';
@@ -39,10 +39,20 @@ export interface HqServer {
 /** Storage file name under the data dir. */
 export const HQ_DB_FILE = 'hq.sqlite';
 
+/** Where a repaired mode is reported: the server's logger, or stderr for the admin commands. */
+const modeLogFor = (log: MigrationLog | undefined): ModeLog =>
+  log && 'warn' in log && typeof log.warn === 'function'
+    ? (log as ModeLog)
+    : { warn: (obj, msg) => process.stderr.write(`HQ: ${msg ?? ''} ${JSON.stringify(obj)}\n`) };
+
 export function openStorage(dataDir: string, log?: MigrationLog): SqliteStorage {
-  // Holds token hashes and every release: readable by HQ's user only.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStorage(join(dataDir, HQ_DB_FILE), log);
+  // Holds token hashes and every release: readable by HQ's user only, even in a dir made before.
+  const modeLog = modeLogFor(log);
+  ensurePrivateDir(dataDir, modeLog);
+  ensurePrivateFile(join(dataDir, HQ_DB_FILE));
+  const storage = openSqliteStorage(join(dataDir, HQ_DB_FILE), log);
+  repairModes(dataDir, modeLog);
+  return storage;
 }
 
 function errorBody(code: ErrorResponse['code'], message: string, extra: object = {}): ErrorResponse {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../node/fs/atomic-write';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../node/fs/private-dir';
 
 /** Content-addressed files under `<dataDir>/attachments/<aa>/<sha256>`; written atomically. */
 export class AttachmentFiles {
@@ -27,7 +28,7 @@ export class AttachmentFiles {
   }
 
   async write(sha256: string, bytes: Buffer): Promise<void> {
-    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
-    await writeFileAtomic(this.path(sha256), bytes);
+    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true, mode: PRIVATE_DIR_MODE });
+    await writeFileAtomic(this.path(sha256), bytes, { mode: PRIVATE_FILE_MODE });
   }
 }

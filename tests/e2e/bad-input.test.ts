@@ -20,7 +20,7 @@ describe('bad input shows up in the page', { timeout: 180_000 }, () => {
     const host = await suite.startHost('images');
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(host.url);
+    await page.goto(await host.openUrl());
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Sosialisasi pemilih pemula');
     await page.getByRole('textbox', { name: 'Isi rilis' }).click();
@@ -60,7 +60,7 @@ describe('bad input shows up in the page', { timeout: 180_000 }, () => {
     const host = await suite.startHost('damaged');
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(host.url);
+    await page.goto(await host.openUrl());
     await page
       .getByRole('alert')
       .filter({ hasText: /Basis data rusak/ })

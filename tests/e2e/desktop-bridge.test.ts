@@ -28,7 +28,7 @@ describe('the page over a preload-shaped bridge', { timeout: 180_000 }, () => {
         for (const name of ${JSON.stringify(METHOD_NAMES)}) {
           bridge[name] = async (input) => {
             calls.push(name);
-            const secret = document.querySelector('meta[name="warta-secret"]')?.content ?? '';
+            const secret = (await (await fetch('/session')).json()).rpcToken;
             const res = await fetch('/rpc/' + name, {
               method: 'POST',
               headers: { 'content-type': 'application/json', 'x-warta-secret': secret, 'x-warta-bridge': '1' },
@@ -42,7 +42,7 @@ describe('the page over a preload-shaped bridge', { timeout: 180_000 }, () => {
       })();`,
     });
 
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Rilis lewat jembatan desktop');
     await page.getByRole('textbox', { name: 'Isi rilis' }).click();

@@ -125,7 +125,7 @@ describe('publishing end to end', () => {
     // The writer drafts with the keyboard: input rules make the heading, quote and list; the URL autolinks.
     writer = await suite.browser.newPage();
     writer.on('pageerror', (e) => errors.push(e.message));
-    await writer.goto(a.url);
+    await writer.goto(await a.openUrl());
     await enrollInSettings(writer, hqUrl, await code('Siti Aminah', 'penulis'));
     await newRelease(writer);
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
@@ -151,7 +151,7 @@ describe('publishing end to end', () => {
     // The reviewer, on another workstation, approves and publishes (both sync in between).
     reviewer = await suite.browser.newPage();
     reviewer.on('pageerror', (e) => errors.push(e.message));
-    await reviewer.goto(b.url);
+    await reviewer.goto(await b.openUrl());
     await enrollInSettings(reviewer, hqUrl, await code('Budi Santoso', 'peninjau'));
     await approveAndPublish(TITLE);
 

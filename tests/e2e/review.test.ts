@@ -82,7 +82,7 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     for (const p of [writer, reviewer]) p.on('pageerror', (e) => errors.push(e.message));
 
     // The writer writes and submits.
-    await writer.goto(a.url);
+    await writer.goto(await a.openUrl());
     await enrollInSettings(
       writer,
       suite.hq.url,
@@ -110,7 +110,7 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     await waitHq('diajukan');
 
     // The reviewer (provincial) syncs, finds it waiting, comments, suggests, asks for changes.
-    await reviewer.goto(b.url);
+    await reviewer.goto(await b.openUrl());
     await enrollInSettings(
       reviewer,
       suite.hq.url,

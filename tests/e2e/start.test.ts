@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertRendererBuilt, makeTempDir, REPO_ROOT, rpc, spawnUntilReady, WEB_HOST_READY } from '../helpers';
+import {
+  assertRendererBuilt,
+  makeTempDir,
+  openSession,
+  REPO_ROOT,
+  rpc,
+  spawnUntilReady,
+  WEB_HOST_READY,
+} from '../helpers';
 
 /** Same check as scripts/start.mjs: is Electron's binary here? */
 function electronPresent(): boolean {
@@ -34,15 +42,19 @@ describe('npm start without the Electron runtime', { timeout: 180_000 }, () => {
       { env, detached: true, timeoutMs: 90_000 },
     );
     try {
-      const url = start.ready[1] as string;
+      const link = start.ready[1] as string;
+      const url = start.ready[2] as string;
       const lines = start.output().stdout.trim().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/^Electron runtime tidak tersedia .*— menjalankan Warta di peramban/);
+      expect(lines[1]).toBe(`Warta workstation: ${link}`);
 
-      const html = await (await fetch(url)).text();
-      const secret = /<meta name="warta-secret" content="([^"]+)"/.exec(html)?.[1];
-      expect(secret).toBeTruthy();
-      const info = await rpc({ url, origin: url.slice(0, -1), secret: async () => secret! }, 'getAppInfo', {});
+      // The base URL alone shows where to find the link, nothing more; the link opens a session.
+      const welcome = await fetch(url);
+      expect(welcome.status).toBe(401);
+      expect(await welcome.text()).toMatch(/buka tautan yang dicetak/i);
+      const session = await openSession(link);
+      const info = await rpc({ url, origin: url.slice(0, -1), session: async () => session }, 'getAppInfo', {});
       expect(info.dataDir).toBe(tmp.dir);
     } finally {
       // start.mjs forwards SIGTERM to the host; the group kill is a fallback.

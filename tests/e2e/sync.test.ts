@@ -35,7 +35,7 @@ describe('sync end to end in the browser', () => {
     const pageA = await suite.browser.newPage();
     const errors: string[] = [];
     pageA.on('pageerror', (e) => errors.push(e.message));
-    await pageA.goto(a.url);
+    await pageA.goto(await a.openUrl());
     await enrollInSettings(pageA, proxy.url, await suite.hq.code('KPU Kabupaten Blora', 'Siti Aminah'));
 
     await pageA.getByRole('button', { name: 'Rilis baru' }).click();
@@ -67,7 +67,7 @@ describe('sync end to end in the browser', () => {
     // The second workstation: nothing until its own sync, then the release is there.
     const pageB = await suite.browser.newPage();
     pageB.on('pageerror', (e) => errors.push(e.message));
-    await pageB.goto(b.url);
+    await pageB.goto(await b.openUrl());
     await enrollInSettings(pageB, proxy.url, await suite.hq.code('KPU Kabupaten Blora', 'Budi Santoso'));
     const listB = pageB.getByRole('list', { name: /rilis/i });
     // (Connecting starts a sync on its own; "Sinkronkan" then runs another or joins it.)

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, nodeWithTsx, REPO_ROOT, runToExit, startWebHost } from '../helpers';
+import { makeTempDir, nodeWithTsx, REPO_ROOT, runToExit, startWebHost, webUrlFile } from '../helpers';
 
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
 
@@ -64,10 +64,16 @@ describe('npm run web command line', { timeout: 180_000 }, () => {
   it('prints exactly one ready line on stdout and stops cleanly on SIGTERM and SIGINT', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const host = await startWebHost({ dataDir: join(tmp.dir, `ok-${signal}`) });
-      expect(host.output().stdout).toBe(`Warta workstation: ${host.url}\n`);
+      expect(host.output().stdout).toBe(`Warta workstation: ${host.launchUrl}\n`);
       expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(host.launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+      // The launcher's copy of the link, owner-only while the host runs, gone after a clean stop.
+      const urlFile = webUrlFile(host.dataDir);
+      expect(readFileSync(urlFile, 'utf8').trim()).toBe(host.launchUrl);
+      expect(statSync(urlFile).mode & 0o777).toBe(0o600);
       const exit = await host.kill(signal);
       expect(exit.code).toBe(0);
+      expect(existsSync(urlFile)).toBe(false);
     }
   });
 });

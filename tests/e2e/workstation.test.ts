@@ -44,7 +44,7 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', { t
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(host.url);
+    await page.goto(await host.openUrl());
 
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
@@ -106,7 +106,7 @@ describe('writer workstation end to end (Chromium → web host → SQLite)', { t
     expect(after.localRev).toBe(before.localRev);
 
     // And the writer finds it again through the page.
-    await page.goto(host.url);
+    await page.goto(await host.openUrl());
     await page.getByRole('searchbox', { name: 'Cari rilis' }).fill(UNIQUE_WORD.toLowerCase());
     const hit = page.getByRole('list', { name: 'Rilis' }).getByRole('button').filter({ hasText: TITLE });
     await hit.waitFor({ timeout: 60_000 });

@@ -5,7 +5,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../src/shared/contract';
-import type { RunningWebHost } from './web-host';
+import type { WebHostClient } from './web-host';
 
 export interface RpcResponse {
   status: number;
@@ -13,18 +13,20 @@ export interface RpcResponse {
 }
 
 /**
- * Calls the web host exactly as the page does (POST /rpc/<method>, JSON body, the secret
- * header, our own Origin). `headers` overrides or removes (undefined) any of those.
+ * Calls the web host exactly as the page does (POST /rpc/<method>, JSON body, the session
+ * cookie, the session's token header, our own Origin). `headers` overrides or removes
+ * (undefined) any of those.
  */
 export async function rpcRaw(
-  host: Pick<RunningWebHost, 'url' | 'origin' | 'secret'>,
+  host: WebHostClient,
   method: string,
   body: unknown,
   headers: Record<string, string | undefined> = {},
 ): Promise<RpcResponse> {
   const base: Record<string, string | undefined> = {
     'content-type': 'application/json',
-    'x-warta-secret': await host.secret(),
+    cookie: (await host.session()).cookie,
+    'x-warta-secret': (await host.session()).rpcToken,
     origin: host.origin,
     ...headers,
   };
@@ -41,7 +43,7 @@ export async function rpcRaw(
 
 /** Typed call that throws with the host's message when the envelope is not ok. */
 export async function rpc<K extends MethodName>(
-  host: Pick<RunningWebHost, 'url' | 'origin' | 'secret'>,
+  host: WebHostClient,
   method: K,
   input: MethodInput<K>,
 ): Promise<MethodOutput<K>> {

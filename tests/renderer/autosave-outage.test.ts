@@ -5,8 +5,8 @@ import { browserSuite } from '../helpers/suite';
 /**
  * "Must never lose a word": the host dies while the writer types. The words stay in the
  * editor, the status never claims "Tersimpan" while they are not stored, and once the host
- * is back (same port, same data dir, but a NEW per-run secret) the page saves them by
- * itself — no reload, which would have dropped them.
+ * is back (same port, same data dir, a NEW one-time link but the same session key in the
+ * data dir) the page saves them by itself — no reload, which would have dropped them.
  */
 
 const FIRST = 'Rapat pleno terbuka dimulai pukul sembilan.';
@@ -20,7 +20,7 @@ describe('autosave through a host outage', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(first.url);
+    await page.goto(await first.openUrl());
 
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Uji pemadaman');
@@ -52,7 +52,7 @@ describe('autosave through a host outage', () => {
     expect(await body.textContent()).toContain(DURING);
 
     const second = await suite.startHost('ws', { port: first.port });
-    expect(await second.secret()).not.toBe(await first.secret());
+    expect(second.launchUrl).not.toBe(first.launchUrl);
     await page
       .getByRole('status')
       .filter({ hasText: /^Tersimpan/ })

@@ -51,7 +51,7 @@ describe('conflict view in the browser', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(b.url);
+    await page.goto(await b.openUrl());
     const item = page.getByRole('list', { name: 'Rilis' }).getByRole('listitem').filter({ hasText: 'Rapat pleno DPT' });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.textContent()).toContain('Konflik');

@@ -12,7 +12,7 @@ describe('errors in the interface language', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     await page.getByRole('button', { name: 'New release' }).click();
 
     const chooser = page.waitForEvent('filechooser');

@@ -27,7 +27,7 @@ describe('history panel', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     await page
       .getByRole('list', { name: 'Rilis' })
       .getByRole('button', { name: /Pendaftaran PPK/ })

@@ -34,7 +34,7 @@ describe('keyboard', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     await page.getByRole('button', { name: 'Rilis baru' }).waitFor();
 
     // New release: Tab to the button, Enter; the title field takes the focus.

@@ -9,7 +9,7 @@ describe('library', () => {
   it('lists a new release at once, without waiting for a pause in typing', async () => {
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul' }).fill('Sosialisasi Pemilih Pemula di Blora');
     const body = page.getByRole('textbox', { name: 'Isi rilis' });

@@ -36,7 +36,7 @@ describe('saving on top of a synced change', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(a.url);
+    await page.goto(await a.openUrl());
     await page
       .getByRole('list', { name: 'Rilis' })
       .getByRole('button', { name: /Sosialisasi pemilih/ })

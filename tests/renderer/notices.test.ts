@@ -18,7 +18,7 @@ describe('notices', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(first.url);
+    await page.goto(await first.openUrl());
     const notices = page.getByRole('region', { name: 'Pemberitahuan' });
     await notices.getByRole('alert').filter({ hasText: 'warta.db.rusak-' }).waitFor({ timeout: 30_000 });
     await notices.getByRole('button', { name: 'Abaikan' }).click();
@@ -30,7 +30,7 @@ describe('notices', () => {
     await first.kill('SIGTERM');
 
     const second = await suite.startHost('ws');
-    await page.goto(second.url);
+    await page.goto(await second.openUrl());
     await page.getByRole('button', { name: 'Rilis baru' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('region', { name: 'Pemberitahuan' }).count()).toBe(0);
     expect((await rpc(second, 'getAppInfo', {})).notices).toEqual([]);

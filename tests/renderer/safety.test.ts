@@ -38,7 +38,7 @@ describe('renderer safety under the CSP', () => {
       // The event bubbles from the offending element up to the window.
       g.addEventListener('securitypolicyviolation', (e) => g.__csp?.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
 
     await page.getByRole('button', { name: 'Rilis baru' }).click();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill(HOSTILE_TITLE);

@@ -12,7 +12,7 @@ describe('settings', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
 
     await page.getByRole('button', { name: 'Pengaturan' }).click();

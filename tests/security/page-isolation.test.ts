@@ -9,7 +9,7 @@ describe('workstation page in Chromium', { timeout: 120_000 }, () => {
   it('has no Node: require, process, module and Buffer are undefined; no raw bridge', async () => {
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     const seen = await page.evaluate(() => ({
       require: typeof (globalThis as Record<string, unknown>).require,
       process: typeof (globalThis as Record<string, unknown>).process,
@@ -32,7 +32,7 @@ describe('workstation page in Chromium', { timeout: 120_000 }, () => {
   it('blocks inline script by CSP and cannot call the host without the secret', async () => {
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     // A string, evaluated in the page: this file is type-checked without DOM types.
     const result = await page.evaluate(`(async () => {
       const s = document.createElement('script');
@@ -50,7 +50,7 @@ describe('workstation page in Chromium', { timeout: 120_000 }, () => {
     const { attachment } = await rpc(suite.host, 'importImage', { name: 'foto.png', dataBase64: png });
     const page = await suite.browser.newPage();
     page.setDefaultTimeout(60_000); // a loaded 2-core CI box
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     const status = await page.evaluate(async (sha) => (await fetch(`/media/${sha}`)).status, attachment);
     expect(status).toBe(200);
     // A fresh context has no cookie: the same URL is refused.

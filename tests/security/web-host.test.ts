@@ -3,7 +3,7 @@ import { assertRendererBuilt, makeTempDir, rpc, rpcRaw, startWebHost, type Runni
 
 /**
  * The loopback web host must refuse every request that does not come from its own page:
- * no or wrong secret, another Origin, a foreign Host (DNS rebinding), and it must answer
+ * no session cookie, no or wrong token, another Origin, a foreign Host (DNS rebinding), and it must answer
  * bad calls with a clear envelope — without changing anything already stored.
  */
 describe('web host refuses what is not its own page', { timeout: 120_000 }, () => {
@@ -47,6 +47,24 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
       status: 403,
       code: 'forbidden',
       message: /x-warta-secret/,
+    },
+    {
+      name: 'no session cookie (right token)',
+      method: 'saveRelease',
+      body: {},
+      headers: { cookie: undefined },
+      status: 401,
+      code: 'unauthorized',
+      message: /open the link printed/,
+    },
+    {
+      name: 'a forged session cookie',
+      method: 'saveRelease',
+      body: {},
+      headers: { cookie: 'warta_session_1=AAAAAAAAAAAAAAAAAAAAAA.forged' },
+      status: 401,
+      code: 'unauthorized',
+      message: /open the link printed/,
     },
     {
       name: 'wrong secret',
@@ -157,8 +175,9 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
         },
       );
       req.on('error', reject);
-      void host.secret().then((secret) => {
-        req.setHeader('x-warta-secret', secret);
+      void host.session().then((session) => {
+        req.setHeader('cookie', session.cookie);
+        req.setHeader('x-warta-secret', session.rpcToken);
         req.write('{"name":"besar.png","dataBase64":"AAAA');
       });
     });
@@ -171,10 +190,12 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
 
   it('guards the RPC route however its path is spelled (percent-encoding)', async () => {
     const before = await snapshot();
+    // With the session cookie but without the token header: only the route's own guard refuses that.
+    const { cookie } = await host.session();
     for (const path of ['%72pc/saveRelease', 'rp%63/saveRelease', 'rpc/%73aveRelease']) {
       const res = await fetch(`${host.url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: host.origin },
+        headers: { 'content-type': 'application/json', origin: host.origin, cookie },
         body: JSON.stringify({ id: releaseId, fields: { title: 'DIUBAH OLEH PENYERANG' } }),
       });
       const body = (await res.json()) as { ok: boolean; error?: { code: string } };
@@ -212,7 +233,7 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     expect(envelope.ok).toBe(false);
     expect(envelope.error.code).toBe('forbidden');
     expect(envelope.error.message).toMatch(/Host "rebind\.example:\d+" is not allowed/);
-    expect(answer.body).not.toContain(await host.secret());
+    expect(answer.body).not.toContain((await host.session()).rpcToken);
   });
 
   it('accepts the same call from its own page (the refusals above are not blanket failures)', async () => {
@@ -220,8 +241,9 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     expect(saved.title).toBe('Rapat pleno terbuka (revisi)');
   });
 
-  it('serves index.html with a strict CSP, nosniff, no-referrer, no caching and the media cookie', async () => {
-    const res = await fetch(host.url);
+  it('serves index.html to its session with a strict CSP, nosniff, no-referrer, no caching and no secret', async () => {
+    const session = await host.session();
+    const res = await fetch(host.url, { headers: { cookie: session.cookie } });
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self'(;|$)/);
@@ -231,12 +253,11 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(new RegExp(`^warta_media_${host.port}=`));
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
     const html = await res.text();
-    expect(html).toContain(`<meta name="warta-secret" content="${await host.secret()}">`);
+    expect(html).toMatch(/<div id="root">/);
+    // The token reaches the page only from /session: a copy of the HTML gives nothing away.
+    expect(html).not.toContain(session.rpcToken);
+    expect(html).not.toContain('warta-secret');
   });
 
   it('never serves files outside the built page', async () => {
@@ -265,7 +286,13 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     const wrong = await fetch(media, { headers: { cookie: `warta_media_${host.port}=nope` } });
     expect(wrong.status).toBe(403);
 
-    const ok = await fetch(media, { headers: { cookie: `warta_media_${host.port}=${await host.secret()}` } });
+    const session = await host.session();
+    // Neither the RPC token nor the session cookie's value opens media: it has a value of its own.
+    for (const other of [session.rpcToken, session.sessionCookie]) {
+      const refusedToo = await fetch(media, { headers: { cookie: `warta_media_${host.port}=${other}` } });
+      expect(refusedToo.status).toBe(403);
+    }
+    const ok = await fetch(media, { headers: { cookie: `warta_media_${host.port}=${session.mediaCookie}` } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
@@ -282,14 +309,18 @@ describe('web host refuses what is not its own page', { timeout: 120_000 }, () =
     expect(await snapshot()).toBe(before);
   });
 
-  it('logs requests in structured form without bodies or the secret', async () => {
+  it('logs requests in structured form without bodies, tokens or cookies', async () => {
     const logged = host.output().stderr;
     const lines = logged
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as { req?: { url?: string; method?: string } });
     expect(lines.some((l) => l.req?.method === 'POST' && l.req.url === '/rpc/saveRelease')).toBe(true);
-    expect(logged).not.toContain(await host.secret());
+    const session = await host.session();
+    for (const secret of [session.rpcToken, session.sessionCookie, session.mediaCookie])
+      expect(logged).not.toContain(secret);
+    expect(logged).not.toContain(new URL(host.launchUrl).searchParams.get('token'));
+    expect(logged).not.toContain('token=');
     expect(logged).not.toContain('DIUBAH OLEH PENYERANG');
   });
 });

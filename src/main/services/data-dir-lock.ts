@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile } from '../../node/fs/private-dir';
 import { WartaError } from '../../shared/contract/define';
 
 const LOCK_FILE = 'warta.lock';
@@ -17,7 +17,8 @@ const LOCK_FILE = 'warta.lock';
 export function lockDataDir(dataDir: string, nativeBinding?: string): { release(): void } {
   let db: Database.Database;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
+    ensurePrivateFile(join(dataDir, LOCK_FILE));
     db = new Database(join(dataDir, LOCK_FILE), { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch {
     return { release: () => undefined };

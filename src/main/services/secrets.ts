@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from '../../node/fs/atomic-write';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../node/fs/private-dir';
 
 /**
  * Where device credentials (the HQ device token) live. The services only see this
@@ -41,8 +42,8 @@ export function createFileSecretStore(file: string, codec: SecretCodec = plainCo
     return parsed.data;
   };
   const write = (data: Record<string, string>): void => {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileAtomicSync(file, JSON.stringify(data), { mode: 0o600 });
+    ensurePrivateDir(dirname(file));
+    writeFileAtomicSync(file, JSON.stringify(data), { mode: PRIVATE_FILE_MODE });
   };
   return {
     get(key) {

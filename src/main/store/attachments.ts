@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareCached as q } from '../../node/db/statement-cache';
 import { writeFileAtomicSync } from '../../node/fs/atomic-write';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../node/fs/private-dir';
 import { sniffImage, type ImageMime } from '../../node/images/sniff';
 import { WartaError } from '../../shared/contract/define';
 import { MAX_IMAGE_BYTES } from '../../shared/contract/releases';
@@ -42,9 +43,10 @@ export function importImage(store: Store, name: string, dataBase64: string): Imp
     throw new WartaError('unsupported_media', 'image.notAnImage', { name });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  mkdirSync(store.attachmentsDir, { recursive: true });
+  ensurePrivateDir(store.attachmentsDir, store.log);
   const path = join(store.attachmentsDir, sha256);
-  if (!existsSync(path) || statSync(path).size !== bytes.length) writeFileAtomicSync(path, bytes);
+  if (!existsSync(path) || statSync(path).size !== bytes.length)
+    writeFileAtomicSync(path, bytes, { mode: PRIVATE_FILE_MODE });
   // The row goes in only after the file is durably in place: a row never points at nothing.
   recordAttachment(store.db, { sha256, mime, bytes: bytes.length, name });
   return { attachment: sha256, mime, bytes: bytes.length };

@@ -1,9 +1,10 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { IdentitySchema, type Identity } from '../../shared/contract/app';
 import { WartaError } from '../../shared/contract/define';
 import type { ErrorParams, ErrorReason } from '../../shared/errors/reasons';
 import { sweepStaleTemp } from '../../node/fs/atomic-write';
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE, repairModes } from '../../node/fs/private-dir';
 import type { Logger } from '../../node/log/logger';
 import { silentLogger } from '../../node/log/silent';
 import { applyPragmas, openRaw, type OpenDbOptions } from './db';
@@ -50,12 +51,13 @@ export interface Store {
 }
 
 /** Fails early, naming the folder, when the data dir can't be created or written. */
-function ensureWritableDir(dataDir: string): void {
+function ensureWritableDir(dataDir: string, log: Logger): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    // Owner-only: the releases, the device secret and the images are nobody else's business.
+    ensurePrivateDir(dataDir, log);
     // mode bits alone don't tell (root ignores them; read-only mounts don't show in them): try it.
     const probe = join(dataDir, `.warta-tulis-${process.pid}-${Date.now()}`);
-    writeFileSync(probe, 'ok');
+    writeFileSync(probe, 'ok', { mode: PRIVATE_FILE_MODE });
     rmSync(probe, { force: true });
   } catch (error) {
     const code = sqliteCode(error) ?? 'error';
@@ -124,12 +126,13 @@ export function openStore(options: OpenStoreOptions): Store {
   const { dataDir } = options;
   const dbPath = join(dataDir, DB_FILE);
   const dbOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  ensureWritableDir(dataDir);
+  ensureWritableDir(dataDir, log);
 
   let db: Db;
   let asidePath: string | null = null;
   let damage = '';
   try {
+    ensurePrivateFile(dbPath);
     db = openChecked(dbPath, migrations, options.nativeBinding);
   } catch (error) {
     if (error instanceof WartaError) throw error;
@@ -140,6 +143,7 @@ export function openStore(options: OpenStoreOptions): Store {
     damage = error instanceof Error ? error.message : String(error);
     asidePath = moveAside(dbPath);
     log.error({ dbPath, asidePath, damage }, 'database damaged; kept aside and starting a fresh one');
+    ensurePrivateFile(dbPath);
     db = openRaw(dbPath, dbOptions);
   }
 
@@ -157,6 +161,8 @@ export function openStore(options: OpenStoreOptions): Store {
   const recovery = finishRecoveries(db, dbPath, asidePath, damage, log, dbOptions);
 
   sweepStaleTemp(join(dataDir, 'attachments'));
+  // Files from older versions (or copied in) were created 0644; WAL/SHM exist only now.
+  repairModes(dataDir, log);
   const settings = createSettings(db);
   const identity = (): Identity | null => settings.get('identity', IdentitySchema) ?? null;
   const database = db;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../../node/fs/atomic-write';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../node/fs/private-dir';
 import { sniffImage } from '../../node/images/sniff';
 import { type Db, recordAttachment } from '../store';
 
@@ -32,8 +33,8 @@ export function createAttachmentAccess(db: Db, dataDir: string): AttachmentAcces
     write: (sha, bytes) => {
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha) throw new Error(`lampiran ${sha.slice(0, 12)}… rusak di perjalanan (hash tidak cocok)`);
-      mkdirSync(dir, { recursive: true });
-      writeFileAtomicSync(file(sha), bytes);
+      ensurePrivateDir(dir);
+      writeFileAtomicSync(file(sha), bytes, { mode: PRIVATE_FILE_MODE });
       // HQ only accepts images anyway; the fallback keeps a row for anything else it sent.
       recordAttachment(db, {
         sha256: sha,

@@ -6,9 +6,14 @@ import { z } from 'zod';
 import { createFileSecretStore, createServices, defaultDataDir, type Services } from '../services';
 import { createLogger } from '../../node/log/logger';
 import { startWebHost, type WebHost } from './host';
+import { openInBrowser } from './open-browser';
 import { RendererMissingError } from './static';
 
-/** A fixed default so a bookmark keeps working between runs; --port 0 picks any free port. */
+/** In the data dir, owner-only: the session signing key, and the current one-time link for launchers. */
+const SESSION_KEY_FILE = 'web-session.key';
+const URL_FILE = 'web-url';
+
+/** A fixed default so the cookies keep working between runs; --port 0 picks any free port. */
 export const DEFAULT_PORT = 4780;
 
 const parsePort = (value: string): number => {
@@ -25,13 +30,23 @@ function packageVersion(): string {
   return z.object({ version: z.string() }).parse(pkg).version;
 }
 
-function parseArgs(argv: string[]): { port: number; dataDir: string; rendererDir: string } {
+interface CliOptions {
+  port: number;
+  dataDir: string;
+  rendererDir: string;
+  open: boolean;
+}
+
+function parseArgs(argv: string[]): CliOptions {
   const program = new Command('warta-web')
     .description('Serve the Warta workstation on 127.0.0.1 (the same contract as the desktop app, over HTTP).')
     .addOption(
       new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)').argParser(parsePort).default(DEFAULT_PORT),
     )
     .addOption(new Option('--data-dir <dir>', 'where the SQLite file and attachments live').default(defaultDataDir()))
+    .addOption(
+      new Option('--open', 'open the one-time link in the default browser (also WARTA_OPEN_BROWSER=1)').default(false),
+    )
     .addOption(
       new Option('--renderer-dir <dir>', 'the built page (out/renderer)')
         .default(resolve(repoRoot, 'out/renderer'))
@@ -50,12 +65,17 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; rendererDir
     }
     throw error;
   }
-  const opts = program.opts<{ port: number; dataDir: string; rendererDir: string }>();
-  return { port: opts.port, dataDir: resolve(opts.dataDir), rendererDir: resolve(opts.rendererDir) };
+  const opts = program.opts<CliOptions>();
+  return {
+    port: opts.port,
+    dataDir: resolve(opts.dataDir),
+    rendererDir: resolve(opts.rendererDir),
+    open: opts.open || process.env.WARTA_OPEN_BROWSER === '1',
+  };
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir, rendererDir } = parseArgs(process.argv);
+  const { port, dataDir, rendererDir, open } = parseArgs(process.argv);
   const wanted = process.env.WARTA_LOG_LEVEL ?? 'info';
   const level = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(wanted) ? wanted : 'info';
   const log = createLogger('warta-services', level);
@@ -84,7 +104,14 @@ async function main(): Promise<void> {
 
   let host: WebHost;
   try {
-    host = await startWebHost({ services, rendererDir, port, logger: { level, stream: process.stderr } });
+    host = await startWebHost({
+      services,
+      rendererDir,
+      port,
+      logger: { level, stream: process.stderr },
+      sessionKeyFile: resolve(dataDir, SESSION_KEY_FILE),
+      urlFile: resolve(dataDir, URL_FILE),
+    });
   } catch (error) {
     await services.close();
     const code = (error as { code?: string }).code;
@@ -116,8 +143,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  process.stdout.write(`Warta workstation: ${host.url}\n`);
+  // The one line a person (or a launcher) needs: the link works once, so it is printed, not logged.
+  process.stdout.write(`Warta workstation: ${host.launchUrl()}\n`);
   log.info({ dataDir, url: host.url }, 'ready');
+  if (open) openInBrowser(host.launchUrl(), log);
 }
 
 void main();

@@ -1,11 +1,20 @@
 import { createReadStream } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ErrorCode, Envelope } from '../../shared/contract';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import type { ErrorCode } from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
 import { Sha256Schema } from '../../shared/domain/digest';
-import { cspForPage, mimeFor, resolveStatic, SECURITY_HEADERS, type Services } from '../services';
-import { mediaCookieName, newSecret, readCookie, secretMatches } from './guard';
-import { checkRendererDir, indexWithSecret } from './static';
+import { cspForPage, SECURITY_HEADERS, type Services } from '../services';
+import { mediaCookieName, readCookie, secretMatches, splitToken } from './guard';
+import { createLaunchLinks, type LaunchLinks } from './launch';
+import { foreignRequest, noSession, registerPages, sessionOf, type PageContext } from './pages';
+import { refuse } from './refuse';
+import { createSessionKeys } from './session';
+import { checkRendererDir, readIndex } from './static';
 
 /** Big enough for an image at the 10 MiB cap as base64 plus the JSON around it. */
 const RPC_BODY_LIMIT = 16 * 1024 * 1024;
@@ -33,41 +42,64 @@ export interface WebHostOptions {
   port: number;
   /** pino options for Fastify's logger, or false for silence (unit tests). */
   logger: boolean | { level: string; stream?: NodeJS.WritableStream };
-  /** Fixed secret (tests); a random one per run otherwise. */
-  secret?: string;
+  /** Owner-only file keeping the session signing key across restarts; one key per run without it. */
+  sessionKeyFile?: string;
+  /** Owner-only file holding the current one-time link (for a desktop launcher); removed on close. */
+  urlFile?: string;
 }
 
 export interface WebHost {
+  /** The origin with a trailing slash, e.g. http://127.0.0.1:4780/ (without a session: the welcome page). */
   url: string;
   port: number;
-  secret: string;
+  /** The one-time link that lets a browser in now (a new one after each use). */
+  launchUrl(): string;
   app: FastifyInstance;
-  /** Stops accepting, finishes in-flight requests; does not close the services. */
+  /** Stops accepting, finishes in-flight requests, removes the link file; does not close the services. */
   close(): Promise<void>;
 }
 
-const refuse = (reply: FastifyReply, status: number, code: ErrorCode, message: string): FastifyReply =>
-  reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({ ok: false, error: { code, message } } satisfies Envelope);
+/** Request logs never carry the query: that is where the one-time token travels. */
+const requestForLog = (
+  request: FastifyRequest,
+): { method: string; url: string; host: string; remoteAddress: string } => ({
+  method: request.method,
+  url: splitToken(request.url).path,
+  host: request.headers.host ?? '',
+  remoteAddress: request.ip,
+});
+
+const loggerOptions = (logger: WebHostOptions['logger']): FastifyServerOptions['logger'] =>
+  typeof logger === 'boolean' ? logger : { ...logger, serializers: { req: requestForLog } };
 
 /**
  * The loopback web host: the same contract as the desktop IPC, carried over
  * `POST /rpc/<method>`, plus the built page and `/media/<sha256>`. Bound to 127.0.0.1
- * only; every request must name our exact host (defeats DNS rebinding), RPC calls must
- * carry the per-run secret and come from our own origin (defeats cross-site calls).
+ * only; every request must name our exact host (defeats DNS rebinding). A browser gets in
+ * only through the one-time link printed on start, which it trades for session cookies; RPC
+ * calls must carry the session cookie and the session's token and come from our own origin.
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   checkRendererDir(opts.rendererDir);
-  const secret = opts.secret ?? newSecret();
-  const csp = cspForPage(indexWithSecret(opts.rendererDir, ''));
+  const keys = createSessionKeys(opts.sessionKeyFile);
+  const csp = cspForPage(readIndex(opts.rendererDir));
   let port = 0;
   let ownHost = '';
   let ownOrigin = '';
+  let links: LaunchLinks | null = null;
+  const ctx: PageContext = {
+    rendererDir: opts.rendererDir,
+    keys,
+    port: () => port,
+    ownOrigin: () => ownOrigin,
+    links: () => {
+      if (!links) throw new Error('web host is not listening yet');
+      return links;
+    },
+  };
 
   const app = Fastify({
-    logger: opts.logger,
+    logger: loggerOptions(opts.logger),
     bodyLimit: RPC_BODY_LIMIT,
     trustProxy: false,
     // While shutting down, new requests get 503 and in-flight ones finish.
@@ -110,17 +142,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
    * spelled differently (e.g. percent-encoded "/%72pc/…") still routes here and is still checked.
    */
   const rpcGuard = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== ownOrigin) {
-      return refuse(reply, 403, 'forbidden', `Requests from origin "${origin.slice(0, 100)}" are not allowed`);
-    }
-    const site = request.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') {
-      return refuse(reply, 403, 'forbidden', 'Cross-site requests are not allowed');
-    }
+    const foreign = foreignRequest(ctx, request);
+    if (foreign !== null) return refuse(reply, 403, 'forbidden', foreign);
+    const session = sessionOf(ctx, request);
+    if (session === null) return noSession(reply);
     const given = request.headers['x-warta-secret'];
     if (given === undefined) return refuse(reply, 403, 'forbidden', 'Missing x-warta-secret header');
-    if (!secretMatches(Array.isArray(given) ? given[0] : given, secret)) {
+    if (!secretMatches(Array.isArray(given) ? given[0] : given, keys.rpcToken(session))) {
       return refuse(reply, 403, 'forbidden', 'Wrong x-warta-secret');
     }
     return undefined;
@@ -141,8 +169,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   });
 
   app.get<{ Params: { sha256: string } }>('/media/:sha256', async (request, reply) => {
-    const cookie = readCookie(request.headers.cookie, mediaCookieName(port));
-    if (!secretMatches(cookie, secret))
+    // img tags cannot send headers: media has a cookie of its own, worth nothing for RPC.
+    if (!keys.mediaAllowed(readCookie(request.headers.cookie, mediaCookieName(port))))
       return refuse(reply, 403, 'forbidden', 'Media needs the session cookie of this workstation page');
     const sha = Sha256Schema.safeParse(request.params.sha256);
     if (!sha.success) return refuse(reply, 400, 'invalid_input', 'Not a sha256 digest');
@@ -157,28 +185,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     return reply.send(createReadStream(file.path));
   });
 
-  const serveIndex = (reply: FastifyReply): FastifyReply =>
-    reply
-      .header('Cache-Control', 'no-store')
-      .header('Set-Cookie', `${mediaCookieName(port)}=${secret}; Path=/media; HttpOnly; SameSite=Strict`)
-      .type('text/html; charset=utf-8')
-      .send(indexWithSecret(opts.rendererDir, secret));
-
-  const serveStatic = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (path === '/' || path === '/index.html') return serveIndex(reply);
-    const file = resolveStatic(opts.rendererDir, path);
-    if (file) {
-      const immutable = path.startsWith('/assets/');
-      reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-      return reply.type(mimeFor(file)).send(createReadStream(file));
-    }
-    // Client-side routes (no file extension) get the page; missing files a 404.
-    if (!/\.[a-z0-9]+$/i.test(path)) return serveIndex(reply);
-    return refuse(reply, 404, 'not_found', `No file ${path.slice(0, 100)}`);
-  };
-  app.get('/', serveStatic);
-  app.get('/*', serveStatic);
+  registerPages(app, ctx);
 
   await app.listen({ host: '127.0.0.1', port: opts.port });
   const address = app.server.address();
@@ -186,12 +193,17 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   port = address.port;
   ownHost = `127.0.0.1:${port}`;
   ownOrigin = `http://${ownHost}`;
+  const launch = createLaunchLinks(ownOrigin, opts.urlFile);
+  links = launch;
 
   return {
     url: `${ownOrigin}/`,
     port,
-    secret,
+    launchUrl: () => launch.current(),
     app,
-    close: () => app.close(),
+    close: async () => {
+      launch.close();
+      await app.close();
+    },
   };
 }

@@ -12,26 +12,20 @@ export function checkRendererDir(dir: string): void {
   }
 }
 
-const SECRET_META = /<meta\s+name=["']warta-secret["']\s+content=["'][^"']*["']\s*\/?>/i;
-
 const lastGood = new Map<string, string>();
 
 /**
- * index.html with the per-run secret in `<meta name="warta-secret">` (added if absent).
- * Read per request so a rebuilt page is picked up; while a rebuild has removed the file
- * for a moment, the last good copy is served instead of an error.
+ * index.html as built. Read per request so a rebuilt page is picked up; while a rebuild has
+ * removed the file for a moment, the last good copy is served instead of an error.
  */
-export function indexWithSecret(root: string, secret: string): string {
-  let html: string;
+export function readIndex(root: string): string {
   try {
-    html = readFileSync(join(root, 'index.html'), 'utf8');
+    const html = readFileSync(join(root, 'index.html'), 'utf8');
     lastGood.set(root, html);
+    return html;
   } catch (error) {
     const cached = lastGood.get(root);
     if (cached === undefined) throw error;
-    html = cached;
+    return cached;
   }
-  const meta = `<meta name="warta-secret" content="${secret}">`;
-  if (SECRET_META.test(html)) return html.replace(SECRET_META, meta);
-  return html.replace(/<head([^>]*)>/i, `<head$1>${meta}`);
 }

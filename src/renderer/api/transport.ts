@@ -23,42 +23,37 @@ function preloadTransport(bridge: PreloadBridge): Transport {
   };
 }
 
-/** Reads the per-run secret the web host injects into index.html. */
-function readSecret(doc: Document = document): string {
-  return doc.querySelector<HTMLMetaElement>('meta[name="warta-secret"]')?.content ?? '';
-}
-
 /**
- * The web host makes a fresh secret each run. After it restarts, the page's copy is stale and
- * every save would be refused while the writer's words wait in the editor; so on that one
- * refusal we re-read the secret from index.html (same origin — the same place the page got it)
- * and try again, instead of forcing a reload that would drop unsaved text.
+ * The web host gives the page its RPC token only in answer to a request carrying the session
+ * cookie (HttpOnly, set when the one-time link was opened), never inside index.html.
  */
-async function fetchFreshSecret(): Promise<string | null> {
+async function fetchToken(): Promise<string | null> {
   try {
-    const response = await fetch('/', { cache: 'no-store', credentials: 'same-origin' });
+    const response = await fetch('/session', { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) return null;
-    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-    return readSecret(doc) || null;
+    const body: unknown = await response.json();
+    const token = typeof body === 'object' && body !== null ? (body as { rpcToken?: unknown }).rpcToken : undefined;
+    return typeof token === 'string' && token ? token : null;
   } catch {
     return null;
   }
 }
 
-const isStaleSecret = (status: number, body: unknown): boolean => {
+const isStaleToken = (status: number, body: unknown): boolean => {
   if (status !== 403 || typeof body !== 'object' || body === null) return false;
   const error = (body as { error?: { message?: unknown } }).error;
   return typeof error?.message === 'string' && /x-warta-secret/i.test(error.message);
 };
 
 /**
- * Web host: POST /rpc/<method> with the secret header. The body is the envelope whatever
- * the status code, so a 4xx still tells us the reason; only a body that is not an envelope
+ * Web host: POST /rpc/<method> with the session cookie and the session's token header. The
+ * body is the envelope whatever the status code, so a 4xx still tells us the reason (a page
+ * without a session is told to open the printed link); only a body that is not an envelope
  * (a proxy page, a dropped connection) becomes a network error here.
  */
-function httpTransport(initialSecret: string): Transport {
-  let secret = initialSecret;
-  const post = async (name: string, body: string): Promise<{ status: number; envelope: unknown }> => {
+function httpTransport(): Transport {
+  let token: Promise<string | null> | null = null;
+  const post = async (name: string, body: string, secret: string): Promise<{ status: number; envelope: unknown }> => {
     let response: Response;
     try {
       response = await fetch(`/rpc/${encodeURIComponent(name)}`, {
@@ -89,12 +84,16 @@ function httpTransport(initialSecret: string): Transport {
   };
   return async (name, input) => {
     const body = JSON.stringify(input ?? {});
-    const first = await post(name, body);
-    if (!isStaleSecret(first.status, first.envelope)) return first.envelope;
-    const fresh = await fetchFreshSecret();
+    // Asked for lazily and again after a failed ask: the host may have been down at first.
+    if (token === null || (await token) === null) token = fetchToken();
+    const secret = (await token) ?? '';
+    const first = await post(name, body, secret);
+    if (!isStaleToken(first.status, first.envelope)) return first.envelope;
+    // The host was started again with another signing key while this page stayed open.
+    token = fetchToken();
+    const fresh = await token;
     if (!fresh || fresh === secret) return first.envelope;
-    secret = fresh;
-    return (await post(name, body)).envelope;
+    return (await post(name, body, fresh)).envelope;
   };
 }
 
@@ -109,7 +108,7 @@ function say(key: keyof typeof id.transport, values: Record<string, string | num
 function selectTransport(): Transport {
   if (typeof window !== 'undefined' && window.warta && typeof window.warta === 'object')
     return preloadTransport(window.warta);
-  return httpTransport(readSecret());
+  return httpTransport();
 }
 
 export function makeApi(): Api {

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { PRIVATE_DIR_MODE } from '../../node/fs/private-dir';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -57,7 +58,7 @@ function publicOrigin(value: string | undefined): { baseUrl?: string } {
 /** The public site's state: its tables and the publisher. Register its routes with registerPublicSite. */
 export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
   const origin = publicOrigin(o.baseUrl ?? process.env.WARTA_PUBLIC_URL);
-  mkdirSync(o.dataDir, { recursive: true });
+  mkdirSync(o.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const store = openPublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
   const publisher = new Publisher(store, o.now);
   const deps: PublicSiteDeps = {

@@ -10,6 +10,8 @@ export const messagesEn: ErrorMessages = {
     'contract.notAvailable': '{{method}} is not available in this build.',
     'dataDir.inUse':
       'The data folder {{dataDir}} is in use by another Warta (the desktop app or npm run web); close that one first.',
+    'web.noSession':
+      'This browser has no session with Warta. Open the link printed when Warta started, the line “Warta workstation: http://127.0.0.1:…”.',
     'store.dataDirNotWritable':
       'Warta cannot write to its data folder: {{dataDir}} ({{code}}). Check that folder’s permissions or pick another one (--data-dir).',
     'store.cannotOpen': 'The database {{path}} cannot be opened: {{detail}}',

@@ -11,6 +11,8 @@ export const messagesId: ErrorMessages = {
     'dataDir.inUse':
       'Folder data {{dataDir}} sedang dipakai Warta lain (aplikasi desktop atau npm run web); tutup yang itu dulu. ' +
       '(The data dir is in use by another Warta process; close it first.)',
+    'web.noSession':
+      'Peramban ini belum tersambung ke Warta. Buka tautan yang dicetak saat Warta dijalankan, baris “Warta workstation: http://127.0.0.1:…”.',
     'store.dataDirNotWritable':
       'Folder data Warta tidak dapat ditulis: {{dataDir}} ({{code}}). Periksa izin folder itu atau pilih folder lain (--data-dir).',
     'store.cannotOpen': 'Basis data {{path}} tidak dapat dibuka: {{detail}}',

@@ -11,6 +11,7 @@ export const ERROR_REASONS = [
   'contract.unknownMethod',
   'contract.notAvailable',
   'dataDir.inUse',
+  'web.noSession',
   'store.dataDirNotWritable',
   'store.cannotOpen',
   'store.cannotPrepare',

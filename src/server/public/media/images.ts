@@ -3,6 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../../../node/fs/atomic-write';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../../node/fs/private-dir';
 import { isSha256 } from '../../../shared/domain/digest';
 import type { AttachmentSource } from '../types';
 import { IMAGE_WIDTHS } from './sizes';
@@ -62,8 +63,8 @@ export class ImageRenditions {
     } catch {
       throw new MediaNotFound(sha256); // not an image we can read
     }
-    await mkdir(join(file, '..'), { recursive: true });
-    await writeFileAtomic(file, out); // a reader sees the whole file or none
+    await mkdir(join(file, '..'), { recursive: true, mode: PRIVATE_DIR_MODE });
+    await writeFileAtomic(file, out, { mode: PRIVATE_FILE_MODE }); // a reader sees the whole file or none
     return file;
   }
 }
