@@ -20,6 +20,8 @@ const REJECT_REASONS = [
   'invalid_content',
   /** The slug is taken by another release. */
   'slug_taken',
+  /** A delete of a release that is (or is scheduled to be) public: only a withdrawal takes it down. */
+  'published',
 ] as const;
 const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
