@@ -18,6 +18,8 @@ const RELEASES = 500;
 const ROUNDS = 10;
 const HOUR = 3600_000;
 
+type EntryInput = PushEntry extends infer E ? (E extends PushEntry ? Omit<E, 'seq'> : never) : never;
+
 let clock = Date.parse('2027-03-01T08:00:00.000Z');
 const now = (): Date => new Date(clock);
 const dataDir = tempDir();
@@ -39,7 +41,7 @@ async function enroll(name: string, role: Role): Promise<Dev> {
   return { deviceId: body.deviceId, token: body.token, role, nextSeq: 1 };
 }
 
-async function push(dev: Dev, entries: Omit<PushEntry, 'seq'>[]): Promise<PushResponse> {
+async function push(dev: Dev, entries: EntryInput[]): Promise<PushResponse> {
   const numbered = entries.map((e, i) => ({ ...e, seq: dev.nextSeq + i }));
   const res = await hq.app.inject({
     method: 'POST',
@@ -92,8 +94,8 @@ describe('public visibility under random push sequences', () => {
     };
 
     for (let round = 0; round < ROUNDS; round++) {
-      const batches = new Map<Dev, Omit<PushEntry, 'seq'>[]>();
-      const add = (dev: Dev, e: Omit<PushEntry, 'seq'>) => batches.set(dev, [...(batches.get(dev) ?? []), e]);
+      const batches = new Map<Dev, EntryInput[]>();
+      const add = (dev: Dev, e: EntryInput) => batches.set(dev, [...(batches.get(dev) ?? []), e]);
       for (const id of ids) {
         const head = hq.storage.getReleaseHead(id);
         if (!head) {
