@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fields } from '../helpers/docs';
-import { startHq, type Hq } from '../helpers/hq';
+import { runHqCli, startHq, type Hq } from '../helpers/hq';
 import { call, enrollDevice, newId, push, type Device } from '../helpers/hq-api';
 import { removeDir, tempDir } from '../helpers/tmp';
 
@@ -115,4 +115,21 @@ describe('deleting a published release', () => {
     // Back as it was deleted: same text, same place in the workflow.
     expect(hq.server.storage.getReleaseHead(id)).toMatchObject({ deleted: false, status: 'diajukan', revision: 4 });
   });
+
+  it('an admin restores a deleted release at HQ from the command line; devices pull it back', async () => {
+    const id = newId();
+    const f = fields({ title: `Pengumuman ${id.slice(-6)}`, slug: '' });
+    await accept(writer, { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: f });
+    await accept(writer, { kind: 'release.delete', releaseId: id, baseRevision: 1 });
+    const cursor = hq.server.storage.headCursor();
+    const r = await runHqCli(['restore-release', '--data-dir', dataDir, '--release', id]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('revision 3');
+    expect(hq.server.storage.getReleaseHead(id)).toMatchObject({ deleted: false, status: 'draf', fields: f });
+    const pulled = await call(hq.url, `/api/v1/sync/pull?cursor=${cursor}`, { token: reviewer.token });
+    expect(JSON.stringify(pulled.body)).toContain(f.title);
+    const again = await runHqCli(['restore-release', '--data-dir', dataDir, '--release', id]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not deleted');
+  }, 120_000);
 });
