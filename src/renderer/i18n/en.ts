@@ -111,7 +111,7 @@ export const en: Resources = {
     deleteRelease: 'Delete release',
     deleteConfirm: 'Move the release "{{title}}" to the trash? It can be restored from the trash for {{days}} days.',
     deleteLocked:
-      'A release that is or will be published cannot be deleted. A reviewer or admin can withdraw it from the site.',
+      'A release that is or will be published cannot be deleted. A reviewer or admin can use "Take off the site".',
     delete: 'Delete',
   },
   save: {

@@ -100,7 +100,7 @@ export const id = {
     deleteRelease: 'Hapus rilis',
     deleteConfirm: 'Pindahkan rilis "{{title}}" ke Sampah? Rilis dapat dipulihkan dari Sampah selama {{days}} hari.',
     deleteLocked:
-      'Rilis yang sudah atau akan terbit tidak dapat dihapus. Peninjau atau admin dapat menariknya dari situs.',
+      'Rilis yang sudah atau akan terbit tidak dapat dihapus. Peninjau atau admin dapat memakai "Tarik dari situs".',
     delete: 'Hapus',
   },
   save: {

@@ -50,7 +50,7 @@ export function TrashDialog({ onClose, onRestored }: { onClose: () => void; onRe
   return (
     <Modal className="dialog trash-dialog" labelledBy="trash-heading" onClose={onClose}>
       <DialogHead id="trash-heading" title={t('trash.heading')} onClose={onClose} />
-      <p className="muted">{t('trash.intro', { days: TRASH_DAYS })}</p>
+      <p className="hint">{t('trash.intro', { days: TRASH_DAYS })}</p>
       <p role="status">{done}</p>
       {items && items.length === 0 && <p>{t('trash.empty')}</p>}
       {items && items.length > 0 && (
@@ -58,7 +58,7 @@ export function TrashDialog({ onClose, onRestored }: { onClose: () => void; onRe
           {items.map((item) => (
             <li key={item.id} aria-label={item.title || t('library.untitled')}>
               <span className="trash-title">{item.title || t('library.untitled')}</span>
-              <span className="muted">{t('trash.deleted', { when: shortDateTime(item.deletedAt, language) })}</span>
+              <span className="hint">{t('trash.deleted', { when: shortDateTime(item.deletedAt, language) })}</span>
               <button type="button" disabled={busy !== null} onClick={() => void restore(item)}>
                 {t('trash.restore')}
               </button>
