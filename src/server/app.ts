@@ -51,14 +51,21 @@ function errorBody(code: ErrorResponse['code'], message: string, extra: object =
   return { code, message, ...extra };
 }
 
+type FollowedHead = Pick<
+  RevisionRow,
+  'releaseId' | 'status' | 'deleted' | 'publishAt' | 'fields' | 'revision' | 'event' | 'note'
+> & {
+  hqTime: string;
+};
+
 /** Every new head goes to the publisher, inside the batch's transaction: it alone decides what is public. */
-function publishRevision(site: PublicSite, rev: RevisionRow, office: OfficeRow | null): void {
+function publishHead(site: PublicSite, rev: FollowedHead, office: OfficeRow | null): void {
   site.publisher.follow({
     id: rev.releaseId,
     head: rev,
     transition: rev.event === 'transition',
     note: rev.note,
-    at: rev.actor.hqTime,
+    at: rev.hqTime,
     release: rev.fields
       ? {
           id: rev.releaseId,
@@ -140,7 +147,7 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
   const onRevision = (rev: RevisionRow): void => {
     if (!site) return;
     try {
-      publishRevision(site, rev, storage.getOffice(rev.officeId));
+      publishHead(site, { ...rev, hqTime: rev.actor.hqTime }, storage.getOffice(rev.officeId));
     } catch (err) {
       // A release the publisher refuses must not undo the writer's batch: log it, keep going.
       app.log.error({ err, releaseId: rev.releaseId, revision: rev.revision }, 'publishing failed');
@@ -157,6 +164,18 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
         ...(options.now ? { now: options.now } : {}),
       });
       await registerPublicSite(app, site);
+      // Pages put up before the publisher followed every head (e.g. of a release deleted while
+      // public) are checked against their head once at start.
+      for (const id of site.store.upIds()) {
+        const head = storage.getReleaseHead(id);
+        if (!head) continue;
+        try {
+          const followed = { ...head, releaseId: id, event: 'edited' as const, note: null, hqTime: head.updatedAt };
+          publishHead(site, followed, storage.getOffice(head.officeId));
+        } catch (err) {
+          app.log.error({ err, releaseId: id }, 'checking a public page against its head failed');
+        }
+      }
     } catch (err) {
       site?.close();
       storage.close();

@@ -133,3 +133,50 @@ describe('deleting a published release', () => {
     expect(again.stderr).toContain('not deleted');
   }, 120_000);
 });
+
+describe('pages left up by a delete before this rule', () => {
+  it('come down when HQ starts', async () => {
+    const dir = tempDir();
+    let server = await startHq(dir, 0, { publicSite: true });
+    try {
+      const office = 'KPU Kabupaten Blora';
+      const w = await enrollDevice(server.server, server.url, { office, name: 'Siti', role: 'penulis' });
+      const r = await enrollDevice(server.server, server.url, { office, name: 'Kasubag', role: 'peninjau' });
+      const id = newId();
+      const title = `Rilis lama ${id.slice(-6)}`;
+      const steps: [Device, Entry][] = [
+        [w, { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: fields({ title, slug: '' }) }],
+        [w, { kind: 'workflow.transition', releaseId: id, baseRevision: 1, to: 'diajukan' }],
+        [r, { kind: 'workflow.transition', releaseId: id, baseRevision: 2, to: 'disetujui' }],
+        [r, { kind: 'workflow.transition', releaseId: id, baseRevision: 3, to: 'terbit' }],
+      ];
+      for (const [dev, entry] of steps)
+        expect((await push(server.url, dev, [entry])).body.results[0]).toMatchObject({ status: 'accepted' });
+      // The tombstone older code accepted for a published release, written as it stored it.
+      const head = server.server.storage.getReleaseHead(id)!;
+      const actor = server.server.storage.getRevision(id, 4)!.actor;
+      server.server.storage.appendRevision(
+        {
+          ...head,
+          releaseId: id,
+          revision: 5,
+          deleted: true,
+          fields: null,
+          event: 'deleted',
+          fromStatus: null,
+          note: null,
+          actor,
+        },
+        new Date().toISOString(),
+      );
+      expect((await call(server.url, `/api/v1/releases/${id}`)).status).toBe(200);
+      await server.close();
+      server = await startHq(dir, 0, { publicSite: true });
+      expect((await call(server.url, `/api/v1/releases/${id}`)).status).toBe(410);
+      expect(JSON.stringify((await call(server.url, '/api/v1/releases')).body)).not.toContain(title);
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+});
