@@ -23,6 +23,8 @@ export interface HqServerOptions {
   host?: string | undefined;
   /** Mount the public site (src/server/public). Default true; tests of sync alone turn it off. */
   publicSite?: boolean | undefined;
+  /** HQ's clock (tests inject one to move embargo times); default the system clock. */
+  now?: (() => Date) | undefined;
 }
 
 export interface HqServer {
@@ -59,25 +61,31 @@ function errorBody(code: ErrorResponse['code'], message: string, extra: object =
   return { code, message, ...extra };
 }
 
-/** Terbit / Dikoreksi / Ditarik revisions go to the publisher, inside the batch's transaction. */
-function publishRevision(site: PublicSite, rev: RevisionRow, office: OfficeRow | null): void {
-  if (rev.fromStatus === 'terbit' && rev.status === 'diajukan') {
-    // An edit cancelled a publication still under embargo: it must not go live at its time.
-    site.publisher.withdraw(rev.releaseId, rev.note?.trim() || 'Penerbitan dibatalkan', { at: rev.actor.hqTime });
-    return;
-  }
-  if (rev.event !== 'transition' || !rev.fields) return;
-  const release = {
+type FollowedHead = Pick<
+  RevisionRow,
+  'releaseId' | 'status' | 'deleted' | 'publishAt' | 'fields' | 'revision' | 'event' | 'note'
+> & {
+  hqTime: string;
+};
+
+/** Every new head goes to the publisher, inside the batch's transaction: it alone decides what is public. */
+function publishHead(site: PublicSite, rev: FollowedHead, office: OfficeRow | null): void {
+  site.publisher.follow({
     id: rev.releaseId,
-    ...rev.fields,
-    office: office?.name ?? rev.fields.office,
-    province: office?.province || null,
-    revision: rev.revision,
-  };
-  const at = rev.actor.hqTime;
-  if (rev.status === 'terbit') site.publisher.publish(release, { at, scheduledAt: rev.publishAt });
-  else if (rev.status === 'dikoreksi') site.publisher.correct(release, rev.note?.trim() || 'Dikoreksi', { at });
-  else if (rev.status === 'ditarik') site.publisher.withdraw(rev.releaseId, rev.note?.trim() || 'Ditarik', { at });
+    head: rev,
+    transition: rev.event === 'transition',
+    note: rev.note,
+    at: rev.hqTime,
+    release: rev.fields
+      ? {
+          id: rev.releaseId,
+          ...rev.fields,
+          office: office?.name ?? rev.fields.office,
+          province: office?.province || null,
+          revision: rev.revision,
+        }
+      : null,
+  });
 }
 
 export async function createHqServer(options: HqServerOptions): Promise<HqServer> {
@@ -142,14 +150,14 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
 
   app.get(PATHS.health, async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
   registerEnrollRoute(app, storage);
-  registerSyncRoutes(app, storage, { afterCommit, onRevision: (rev) => onRevision(rev) });
+  registerSyncRoutes(app, storage, { afterCommit, onRevision: (rev) => onRevision(rev), now: options.now });
   await registerAttachmentRoutes(app, storage, files);
 
   let site: PublicSite | null = null;
   const onRevision = (rev: RevisionRow): void => {
     if (!site) return;
     try {
-      publishRevision(site, rev, storage.getOffice(rev.officeId));
+      publishHead(site, { ...rev, hqTime: rev.actor.hqTime }, storage.getOffice(rev.officeId));
     } catch (err) {
       // A release the publisher refuses must not undo the writer's batch: log it, keep going.
       app.log.error({ err, releaseId: rev.releaseId, revision: rev.revision }, 'publishing failed');
@@ -159,8 +167,25 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
     // A site that cannot open (e.g. a malformed wordpress.json) stops HQ: running on without
     // it would accept Terbit transitions that never reach the public pages.
     try {
-      site = openPublicSite({ dataDir, db: storage.db, attachments: { read: (sha) => files.read(sha) } });
+      site = openPublicSite({
+        dataDir,
+        db: storage.db,
+        attachments: { read: (sha) => files.read(sha) },
+        ...(options.now ? { now: options.now } : {}),
+      });
       await registerPublicSite(app, site);
+      // Pages put up before the publisher followed every head (e.g. of a release deleted while
+      // public) are checked against their head once at start.
+      for (const id of site.store.upIds()) {
+        const head = storage.getReleaseHead(id);
+        if (!head) continue;
+        try {
+          const followed = { ...head, releaseId: id, event: 'edited' as const, note: null, hqTime: head.updatedAt };
+          publishHead(site, followed, storage.getOffice(head.officeId));
+        } catch (err) {
+          app.log.error({ err, releaseId: id }, 'checking a public page against its head failed');
+        }
+      }
     } catch (err) {
       site?.close();
       storage.close();

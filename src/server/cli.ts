@@ -7,13 +7,16 @@
  * `npm run hq -- devices --data-dir DIR`                      list devices
  * `npm run hq -- backup [--data-dir DIR] [--out FILE]`        online backup; prints its path LAST
  * `npm run hq -- restore --data-dir DIR FILE`                 replace hq.sqlite (HQ stopped)
+ * `npm run hq -- restore-release --data-dir DIR --release ID`  take a deleted release out of the trash
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { IdSchema } from '../shared/domain';
 import { ROLES, SCOPES, type Role, type Scope } from '../shared/sync/protocol';
 import { enrollPerson } from './admin';
 import { createHqServer, openStorage } from './app';
 import { addBackupCommands } from './cli-backup';
 import { lockHqDataDir } from './data-dir-lock';
+import { restoreDeletedRelease } from './sync/restore';
 
 const DEFAULT_DATA_DIR = 'hq-data';
 
@@ -155,6 +158,38 @@ program
   });
 
 addBackupCommands(program, DEFAULT_DATA_DIR);
+
+const PROBLEMS = {
+  not_found: 'HQ has no release with that id',
+  not_deleted: 'the release is not deleted',
+  no_text: 'the release has no text to restore',
+} as const;
+
+program
+  .command('restore-release')
+  .description('restore a deleted release (from the trash); workstations get it back at their next sync')
+  .option('--data-dir <dir>', 'HQ data dir', DEFAULT_DATA_DIR)
+  .requiredOption('--release <id>', 'release id')
+  .action((opts: { dataDir: string; release: string }) => {
+    const storage = openStorage(opts.dataDir);
+    try {
+      const id = IdSchema.safeParse(opts.release);
+      if (!id.success) {
+        process.stderr.write(`not a release id: ${opts.release.slice(0, 80)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const r = restoreDeletedRelease(storage, id.data);
+      if (!r.ok) {
+        process.stderr.write(`${PROBLEMS[r.problem]}: ${opts.release}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(`Restored release ${opts.release} ("${r.title}") as revision ${r.revision}\n`);
+    } finally {
+      storage.close();
+    }
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`Warta HQ: ${err instanceof Error ? err.message : String(err)}\n`);

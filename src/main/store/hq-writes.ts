@@ -1,3 +1,4 @@
+import type { DocNode } from '../../shared/domain/doc';
 import type { Status, SyncState } from '../../shared/domain/release';
 import { countWords, docToPlainText } from '../../shared/editor/text';
 import type { WireFields } from '../../shared/sync/protocol';
@@ -77,4 +78,19 @@ export function deleteFromHq(db: Db, id: string): void {
     id,
   );
   unindexRelease(db, row.num);
+}
+
+/** HQ refused a local delete: the release leaves the trash here too, as HQ still has it (no outbox row). */
+export function undeleteFromHq(db: Db, id: string): void {
+  const row = prepareCached<[string], ReleaseRow>(
+    db,
+    'SELECT * FROM releases WHERE id = ? AND deleted_at IS NOT NULL',
+  ).get(id);
+  if (!row) return;
+  prepareCached(db, 'UPDATE releases SET deleted_at = NULL WHERE id = ?').run(id);
+  indexRelease(db, row.num, {
+    title: row.title,
+    summary: row.summary,
+    body: docToPlainText(JSON.parse(row.body) as DocNode),
+  });
 }

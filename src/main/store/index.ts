@@ -29,7 +29,8 @@ export {
   setSyncState,
 } from './releases';
 export { rowFields, rowToRelease } from './rows';
-export { deleteFromHq, writeFromHq } from './hq-writes';
+export { deleteFromHq, undeleteFromHq, writeFromHq } from './hq-writes';
+export { listTrash, purgeTrash, restoreRelease } from './trash';
 export { nowIso } from './clock';
 export { toStorageError } from './errors';
 export { listRevisions, getRevision, COALESCE_IDLE_MS } from './revisions';

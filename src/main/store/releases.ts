@@ -18,6 +18,7 @@ import { recordRevision, type RevisionReason } from './revisions';
 import { rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
 import { indexRelease, unindexRelease } from './search';
 import { slugify } from '../../shared/text/slugify';
+import { isDeleteLocked } from '../../shared/workflow';
 import { uniqueSlug } from './slug';
 import { prepareCached } from '../../node/db/statement-cache';
 import type { Store } from './store';
@@ -200,11 +201,17 @@ export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, 
   })();
 }
 
-/** Tombstone: the row stays (so the delete can reach HQ), hidden from lists and search. */
+/**
+ * Tombstone: the row stays (so the delete can reach HQ, and the trash can restore it), hidden
+ * from lists and search. A release that is or will be public cannot be deleted (the shared rule
+ * HQ applies too): only a withdrawal takes it off the site.
+ */
 export function deleteRelease(store: Store, id: string): void {
   const { db } = store;
   db.transaction(() => {
     const row = requireRow(db, id);
+    if (isDeleteLocked({ status: row.status as Status, publishAt: null }))
+      throw new WartaError('conflict', 'release.deleteLocked', { id });
     const now = nowIso();
     const localRev = row.local_rev + 1;
     db.prepare(

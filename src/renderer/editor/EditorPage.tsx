@@ -1,8 +1,9 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Identity } from '../../shared/contract';
+import { TRASH_DAYS, type Identity } from '../../shared/contract';
 import type { DocNode, Release } from '../../shared/domain';
+import { isDeleteLocked } from '../../shared/workflow';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -173,6 +174,12 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
     }
   };
 
+  // Public or scheduled: only a withdrawal takes it down (the same rule HQ applies).
+  const deleteLocked = isDeleteLocked({
+    status: review.workflow?.status ?? status,
+    publishAt: review.workflow?.publishAt ?? null,
+  });
+
   const remove = async () => {
     setConfirmDelete(false);
     try {
@@ -212,9 +219,21 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           >
             {t('history.open')}
           </button>
-          <button type="button" className="ghost danger-text" onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className="ghost danger-text"
+            disabled={deleteLocked}
+            aria-describedby={deleteLocked ? 'delete-locked-note' : undefined}
+            title={deleteLocked ? t('editor.deleteLocked') : undefined}
+            onClick={() => setConfirmDelete(true)}
+          >
             {t('editor.deleteRelease')}
           </button>
+          {deleteLocked && (
+            <span id="delete-locked-note" className="visually-hidden">
+              {t('editor.deleteLocked')}
+            </span>
+          )}
         </div>
 
         {review.workflow && (
@@ -277,7 +296,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
       )}
       {confirmDelete && (
         <ConfirmDialog
-          message={t('editor.deleteConfirm', { title: fields.title || t('library.untitled') })}
+          message={t('editor.deleteConfirm', { title: fields.title || t('library.untitled'), days: TRASH_DAYS })}
           confirmLabel={t('editor.delete')}
           danger
           onConfirm={() => void remove()}

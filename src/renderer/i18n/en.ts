@@ -3,6 +3,14 @@ import type { Resources } from './id';
 
 /** English, selectable in "Pengaturan". Same keys as Indonesian (the type enforces it). */
 export const en: Resources = {
+  trash: {
+    heading: 'Trash',
+    intro: 'Deleted releases are kept here for {{days}} days, then removed from this computer.',
+    empty: 'The trash is empty.',
+    deleted: 'Deleted {{when}}',
+    restore: 'Restore',
+    restored: 'The release "{{title}}" was restored.',
+  },
   app: {
     skipToEditor: 'Skip to the editor',
     name: 'Warta',
@@ -24,6 +32,7 @@ export const en: Resources = {
   library: {
     heading: 'Releases',
     newRelease: 'New release',
+    trash: 'Trash',
     search: 'Search releases',
     searchPlaceholder: 'Search title, summary, body…',
     statusFilter: 'Filter by status',
@@ -93,7 +102,9 @@ export const en: Resources = {
     mergedWithConflicts:
       'This release was also changed elsewhere. Changes that did not clash were merged; in {{count}} parts changed on both sides your version was kept — the other one is in History.',
     deleteRelease: 'Delete release',
-    deleteConfirm: 'Delete the release "{{title}}"? This cannot be undone on this computer.',
+    deleteConfirm: 'Move the release "{{title}}" to the trash? It can be restored from the trash for {{days}} days.',
+    deleteLocked:
+      'A release that is or will be published cannot be deleted. A reviewer or admin can use "Take off the site".',
     delete: 'Delete',
   },
   save: {

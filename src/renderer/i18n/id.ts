@@ -6,6 +6,14 @@ import { CATEGORY_LABELS_ID, STATUS_LABELS_ID } from '../../shared/domain/labels
  * them, so a rename is a change for both, never a wording tweak.
  */
 export const id = {
+  trash: {
+    heading: 'Sampah',
+    intro: 'Rilis yang dihapus disimpan di sini selama {{days}} hari, lalu dihapus dari komputer ini.',
+    empty: 'Sampah kosong.',
+    deleted: 'Dihapus {{when}}',
+    restore: 'Pulihkan',
+    restored: 'Rilis "{{title}}" dipulihkan.',
+  },
   app: {
     skipToEditor: 'Lompat ke editor',
     name: 'Warta',
@@ -27,6 +35,7 @@ export const id = {
   library: {
     heading: 'Daftar rilis',
     newRelease: 'Rilis baru',
+    trash: 'Sampah',
     search: 'Cari rilis',
     searchPlaceholder: 'Cari judul, ringkasan, isi…',
     statusFilter: 'Saring status',
@@ -89,7 +98,9 @@ export const id = {
     mergedWithConflicts:
       'Rilis ini juga diubah di tempat lain. Perubahan yang tidak berbenturan sudah digabungkan; pada {{count}} bagian yang diubah kedua pihak, versi Anda dipakai — versi lainnya ada di Riwayat.',
     deleteRelease: 'Hapus rilis',
-    deleteConfirm: 'Hapus rilis "{{title}}"? Tindakan ini tidak dapat dibatalkan di komputer ini.',
+    deleteConfirm: 'Pindahkan rilis "{{title}}" ke Sampah? Rilis dapat dipulihkan dari Sampah selama {{days}} hari.',
+    deleteLocked:
+      'Rilis yang sudah atau akan terbit tidak dapat dihapus. Peninjau atau admin dapat memakai "Tarik dari situs".',
     delete: 'Hapus',
   },
   save: {

@@ -11,6 +11,7 @@ import { useLanguage } from '../i18n';
 import { textStats } from '../../shared/editor/text';
 import { HighlightText } from './HighlightText';
 import { ReviewQueue } from './ReviewQueue';
+import { TrashDialog } from './TrashDialog';
 
 type Sort = (typeof SORTS)[number];
 
@@ -46,6 +47,7 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
   // How many rows the list shows; "load more" raises it a page at a time.
   const [shown, setShown] = useState(PAGE);
   const [loading, setLoading] = useState(true);
+  const [trashOpen, setTrashOpen] = useState(false);
   const generation = useRef(0);
   // The rows as last rendered, for the save listener below (it outlives renders).
   const rowsRef = useRef(rows);
@@ -129,10 +131,14 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
     <aside className="library" aria-label={t('library.heading')}>
       <div className="library-head">
         <h1 className="library-title">{t('library.heading')}</h1>
+        <button type="button" className="ghost" onClick={() => setTrashOpen(true)}>
+          {t('library.trash')}
+        </button>
         <button type="button" className="primary" onClick={onCreate}>
           {t('library.newRelease')}
         </button>
       </div>
+      {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} onRestored={() => void load()} />}
       <div className="library-tools">
         <input
           type="search"

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LeadImage } from '../../shared/domain';
 import { slugify } from '../../shared/text/slugify';
+import { publicWindow, type VisibilityHead } from '../../shared/workflow';
 import { RENDER_VERSION, RenderGate } from './render/gate';
 import { PublishInputSchema, TransitionTimeSchema } from './types';
 import type { Publication, PublicationStore, PublishFields, PublishInput } from './types';
@@ -51,8 +52,23 @@ const cleanLeadImage = (img: LeadImage | null): LeadImage | null =>
       }
     : null;
 
+/** A release's new head at HQ, as the publisher follows it. */
+export interface HeadChange {
+  id: string;
+  head: VisibilityHead;
+  /** The head was made by a workflow transition (Terbit publishes, Dikoreksi corrects). */
+  transition: boolean;
+  /** The transition's note: the correction note or the withdrawal reason. */
+  note: string | null;
+  /** HQ-confirmed time of the change (ISO). */
+  at: string;
+  /** The release fields at the head, for publishing; null for a tombstone. */
+  release: PublishInput | null;
+}
+
 /**
- * What HQ's workflow calls when a release becomes Terbit, Dikoreksi or Ditarik. Renders the body
+ * What HQ's workflow calls on every new head of a release (`follow`), which publishes,
+ * corrects or withdraws. Renders the body
  * through the gate once, here, and stores the result; pages only read.
  */
 export class Publisher {
@@ -87,6 +103,27 @@ export class Publisher {
     if (!r.success)
       throw new PublishError('invalid', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return r.data;
+  }
+
+  /**
+   * The one place the public site follows HQ: on every new head, whatever made it (an edit, a
+   * transition, a delete, a restore), the publication is made to match `publicWindow(head)`.
+   * A head that is not public takes the page down at once; a public one is published (from its
+   * embargo time) when the page is not up, and republished or corrected on a transition.
+   */
+  follow(change: HeadChange): Publication | null {
+    const window = publicWindow(change.head);
+    const prev = this.store.get(change.id);
+    const up = prev !== null && prev.state !== 'ditarik';
+    const note = change.note?.trim() || null;
+    if (!window || !change.release) {
+      if (!up) return prev;
+      return this.withdraw(change.id, note ?? (change.head.deleted ? 'Dihapus' : 'Ditarik'), { at: change.at });
+    }
+    if (change.transition && change.head.status === 'dikoreksi' && up)
+      return this.correct(change.release, note ?? 'Dikoreksi', { at: change.at });
+    if (change.transition || !up) return this.publish(change.release, { at: change.at, scheduledAt: window.from });
+    return prev;
   }
 
   /** Content part of a publication, freshly rendered. */

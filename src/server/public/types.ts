@@ -114,6 +114,8 @@ export interface VisibleStamp {
 export interface PublicationStore {
   get(id: string): Publication | null;
   getBySlug(slug: string): Publication | null;
+  /** Ids of publications not withdrawn (public now or from their embargo time). */
+  upIds(): string[];
   slugTaken(slug: string, exceptId: string): boolean;
   /** Insert or replace the row of `pub.id` (bumps the store change counter). */
   save(pub: Publication): void;

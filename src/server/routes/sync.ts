@@ -23,6 +23,8 @@ export interface SyncRouteHooks {
   afterCommit(revisions: RevisionRow[]): void;
   /** Called inside the batch's transaction for each new revision (publishing). */
   onRevision(rev: RevisionRow): void;
+  /** HQ's clock, when not the system's. */
+  now?: (() => Date) | undefined;
 }
 
 export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hooks: SyncRouteHooks): void {
@@ -49,6 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     const body = parseOr400(PushRequestSchema, request.body, 'push batch');
     const created: RevisionRow[] = [];
     const response = applyPush(storage, who, body, {
+      now: hooks.now,
       onRevision: (rev) => {
         created.push(rev);
         hooks.onRevision(rev);

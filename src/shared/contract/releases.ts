@@ -30,6 +30,11 @@ const RevisionMetaSchema = z.object({
 });
 export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
 
+/** How long a deleted release stays in the trash ("Sampah") before the workstation forgets it. */
+export const TRASH_DAYS = 30;
+
+const TrashItemSchema = ReleaseSummarySchema.extend({ deletedAt: TimestampSchema });
+
 /** Images: at most this many bytes each. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
@@ -52,7 +57,12 @@ export const releaseMethods = {
     }),
     ReleaseSchema,
   ),
+  /** Moves the release to the trash (refused with `release.deleteLocked` while it is or will be public). */
   deleteRelease: method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),
+  /** "Sampah": releases deleted within TRASH_DAYS, the latest first. */
+  listTrash: method(z.object({}), z.object({ items: z.array(TrashItemSchema) })),
+  /** "Pulihkan": back from the trash; the restore syncs to HQ and other workstations. */
+  restoreRelease: method(z.object({ id: IdSchema }), ReleaseSchema),
   listReleases: method(
     z.object({
       status: StatusSchema.optional(),

@@ -25,6 +25,9 @@ export const messagesEn: ErrorMessages = {
     'storage.busy': '{{action}} failed: the database is in use by another process. Try again.',
     'release.notFound': 'Release {{id}} was not found.',
     'release.changedSince': 'Release {{id}} has changed since local revision {{rev}}',
+    'release.deleteLocked':
+      'A release that is or will be published cannot be deleted. Withdraw it from the site first (reviewer or admin).',
+    'release.notInTrash': 'Release {{id}} is not in the trash.',
     'revision.notFound': 'Revision {{rev}} of release {{releaseId}} was not found.',
     'backup.badName': '"{{name}}" is not the name of a backup in the backups folder.',
     'backup.notFound': 'The backup {{name}} was not found in the backups folder.',
@@ -98,6 +101,8 @@ export const messagesEn: ErrorMessages = {
     'syncLog.deletedAtHqUnsent':
       'The release was deleted on the central server, but it has local changes not sent yet; the local copy is kept.',
     'syncLog.deletedAtHqBy': 'The release was deleted on the central server by {{name}}.',
+    'syncLog.deleteRefusedPublic':
+      'The central server refused the delete because this release is or will be published; the release is back.',
     'syncLog.massDeleteStopped':
       'Sync stopped: {{deletes}} of {{total}} releases would be deleted. Waiting for confirmation.',
     'syncLog.seqAdjusted': 'The send sequence was matched to the central server (from {{from}}).',
@@ -126,6 +131,8 @@ export const messagesEn: ErrorMessages = {
     openRelease: 'Opening the release',
     saveRelease: 'Saving the release',
     deleteRelease: 'Deleting the release',
+    listTrash: 'Opening the trash',
+    restoreRelease: 'Restoring the release',
     listReleases: 'Loading the release list',
     searchReleases: 'Searching releases',
     listRevisions: 'Loading the history',

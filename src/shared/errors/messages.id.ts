@@ -27,6 +27,9 @@ export const messagesId: ErrorMessages = {
     'storage.busy': '{{action}} gagal: basis data sedang dipakai proses lain. Coba lagi.',
     'release.notFound': 'Rilis {{id}} tidak ditemukan.',
     'release.changedSince': 'Rilis {{id}} sudah berubah sejak revisi lokal {{rev}}',
+    'release.deleteLocked':
+      'Rilis yang sudah atau akan terbit tidak dapat dihapus. Tarik dulu dari situs (peninjau atau admin).',
+    'release.notInTrash': 'Rilis {{id}} tidak ada di Sampah.',
     'revision.notFound': 'Revisi {{rev}} dari rilis {{releaseId}} tidak ditemukan.',
     'backup.badName': '"{{name}}" bukan nama cadangan di folder cadangan.',
     'backup.notFound': 'Cadangan {{name}} tidak ditemukan di folder cadangan.',
@@ -99,6 +102,8 @@ export const messagesId: ErrorMessages = {
     'syncLog.deletedAtHqUnsent':
       'Rilis dihapus di server pusat, tetapi ada perubahan lokal yang belum terkirim; salinan lokal disimpan.',
     'syncLog.deletedAtHqBy': 'Rilis dihapus di server pusat oleh {{name}}.',
+    'syncLog.deleteRefusedPublic':
+      'Server pusat menolak penghapusan karena rilis ini sudah atau akan terbit; rilis dikembalikan.',
     'syncLog.massDeleteStopped':
       'Sinkronisasi berhenti: {{deletes}} dari {{total}} rilis akan dihapus. Menunggu konfirmasi.',
     'syncLog.seqAdjusted': 'Nomor urut kiriman disesuaikan dengan server pusat (mulai {{from}}).',
@@ -127,6 +132,8 @@ export const messagesId: ErrorMessages = {
     openRelease: 'Membuka rilis',
     saveRelease: 'Menyimpan rilis',
     deleteRelease: 'Menghapus rilis',
+    listTrash: 'Membuka Sampah',
+    restoreRelease: 'Memulihkan rilis',
     listReleases: 'Memuat daftar rilis',
     searchReleases: 'Mencari rilis',
     listRevisions: 'Memuat riwayat',

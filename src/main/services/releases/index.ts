@@ -11,6 +11,9 @@ import {
   importImage,
   listReleases,
   listRevisions,
+  listTrash,
+  purgeTrash,
+  restoreRelease,
   requireRow,
   searchReleases,
   type Store,
@@ -35,6 +38,8 @@ function guarded<A extends unknown[], R>(action: StorageAction, fn: (...args: A)
 /** The releases area of the contract, backed by the local store. */
 export function createReleaseHandlers(store: Store): ReleaseHandlers {
   const { db } = store;
+  // Releases deleted more than TRASH_DAYS ago (and known to HQ) are forgotten at each start.
+  purgeTrash(db);
   return {
     createRelease: guarded('createRelease', ({ fields }) => createRelease(store, fields ?? {})),
     getRelease: guarded('openRelease', ({ id }) => getRelease(db, id)),
@@ -49,6 +54,8 @@ export function createReleaseHandlers(store: Store): ReleaseHandlers {
       deleteRelease(store, id);
       return { deleted: true as const };
     }),
+    listTrash: guarded('listTrash', () => ({ items: listTrash(db) })),
+    restoreRelease: guarded('restoreRelease', ({ id }) => restoreRelease(store, id)),
     listReleases: guarded('listReleases', (q) => listReleases(db, q)),
     searchReleases: guarded('searchReleases', ({ query, limit }) => ({ items: searchReleases(db, query, limit) })),
     listRevisions: guarded('listRevisions', ({ releaseId }) => {

@@ -2,7 +2,7 @@ import type { SyncRunSummary } from '../../../shared/contract/sync';
 import type { Status } from '../../../shared/domain/release';
 import { jsonEqual } from '../../../shared/sync/merge';
 import type { EntryResult } from '../../../shared/sync/protocol';
-import { setSyncState, trimReleaseOutbox, writeFromHq } from '../../store';
+import { setSyncState, trimReleaseOutbox, undeleteFromHq, writeFromHq } from '../../store';
 import { emptyBase } from '../conflicts';
 import { hasOutbox, readLocal, settleState } from '../local-releases';
 import { mergeIntoLocal } from '../merge-into-local';
@@ -128,6 +128,14 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
         return;
       }
       trimReleaseOutbox(db, id, p.outboxUpto);
+      if (r.reason === 'published' && p.kind === 'release.delete') {
+        // Public at HQ (published meanwhile, or a stale status here): it is not deleted anywhere.
+        undeleteFromHq(db, id);
+        settleState(db, id);
+        addLog(db, 'warn', 'syncLog.deleteRefusedPublic', {}, id);
+        summary.rejected++;
+        return;
+      }
       setSyncState(db, id, 'ditolak', r.message);
       addLog(db, 'error', 'syncLog.rejectedBecause', { code: r.reason, detail: r.message }, id);
       summary.rejected++;

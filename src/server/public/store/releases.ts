@@ -6,7 +6,7 @@ import { fromRow, toRow, type PublicationRow } from './rows';
 /** Publications as the site lists and shows them, and the counter list ETags follow. */
 export type SiteReleases = Pick<
   PublicationStore,
-  'get' | 'getBySlug' | 'slugTaken' | 'save' | 'list' | 'offices' | 'stamp'
+  'get' | 'getBySlug' | 'upIds' | 'slugTaken' | 'save' | 'list' | 'offices' | 'stamp'
 >;
 
 const VISIBLE = `state IN ('terbit','dikoreksi') AND visible_from <= @now`;
@@ -25,6 +25,10 @@ export function siteReleases(
     getBySlug(slug) {
       const r = q('SELECT * FROM pub_releases WHERE slug = ?').get(slug) as PublicationRow | undefined;
       return r ? fromRow(r) : null;
+    },
+
+    upIds() {
+      return (q(`SELECT id FROM pub_releases WHERE state <> 'ditarik'`).all() as { id: string }[]).map((r) => r.id);
     },
 
     slugTaken(slug, exceptId) {

@@ -52,7 +52,7 @@ export function applyPush(
   storage: HqStorage,
   who: DeviceIdentity,
   request: PushRequest,
-  hooks: { onRevision?: ApplyContext['onRevision'] } = {},
+  hooks: { onRevision?: ApplyContext['onRevision']; now?: (() => Date) | undefined } = {},
 ): PushResponse {
   if (request.deviceId !== who.device.id)
     throw new HttpError('forbidden', 'deviceId does not match the device of this token');
@@ -67,7 +67,7 @@ export function applyPush(
   return storage.transaction(() => {
     const device = storage.getDevice(who.device.id);
     if (!device || device.revokedAt) throw new HttpError('unauthorized', 'device revoked');
-    const hqTime = new Date().toISOString();
+    const hqTime = (hooks.now?.() ?? new Date()).toISOString();
     const ctx: ApplyContext = {
       storage,
       who,

@@ -7,7 +7,7 @@ import {
   type PushEntry,
   type WireFields,
 } from '../../../shared/sync/protocol';
-import { contentHash } from '../../../shared/workflow';
+import { contentHash, isDeleteLocked } from '../../../shared/workflow';
 import type { ReleaseHead } from '../../storage/types';
 import { accepted, append, baseNewerThanHead, conflict, notFound, rejected, type ApplyContext } from './context';
 
@@ -53,16 +53,22 @@ function attachmentProblem(ctx: ApplyContext, entry: UpsertEntry): EntryResult |
   return null;
 }
 
-/** A new text on top of the head: restores a deleted release, and unpins an approval the text changed. */
+/**
+ * A new text on top of the head: restores a deleted release (out of the trash, in the status
+ * it was deleted in), and unpins an approval the text changed. A tombstone that still names a
+ * public status (deleted before deleting those was refused) comes back as a draft: it is off
+ * the public site and stays off until it is published again.
+ */
 function writeOnHead(
   ctx: ApplyContext,
   head: ReleaseHead,
   next: WireFields,
   event: 'edited' | 'merged' | 'resolved',
 ): number {
-  const after = head.deleted
-    ? { status: 'draf' as const, publishAt: null, note: null }
-    : statusAfterEdit(head, next, Date.parse(ctx.hqTime));
+  const after =
+    head.deleted && isDeleteLocked(head)
+      ? { status: 'draf' as const, publishAt: null, note: null }
+      : statusAfterEdit(head, next, Date.parse(ctx.hqTime));
   return append(ctx, head, head.id, head.officeId, {
     deleted: false,
     fields: next,
@@ -121,6 +127,12 @@ export function applyDelete(ctx: ApplyContext, entry: Extract<PushEntry, { kind:
   const head = ctx.storage.getReleaseHead(releaseId);
   if (!head) return notFound(entry);
   if (head.deleted) return accepted(entry, head.revision);
+  if (isDeleteLocked(head))
+    return rejected(
+      entry,
+      'published',
+      `release ${releaseId} is ${head.status}: a public or scheduled release cannot be deleted; a reviewer or admin withdraws it (ditarik)`,
+    );
   if (baseRevision > head.revision) return baseNewerThanHead(entry, head);
   if (baseRevision < head.revision) {
     const base = ctx.storage.getRevision(releaseId, baseRevision);

@@ -6,7 +6,10 @@
  * in this header, with a date. Clients must ignore change types they do not know.
  * Additive changes so far (2026-11-30): MAX_JSON_DEPTH (deeper → 400), PULL_MAX_BYTES (a pull
  * page may end early with hasMore), workflow.transition `note` may be null and takes an
- * optional `contentHash`.
+ * optional `contentHash`. 2026-12-03: reject reason `published` (a delete of a public or
+ * scheduled release), and an upsert on a tombstone restores the release (the trash); reject
+ * reason `not_author` (an annotation id owned by another person), and annotation kinds other
+ * than review.thread / review.reply / review.event are refused.
  *
  * Overview (docs/ARCHITECTURE.md, "Sync and HQ", has the full story):
  * - Enrollment: `POST /api/v1/enroll` exchanges a one-time code for a device token.

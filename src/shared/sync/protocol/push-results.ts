@@ -22,6 +22,8 @@ const REJECT_REASONS = [
   'slug_taken',
   /** The annotation id belongs to another person's record: only its author may change it. */
   'not_author',
+  /** A delete of a release that is (or is scheduled to be) public: only a withdrawal takes it down. */
+  'published',
 ] as const;
 const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
