@@ -22,7 +22,7 @@ describe('restore from backup', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
 
     await page.getByRole('button', { name: 'Pengaturan' }).click();
     const settings = page.getByRole('dialog', { name: 'Pengaturan' });

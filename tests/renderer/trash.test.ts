@@ -13,7 +13,7 @@ describe('trash', () => {
     const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     const list = page.getByRole('list', { name: 'Rilis' });
     await list.getByRole('button', { name: new RegExp(title) }).click();
     await page.getByRole('button', { name: 'Hapus rilis' }).click();
@@ -56,7 +56,7 @@ describe('trash', () => {
     expect((await rpc(suite.host, 'getRelease', { id })).status).toBe('terbit');
 
     const page = await suite.browser.newPage();
-    await page.goto(suite.host.url);
+    await page.goto(await suite.host.openUrl());
     await page
       .getByRole('list', { name: 'Rilis' })
       .getByRole('button', { name: new RegExp(title) })
