@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ErrorCode, Envelope } from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
 import { Sha256Schema } from '../../shared/domain/digest';
+import { MAX_JSON_DEPTH } from '../../shared/sync/protocol';
+import { useDepthCheckedJson } from '../../node/http/json-body';
 import { cspForPage, mimeFor, resolveStatic, SECURITY_HEADERS, type Services } from '../services';
 import { mediaCookieName, newSecret, readCookie, secretMatches } from './guard';
 import { checkRendererDir, indexWithSecret } from './static';
@@ -73,6 +75,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // While shutting down, new requests get 503 and in-flight ones finish.
     return503OnClosing: true,
   });
+  // A body nested thousands deep is a 400 before it is parsed, not a stack overflow later.
+  useDepthCheckedJson(app, MAX_JSON_DEPTH);
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
