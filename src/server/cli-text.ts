@@ -16,6 +16,9 @@ const hex = (ch: string, width: number): string => ch.charCodeAt(0).toString(16)
 export const printable = (text: string): string =>
   text.replace(CONTROL, (ch) => (ch.charCodeAt(0) < 0x100 ? `\\x${hex(ch, 2)}` : `\\u${hex(ch, 4)}`));
 
-/** JSON for the terminal: JSON.stringify escapes C0 but leaves DEL, C1 and bidi controls raw. */
+/** What JSON.stringify leaves raw (it escapes C0 itself, and its own line breaks must stay). */
+const CONTROL_IN_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON for the terminal: still valid JSON, with DEL, C1 and bidi controls as \u escapes. */
 export const printableJson = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(CONTROL, (ch) => `\\u${hex(ch, 4)}`);
+  JSON.stringify(value, null, 2).replace(CONTROL_IN_JSON, (ch) => `\\u${hex(ch, 4)}`);
