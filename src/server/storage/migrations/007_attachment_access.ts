@@ -30,10 +30,20 @@ function refsOf(fieldsJson: string): string[] {
 
 function backfillRefs(db: Database.Database): void {
   const insert = db.prepare('INSERT OR IGNORE INTO attachment_refs (sha256, release_id, office_id) VALUES (?, ?, ?)');
-  const rows = db
-    .prepare('SELECT release_id, office_id, fields FROM revisions WHERE fields IS NOT NULL')
-    .iterate() as Iterable<{ release_id: string; office_id: string; fields: string }>;
-  for (const row of rows) for (const sha of refsOf(row.fields)) insert.run(sha, row.release_id, row.office_id);
+  // In pages (keyset on the primary key): a large HQ's history need not sit in memory at once,
+  // and the connection cannot write while a read is still iterating.
+  const page = db.prepare(
+    `SELECT release_id, revision, office_id, fields FROM revisions
+     WHERE fields IS NOT NULL AND (release_id, revision) > (?, ?) ORDER BY release_id, revision LIMIT 500`,
+  );
+  let after: [string, number] = ['', 0];
+  for (;;) {
+    const rows = page.all(...after) as { release_id: string; revision: number; office_id: string; fields: string }[];
+    if (rows.length === 0) return;
+    for (const row of rows) for (const sha of refsOf(row.fields)) insert.run(sha, row.release_id, row.office_id);
+    const last = rows[rows.length - 1]!;
+    after = [last.release_id, last.revision];
+  }
 }
 
 /**
