@@ -40,7 +40,7 @@ export interface EdgeLimits {
 
 const MINUTE = 60_000;
 
-export const DEFAULT_EDGE_LIMITS: EdgeLimits = {
+const DEFAULT_EDGE_LIMITS: EdgeLimits = {
   // 10 MiB at about 1 Mbit/s, with room to spare.
   requestTimeoutMs: 120_000,
   headersTimeoutMs: 15_000,

@@ -102,7 +102,7 @@ export type ChangeRow =
   | { type: 'annotation'; cursor: number; annotation: AnnotationRow };
 
 /** One device's upload of one attachment, charged to its office. */
-export interface AttachmentUploadRow {
+interface AttachmentUploadRow {
   sha256: string;
   deviceId: string;
   officeId: string;
