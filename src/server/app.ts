@@ -7,7 +7,13 @@ import { join, resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ensurePrivateDir, ensurePrivateFile, repairModes, type ModeLog } from '../node/fs/private-dir';
 import { PATHS, PROTOCOL_VERSION, type ErrorResponse } from '../shared/sync/protocol';
+import { useDepthCheckedJson } from '../node/http/json-body';
+import { MAX_JSON_DEPTH } from '../shared/sync/protocol';
 import { AttachmentFiles } from './attachments';
+import { registerEdgeGuard } from './edge/guard';
+import { edgeLimits, type EdgeLimits } from './edge/options';
+import { registerPressureRelief } from './edge/pressure';
+import { limitConnections, socketOptions } from './edge/server-options';
 import { HttpError } from './http-errors';
 import { openPublicSite, registerPublicSite, type PublicSite } from './public';
 import { registerAttachmentRoutes } from './routes/attachments';
@@ -25,6 +31,8 @@ export interface HqServerOptions {
   publicSite?: boolean | undefined;
   /** HQ's clock (tests inject one to move embargo times); default the system clock. */
   now?: (() => Date) | undefined;
+  /** Timeouts, connection cap, rate limits, attachment caps (tests make them short). */
+  limits?: Partial<EdgeLimits> | undefined;
 }
 
 export interface HqServer {
@@ -91,22 +99,26 @@ function publishHead(site: PublicSite, rev: FollowedHead, office: OfficeRow | nu
 export async function createHqServer(options: HqServerOptions): Promise<HqServer> {
   const dataDir = resolve(options.dataDir);
   const level = options.log === true ? 'info' : options.log || 'silent';
+  const limits = edgeLimits(options.limits);
   const app = Fastify({
     logger: level === 'silent' ? false : { level, stream: process.stderr },
-    // The largest body is an attachment; per-route limits are tighter.
-    bodyLimit: 1024 * 1024,
+    // Routes that take a body say how much; the rest (GETs, the public site) need next to none.
+    bodyLimit: 64 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    ...socketOptions(limits),
   });
+  limitConnections(app.server, limits);
   const storage = openStorage(dataDir, app.log);
   const files = new AttachmentFiles(join(dataDir, 'attachments'));
 
   // The API speaks JSON (and raw bytes for attachments, in their own scope): anything else is 415.
   app.removeContentTypeParser('text/plain');
+  useDepthCheckedJson(app, MAX_JSON_DEPTH);
 
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof HttpError) {
-      if (err.statusCode >= 500) request.log.error({ err }, err.message);
+      if (err.statusCode >= 500 && err.code !== 'unavailable') request.log.error({ err }, err.message);
       return reply.code(err.statusCode).send(errorBody(err.code, err.message, err.extra));
     }
     const code = (err as FastifyError).code;
@@ -148,10 +160,12 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
     }
   };
 
+  await registerPressureRelief(app, limits);
+  const guard = await registerEdgeGuard(app, storage, limits);
   app.get(PATHS.health, async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
-  registerEnrollRoute(app, storage);
-  registerSyncRoutes(app, storage, { afterCommit, onRevision: (rev) => onRevision(rev), now: options.now });
-  await registerAttachmentRoutes(app, storage, files);
+  registerEnrollRoute(app, storage, guard);
+  registerSyncRoutes(app, storage, guard, { afterCommit, onRevision: (rev) => onRevision(rev), now: options.now });
+  await registerAttachmentRoutes(app, storage, files, { guard, limits });
 
   let site: PublicSite | null = null;
   const onRevision = (rev: RevisionRow): void => {

@@ -13,3 +13,17 @@ export function authenticate(storage: HqStorage, request: FastifyRequest): Devic
   if (who.device.revokedAt) throw new HttpError('unauthorized', `device ${who.device.id} was revoked`);
   return who;
 }
+
+/** Who each request is, once the edge guard has checked its token (before its body was read). */
+const identities = new WeakMap<FastifyRequest, DeviceIdentity>();
+
+export function rememberDevice(request: FastifyRequest, who: DeviceIdentity): void {
+  identities.set(request, who);
+}
+
+/** The device the edge guard let in; a route without the guard gets a 401, never a guess. */
+export function deviceOf(request: FastifyRequest): DeviceIdentity {
+  const who = identities.get(request);
+  if (!who) throw new HttpError('unauthorized', 'missing bearer token (Authorization: Bearer <device token>)');
+  return who;
+}

@@ -15,6 +15,7 @@ import { ROLES, SCOPES, type Role, type Scope } from '../shared/sync/protocol';
 import { enrollPerson } from './admin';
 import { createHqServer, openStorage } from './app';
 import { addBackupCommands } from './cli-backup';
+import { printable, printableJson } from './cli-text';
 import { lockHqDataDir } from './data-dir-lock';
 import { restoreDeletedRelease } from './sync/restore';
 
@@ -98,12 +99,12 @@ program
           expiresHours: opts.expiresHours,
           strictOffice: opts.strictOffice,
         });
-        for (const w of r.warnings) process.stdout.write(`warning: ${w}\n`);
+        for (const w of r.warnings) process.stdout.write(`warning: ${printable(w)}\n`);
         process.stdout.write(
-          `${r.officeCreated ? 'Created office' : 'Office'}: ${r.office.name}${r.office.province ? ` (${r.office.province})` : ''}\n`,
+          `${r.officeCreated ? 'Created office' : 'Office'}: ${printable(r.office.name)}${r.office.province ? ` (${printable(r.office.province)})` : ''}\n`,
         );
         process.stdout.write(
-          `Person: ${r.person.name}, ${r.person.role}, scope ${r.person.scope} (id ${r.person.id})\n`,
+          `Person: ${printable(r.person.name)}, ${r.person.role}, scope ${r.person.scope} (id ${r.person.id})\n`,
         );
         process.stdout.write(`One-time enrollment code, valid until ${r.expiresAt}:\n`);
         process.stdout.write(`${r.code}\n`);
@@ -123,13 +124,15 @@ program
     try {
       const device = storage.getDevice(opts.device);
       if (!device) {
-        process.stderr.write(`no device ${opts.device}\n`);
+        process.stderr.write(`no device ${printable(opts.device)}\n`);
         process.exitCode = 1;
         return;
       }
       const changed = storage.revokeDevice(device.id, new Date().toISOString());
       process.stdout.write(
-        changed ? `Revoked device ${device.id} (${device.name})\n` : `Device ${device.id} was already revoked\n`,
+        changed
+          ? `Revoked device ${device.id} (${printable(device.name)})\n`
+          : `Device ${device.id} was already revoked\n`,
       );
     } finally {
       storage.close();
@@ -145,11 +148,11 @@ program
     const storage = openStorage(opts.dataDir);
     try {
       const devices = storage.listDevices().map(({ tokenHash: _t, ...d }) => d);
-      if (opts.json) process.stdout.write(`${JSON.stringify(devices, null, 2)}\n`);
+      if (opts.json) process.stdout.write(`${printableJson(devices)}\n`);
       else
         for (const d of devices) {
           process.stdout.write(
-            `${d.id}  ${d.revokedAt ? 'REVOKED' : 'active '}  ${d.personName} (${d.role}, ${d.office})  "${d.name}"  last seq ${d.lastSeq}\n`,
+            `${d.id}  ${d.revokedAt ? 'REVOKED' : 'active '}  ${printable(d.personName)} (${d.role}, ${printable(d.office)})  "${printable(d.name)}"  last seq ${d.lastSeq}\n`,
           );
         }
     } finally {
@@ -192,6 +195,6 @@ program
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`Warta HQ: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`Warta HQ: ${printable(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

@@ -10,6 +10,8 @@ const STATUS: Record<ProtocolErrorCode, number> = {
   seq_gap: 409,
   too_large: 413,
   unsupported_media: 415,
+  rate_limited: 429,
+  quota_exceeded: 507,
   unavailable: 503,
   internal: 500,
 };

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { enrollPerson } from '../../src/server/admin';
 import { createHqServer, type HqServer } from '../../src/server/app';
+import type { EdgeLimits } from '../../src/server/edge/options';
 import type { Role } from '../../src/shared/sync/protocol';
 import { nodeWithTsx, REPO_ROOT, runToExit, spawnUntilReady } from './spawn';
 import { tempDir } from './tmp';
@@ -24,10 +25,10 @@ export interface Hq {
 export async function startHq(
   dataDir = tempDir('warta-hq-'),
   port = 0,
-  opts: { publicSite?: boolean } = {},
+  opts: { publicSite?: boolean; limits?: Partial<EdgeLimits> } = {},
 ): Promise<Hq> {
   mkdirSync(dataDir, { recursive: true });
-  const server = await createHqServer({ dataDir, publicSite: opts.publicSite ?? false });
+  const server = await createHqServer({ dataDir, publicSite: opts.publicSite ?? false, limits: opts.limits });
   const url = (await server.listen(port)).replace(/\/$/, '');
   return {
     server,

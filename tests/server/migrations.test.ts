@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–6 without gaps, and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
+  it('are numbered 1–7 without gaps, and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -217,6 +217,49 @@ describe('HQ migrations', () => {
     storage.close();
   });
 
+  it('007 → latest: a current file opens as it is', () => {
+    const storage = openUpgraded(hqAt(7, seedCore));
+    expectCoreIntact(storage);
+    storage.close();
+  });
+
+  it("006 → 007: attachments shown by stored revisions become readable to those releases' readers", () => {
+    const shown = 'b'.repeat(64);
+    const figure = 'c'.repeat(64);
+    const storage = openUpgraded(
+      hqAt(6, (db) => {
+        seedCore(db);
+        const body = {
+          type: 'doc',
+          content: [{ type: 'figure', attrs: { attachment: figure }, content: [{ type: 'figure', attrs: {} }] }],
+        };
+        const fields = JSON.stringify({ title: 'Rapat', leadImage: { attachment: shown }, body });
+        const cursor = db
+          .prepare(`INSERT INTO changes (type, office_id, release_id, revision) VALUES ('release', ?, ?, 2)`)
+          .run(OFFICE.id, RELEASE).lastInsertRowid;
+        db.prepare(
+          `INSERT INTO revisions (release_id, revision, office_id, deleted, fields, status, event, actor, cursor)
+           VALUES (?, 2, ?, 0, ?, 'draf', 'upsert', ?, ?)`,
+        ).run(RELEASE, OFFICE.id, fields, ACTOR, cursor);
+        // A malformed row from long ago must not stop the upgrade.
+        db.prepare(
+          `INSERT INTO revisions (release_id, revision, office_id, deleted, fields, status, event, actor, cursor)
+           VALUES (?, 3, ?, 0, 'not json', 'draf', 'upsert', ?, ?)`,
+        ).run(RELEASE, OFFICE.id, ACTOR, cursor);
+        for (const sha of [shown, figure, 'd'.repeat(64)])
+          db.prepare(`INSERT INTO attachments (sha256, size, created_at) VALUES (?, 1, '2025-12-04')`).run(sha);
+      }),
+    );
+    const mine = { all: false as const, officeIds: [OFFICE.id] };
+    const elsewhere = { all: false as const, officeIds: ['0192f5a0-0000-7000-8000-00000000000b'] };
+    expect(storage.attachmentReferencedIn(shown, mine)).toBe(true);
+    expect(storage.attachmentReferencedIn(figure, mine)).toBe(true);
+    expect(storage.attachmentReferencedIn('d'.repeat(64), mine)).toBe(false);
+    expect(storage.attachmentReferencedIn(shown, elsewhere)).toBe(false);
+    expect(storage.officeAttachmentBytes(OFFICE.id)).toBe(0);
+    storage.close();
+  });
+
   it.each([1, 2, 3])(
     'an older HQ whose public site had reached its own step %i: tables adopted, pub_schema dropped',
     (upTo) => {
@@ -286,9 +329,13 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
     expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST);
     upgraded.close();
 
-    // Every row of every table as it was; only the old counter is gone.
+    // Every row of every table as it was; only the old counter is gone, and the attachment
+    // access tables are new (no uploads recorded before them; references taken from revisions).
     const { pub_schema: _counter, ...kept } = before;
-    expect(hq.storage.dump()).toEqual(kept);
+    const { attachment_uploads: uploads, attachment_refs: refs, ...dumped } = hq.storage.dump();
+    expect(dumped).toEqual(kept);
+    expect(uploads).toEqual([]);
+    expect(refs).toBeInstanceOf(Array);
 
     // A few real rows through the storage interface.
     const published = '01a23bc7-8ddc-74b1-8dbc-972f1cc7e020';

@@ -376,7 +376,8 @@ describe('concurrent edits over HTTP', () => {
 });
 
 describe('attachments', () => {
-  const bytes = Buffer.from('\x89PNG fake image bytes for the test');
+  // HQ takes image bytes only: a PNG signature, then anything.
+  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image')]);
   const sha = createHash('sha256').update(bytes).digest('hex');
 
   it('a figure naming a path instead of a digest is refused as invalid content, in a reply the protocol accepts', async () => {

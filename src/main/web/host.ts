@@ -8,6 +8,8 @@ import Fastify, {
 import type { ErrorCode } from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
 import { Sha256Schema } from '../../shared/domain/digest';
+import { MAX_JSON_DEPTH } from '../../shared/sync/protocol';
+import { useDepthCheckedJson } from '../../node/http/json-body';
 import { cspForPage, SECURITY_HEADERS, type Services } from '../services';
 import { mediaCookieName, readCookie, secretMatches, splitToken } from './guard';
 import { createLaunchLinks, type LaunchLinks } from './launch';
@@ -105,6 +107,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // While shutting down, new requests get 503 and in-flight ones finish.
     return503OnClosing: true,
   });
+  // A body nested thousands deep is a 400 before it is parsed, not a stack overflow later.
+  useDepthCheckedJson(app, MAX_JSON_DEPTH);
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);

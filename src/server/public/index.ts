@@ -3,7 +3,7 @@ import { PRIVATE_DIR_MODE } from '../../node/fs/private-dir';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { publicOriginSettings } from './origin';
 import { Publisher } from './publisher';
 import { registerPublicRoutes } from './http/routes';
 import type { PublicSiteDeps } from './http/site';
@@ -26,6 +26,8 @@ export interface OpenPublicSiteOptions {
   db?: Database.Database;
   attachments: AttachmentSource;
   baseUrl?: string;
+  /** Without a baseUrl: the origins the site answers as (see PublicSiteDeps). */
+  allowedOrigins?: readonly string[];
   siteName?: string;
   perPage?: number;
   renderCache?: boolean;
@@ -44,20 +46,9 @@ export interface PublicSite {
   close(): void;
 }
 
-/** An operator-given public origin (option or WARTA_PUBLIC_URL) must be an http(s) URL: it goes into every absolute link. */
-function publicOrigin(value: string | undefined): { baseUrl?: string } {
-  if (!value) return {};
-  const parsed = z.url({ protocol: /^https?$/ }).safeParse(value);
-  if (!parsed.success)
-    throw new Error(
-      `WARTA_PUBLIC_URL / baseUrl must be an http(s) URL such as https://berita.kpu.go.id (got ${JSON.stringify(value.slice(0, 200))})`,
-    );
-  return { baseUrl: parsed.data };
-}
-
 /** The public site's state: its tables and the publisher. Register its routes with registerPublicSite. */
 export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
-  const origin = publicOrigin(o.baseUrl ?? process.env.WARTA_PUBLIC_URL);
+  const origin = publicOriginSettings({ baseUrl: o.baseUrl, allowedOrigins: o.allowedOrigins });
   mkdirSync(o.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const store = openPublicationStore(o.db ?? join(o.dataDir, 'public.sqlite'));
   const publisher = new Publisher(store, o.now);
@@ -65,7 +56,7 @@ export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
     publisher,
     attachments: o.attachments,
     mediaCacheDir: join(o.dataDir, 'public-media'),
-    // The public origin behind a proxy/CDN; otherwise absolute URLs follow the request's Host.
+    // The public origin behind a proxy/CDN, or the allowed ones; never the request's Host.
     ...origin,
     ...(o.siteName !== undefined ? { siteName: o.siteName } : {}),
     ...(o.perPage !== undefined ? { perPage: o.perPage } : {}),
@@ -75,7 +66,7 @@ export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
   const wpConfig = o.forwardToWordPress === false ? null : readWordPressConfig(join(o.dataDir, 'wordpress.json'));
   let wordpress: WordPressForwarder | null = null;
   if (wpConfig && wpConfig.offices.length) {
-    const baseUrl = deps.baseUrl ?? 'http://127.0.0.1';
+    const baseUrl = deps.baseUrl ?? deps.allowedOrigins?.[0] ?? 'http://127.0.0.1';
     wordpress = new WordPressForwarder(store, wpConfig, { baseUrl, ...(o.now ? { now: o.now } : {}) });
     const forwarder = wordpress;
     publisher.afterSave((pub) => forwarder.enqueue(pub));

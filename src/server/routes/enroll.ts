@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { EnrollRequestSchema, PATHS, type EnrollResponse } from '../../shared/sync/protocol';
+import type { EdgeGuard } from '../edge/guard';
 import { HttpError } from '../http-errors';
 import { hashCode, hashToken, newDeviceToken } from '../secrets';
 import type { HqStorage } from '../storage/types';
 import { parseOr400 } from '../validate';
 import { personView } from './views';
 
+/** A code and a device name (each at most 200 characters, escaped JSON included) fit well inside. */
+const ENROLL_BODY_LIMIT = 4 * 1024;
+
 /** POST /api/v1/enroll: a one-time code becomes a device and its token (shown once). */
-export function registerEnrollRoute(app: FastifyInstance, storage: HqStorage): void {
-  app.post(PATHS.enroll, async (request, reply): Promise<EnrollResponse> => {
+export function registerEnrollRoute(app: FastifyInstance, storage: HqStorage, guard: EdgeGuard): void {
+  const options = { bodyLimit: ENROLL_BODY_LIMIT, config: guard.enrollConfig };
+  app.post(PATHS.enroll, options, async (request, reply): Promise<EnrollResponse> => {
     const body = parseOr400(EnrollRequestSchema, request.body, 'enrollment request');
     const codeHash = hashCode(body.code);
     const token = newDeviceToken();

@@ -8,12 +8,15 @@ import {
   PushRequestSchema,
   type MeResponse,
   type PullResponse,
+  referencedAttachments,
   type PushResponse,
 } from '../../shared/sync/protocol';
-import { authenticate } from '../auth';
+import { deviceOf } from '../auth';
+import type { EdgeGuard } from '../edge/guard';
 import { HttpError } from '../http-errors';
-import type { HqStorage, RevisionRow } from '../storage/types';
+import type { DeviceIdentity, HqStorage, RevisionRow } from '../storage/types';
 import { applyPush } from '../sync/apply';
+import { mayReadAttachment } from '../sync/attachment-access';
 import { readScope } from '../sync/scope';
 import { parseOr400 } from '../validate';
 import { annotationChangeView, personView, releaseChangeView } from './views';
@@ -27,9 +30,24 @@ export interface SyncRouteHooks {
   now?: (() => Date) | undefined;
 }
 
-export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hooks: SyncRouteHooks): void {
-  app.get(PATHS.me, async (request): Promise<MeResponse> => {
-    const who = authenticate(storage, request);
+/**
+ * The storage a batch is applied with: an attachment "exists" for this device only if it may
+ * read it, so naming another office's hash neither confirms it nor grants it.
+ */
+const asSeenBy = (storage: HqStorage, who: DeviceIdentity): HqStorage => ({
+  ...storage,
+  hasAttachment: (sha256) => mayReadAttachment(storage, who, sha256),
+});
+
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  storage: HqStorage,
+  guard: EdgeGuard,
+  hooks: SyncRouteHooks,
+): void {
+  const onRequest = guard.requireDevice;
+  app.get(PATHS.me, { onRequest }, async (request): Promise<MeResponse> => {
+    const who = deviceOf(request);
     return {
       deviceId: who.device.id,
       deviceName: who.device.name,
@@ -39,8 +57,8 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     };
   });
 
-  app.post(PATHS.push, { bodyLimit: MAX_PUSH_BYTES }, async (request): Promise<PushResponse> => {
-    const who = authenticate(storage, request);
+  app.post(PATHS.push, { bodyLimit: MAX_PUSH_BYTES, onRequest }, async (request): Promise<PushResponse> => {
+    const who = deviceOf(request);
     const raw = request.body as { entries?: unknown } | null | undefined;
     if (raw && typeof raw === 'object' && Array.isArray(raw.entries) && raw.entries.length > MAX_PUSH_ENTRIES) {
       throw new HttpError(
@@ -50,10 +68,12 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     }
     const body = parseOr400(PushRequestSchema, request.body, 'push batch');
     const created: RevisionRow[] = [];
-    const response = applyPush(storage, who, body, {
+    const response = applyPush(asSeenBy(storage, who), who, body, {
       now: hooks.now,
       onRevision: (rev) => {
         created.push(rev);
+        // Readers of this release may fetch what it shows (inside the batch's transaction).
+        if (rev.fields) storage.recordAttachmentRefs(rev.releaseId, rev.officeId, referencedAttachments(rev.fields));
         hooks.onRevision(rev);
       },
     });
@@ -70,8 +90,8 @@ export function registerSyncRoutes(app: FastifyInstance, storage: HqStorage, hoo
     return response;
   });
 
-  app.get(PATHS.pull, async (request): Promise<PullResponse> => {
-    const who = authenticate(storage, request);
+  app.get(PATHS.pull, { onRequest }, async (request): Promise<PullResponse> => {
+    const who = deviceOf(request);
     const query = parseOr400(PullQuerySchema, request.query, 'pull query');
     const page = storage.readChanges(query.cursor, query.limit, readScope(storage, who));
     const changes = page.rows.map((row) =>

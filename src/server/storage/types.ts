@@ -101,6 +101,15 @@ export type ChangeRow =
   | { type: 'release'; cursor: number; revision: RevisionRow }
   | { type: 'annotation'; cursor: number; annotation: AnnotationRow };
 
+/** One device's upload of one attachment, charged to its office. */
+interface AttachmentUploadRow {
+  sha256: string;
+  deviceId: string;
+  officeId: string;
+  size: number;
+  createdAt: string;
+}
+
 /** Which offices a device may read: all, or these office ids. */
 export type ReadScope = { all: true } | { all: false; officeIds: string[] };
 
@@ -157,6 +166,15 @@ export interface HqStorage {
   // Attachments (metadata; bytes live in the attachment store).
   hasAttachment(sha256: string): boolean;
   insertAttachment(sha256: string, size: number, createdAt: string): boolean;
+  /** Notes that this device sent these bytes (again or first): it may read them from now on. */
+  recordAttachmentUpload(upload: AttachmentUploadRow): void;
+  uploadedByDevice(sha256: string, deviceId: string): boolean;
+  /** Bytes of the distinct attachments an office's devices have uploaded (its quota's use). */
+  officeAttachmentBytes(officeId: string): number;
+  /** Notes which attachments a stored revision of a release references. */
+  recordAttachmentRefs(releaseId: string, officeId: string, sha256s: readonly string[]): void;
+  /** Does any revision of a release in `scope` reference the attachment? */
+  attachmentReferencedIn(sha256: string, scope: ReadScope): boolean;
 
   /** Every table, every row: for tests that prove bad input changed nothing. */
   dump(): Record<string, unknown[]>;

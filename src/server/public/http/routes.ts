@@ -14,6 +14,8 @@ const CONTENT_SECURITY_POLICY =
 
 export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSiteDeps): Promise<void> {
   const site = createSite(deps);
+  // Several allowed origins: the links in a page follow the Host, so caches must key on it too.
+  const varyHost = (deps.allowedOrigins?.length ?? 0) > 1;
 
   /** Security headers on everything this plugin answers. */
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -23,6 +25,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicSit
     reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (varyHost) reply.header('vary', [reply.getHeader('vary'), 'Host'].filter(Boolean).join(', '));
     return payload;
   });
 

@@ -11,8 +11,13 @@ export interface PublicSiteDeps {
   attachments: AttachmentSource;
   /** Where resized images are cached, e.g. `<data-dir>/public-media`. */
   mediaCacheDir: string;
-  /** Public origin for absolute URLs (feeds, Open Graph). Default: from the request's Host. */
+  /** Public origin for absolute URLs (feeds, Open Graph). */
   baseUrl?: string;
+  /**
+   * Without `baseUrl`: the origins this site answers as (e.g. https://berita.kpu.go.id). A
+   * request naming one of them gets links to it; any other Host gets links to the first.
+   */
+  allowedOrigins?: readonly string[];
   siteName?: string;
   perPage?: number;
   /** Cache rendered pages in memory (keyed by content version). Default true. */
@@ -50,7 +55,15 @@ export interface Site {
   listing(req: FastifyRequest, reply: FastifyReply, kind: string, ...parts: unknown[]): Listing | null;
 }
 
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+/**
+ * Unconfigured (development): the address the connection actually reached, never the Host
+ * header, which the client writes and a shared cache would then serve to everyone.
+ */
+function localOrigin(req: FastifyRequest): string {
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.)/, '');
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${req.socket.localPort ?? 80}`;
+}
 
 export function createSite(deps: PublicSiteDeps): Site {
   const { publisher } = deps;
@@ -60,11 +73,15 @@ export function createSite(deps: PublicSiteDeps): Site {
   const pages = new RenderCache<string>(1000);
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
 
+  const origins = (deps.allowedOrigins ?? []).map((o) => new URL(o));
   const context = (req: FastifyRequest): SiteContext => {
     if (deps.baseUrl) return { baseUrl: deps.baseUrl.replace(/\/+$/, ''), siteName };
-    // Never echo a Host header that isn't a plain host name into links.
-    const host = HOST.test(req.host) ? req.host : 'localhost';
-    return { baseUrl: `${req.protocol}://${host}`, siteName };
+    const first = origins[0];
+    if (first) {
+      const named = origins.find((o) => o.host === req.host.toLowerCase()) ?? first;
+      return { baseUrl: named.origin, siteName };
+    }
+    return { baseUrl: localOrigin(req), siteName };
   };
 
   return {

@@ -13,7 +13,8 @@ const isCrawler = (userAgent: string | undefined): boolean => CRAWLER_UA.test((u
 
 /**
  * "Telah dilihat N kali": one count per reader per (Jakarta) day. The reader is a hash of the
- * day's random salt, the address and the user agent; the salt lives only for that day, so the
+ * day's random salt and the address alone (the user agent is the client's to change at will,
+ * so it would let one reader count again and again); the salt lives only for that day, so the
  * stored hashes cannot be turned back into addresses or linked across days. No address is
  * ever written anywhere.
  */
@@ -28,14 +29,7 @@ export class ViewCounter {
     const day = jakartaDay(nowIso);
     if (this.salt?.day !== day) this.salt = { day, salt: this.store.daySalt(day) };
     const salt = this.salt.salt;
-    const visitor = createHash('sha256')
-      .update(salt)
-      .update('\0')
-      .update(ip)
-      .update('\0')
-      .update(userAgent ?? '')
-      .digest('base64url')
-      .slice(0, 22);
+    const visitor = createHash('sha256').update(salt).update('\0').update(ip).digest('base64url').slice(0, 22);
     return this.store.recordView(releaseId, day, visitor);
   }
 }

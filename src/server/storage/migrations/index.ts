@@ -5,6 +5,7 @@ import { migration003 } from './003_public_site';
 import { migration004 } from './004_public_media';
 import { migration005 } from './005_wordpress_queue';
 import { migration006 } from './006_drop_pub_schema';
+import { migration007 } from './007_attachment_access';
 
 /**
  * Every schema step of hq.sqlite, the public site's tables included, so the file is complete
@@ -18,4 +19,5 @@ export const HQ_MIGRATIONS: Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

@@ -18,9 +18,13 @@ const PROTOCOL_ERROR_CODES = [
   'seq_gap',
   /** 413: batch or attachment over the caps in limits.ts. */
   'too_large',
-  /** 415: wrong content type. */
+  /** 415: wrong content type, or attachment bytes that are not a JPEG, PNG, WebP or GIF. */
   'unsupported_media',
-  /** 503: HQ is shutting down; retry later. */
+  /** 429: too many requests (enrollment, failed tokens, one device); retry after `retry-after` seconds. */
+  'rate_limited',
+  /** 507: the office's attachment quota is used up. */
+  'quota_exceeded',
+  /** 503: HQ is shutting down or overloaded; retry later. */
   'unavailable',
   /** 500. */
   'internal',
