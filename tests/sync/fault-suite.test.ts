@@ -1,10 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocNode } from '../../src/shared/domain/doc';
+import { canonicalJson } from '../../src/shared/json/canonical';
+import type { WireFields } from '../../src/shared/sync/protocol';
+import { toWire } from '../../src/main/sync/local-releases';
 import { seededRandom, type Random } from '../../src/shared/random/seeded';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy';
+import {
+  Ledger,
+  nodeText,
+  releaseState,
+  type ConflictSlot,
+  type SideState,
+  type Slot,
+  type SlotValue,
+  TAGGED,
+  tagWrites,
+} from './helpers/ledger';
 import { doc, paragraph } from '../helpers/docs';
 import { startHq, type Hq } from '../helpers/hq';
 import { makeTempDir } from '../helpers/tmp';
@@ -22,11 +37,26 @@ import {
  * The fault suite: three workstations in this process and a fourth in a child process sync
  * through a proxy that drops, cuts, duplicates, replays, delays and fails requests, while HQ
  * is restarted mid-batch and the child is SIGKILLed mid-sync. Afterwards every release and
- * revision exists on every side exactly once and all sides hold identical content.
+ * revision exists on every side exactly once, all sides hold identical content, and that
+ * content is what the writers wrote: a ledger records every write (and every conflict
+ * resolution) and checks that none was lost and nothing appeared that nobody wrote.
  *
  * Reproducible: the seed is printed; WARTA_FAULT_SEED replays it, WARTA_FAULT_ROUNDS runs more.
+ * In CI the seed is fixed per commit, so a failure there repeats on a rerun.
  */
-const SEED = Number(process.env.WARTA_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+function defaultSeed(): number {
+  if (process.env.CI !== 'true') return Math.floor(Math.random() * 2 ** 31);
+  let head = 'warta-fault-suite';
+  try {
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    // no git (an unpacked tarball): one constant seed
+  }
+  return createHash('sha256').update(head).digest().readUInt32BE(0) & 0x7fffffff;
+}
+const SEED = Number(process.env.WARTA_FAULT_SEED ?? defaultSeed());
 const ROUNDS = Number(process.env.WARTA_FAULT_ROUNDS ?? 200);
 const CHILD = fileURLToPath(new URL('./helpers/sync-child.ts', import.meta.url));
 
@@ -74,12 +104,21 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     let stderr = '';
     proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const killAfter = Math.floor(random() * 250);
+    let pending = '';
     await new Promise<void>((resolve, reject) => {
       const timeout = setTimeout(() => reject(new Error(`child never started syncing: ${stderr}`)), 120_000);
       proc.stdout!.on('data', (d: Buffer) => {
-        if (d.toString().includes('sync-start')) {
-          clearTimeout(timeout);
-          setTimeout(resolve, killAfter);
+        pending += d.toString();
+        const lines = pending.split('\n');
+        pending = lines.pop()!;
+        for (const line of lines) {
+          if (line.startsWith('write ')) {
+            const { releaseId, fields } = JSON.parse(line.slice(6)) as { releaseId: string; fields: WireFields };
+            ledger.record('d', releaseId, 'create', releaseState(fields));
+          } else if (line === 'sync-start') {
+            clearTimeout(timeout);
+            setTimeout(resolve, killAfter);
+          }
         }
       });
       proc.on('exit', (code) => {
@@ -100,6 +139,13 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       .all()
       .map((r) => r.id);
 
+  const ledger = new Ledger();
+  /** Checks the ledger found wrong while the rounds ran (conflicts, resolutions). */
+  const ledgerProblems: string[] = [];
+  const localState = async (w: Workstation, id: string) => releaseState(toWire(await w.releases.getRelease({ id })));
+  const isLive = (w: Workstation, id: string): boolean =>
+    !!w.store.db.prepare('SELECT 1 FROM releases WHERE id = ? AND deleted_at IS NULL').get(id);
+
   let counter = 0;
   async function randomEdit(random: Random, w: Workstation): Promise<void> {
     const ids = liveIds(w);
@@ -107,7 +153,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     counter++;
     if (ids.length === 0 || roll < 0.25) {
       const tag = `${w.name}${counter}`;
-      await w.releases.createRelease({
+      const created = await w.releases.createRelease({
         fields: {
           title: `Rilis ${tag} dari ${w.name}`,
           body: doc(
@@ -117,6 +163,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
           ),
         },
       });
+      ledger.record(w.name, created.id, 'create', await localState(w, created.id));
       return;
     }
     const id = pick(random, ids);
@@ -126,24 +173,61 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       if (blocks.length === 0) return;
       const at = Math.floor(random() * blocks.length);
       const old = blocks[at]!;
-      blocks[at] = { ...old, content: [{ type: 'text', text: `Diubah di ${w.name} #${counter}` }] } as DocNode;
+      const text = `Diubah di ${w.name} #${counter}`;
+      blocks[at] = { ...old, content: [{ type: 'text', text }] } as DocNode;
       await w.releases.saveRelease({ id, fields: { body: { ...r.body, content: blocks } } });
+      ledger.record(w.name, id, 'edit', new Map<Slot, SlotValue>([[`block:${String(old.attrs?.id)}`, text]]));
     } else if (roll < 0.8) {
-      const blocks = [...(r.body.content ?? []), paragraph(`n${w.name}${counter}`, `Tambahan ${counter}`)];
+      const text = `Tambahan ${counter}`;
+      const blocks = [...(r.body.content ?? []), paragraph(`n${w.name}${counter}`, text)];
       await w.releases.saveRelease({ id, fields: { body: { ...r.body, content: blocks } } });
+      ledger.record(w.name, id, 'edit', new Map<Slot, SlotValue>([[`block:n${w.name}${counter}`, text]]));
     } else if (roll < 0.9) {
-      await w.releases.saveRelease({ id, fields: { summary: `Ringkasan ${w.name} ${counter}` } });
+      const summary = `Ringkasan ${w.name} ${counter}`;
+      await w.releases.saveRelease({ id, fields: { summary } });
+      ledger.record(w.name, id, 'edit', new Map([['field:summary', canonicalJson(summary)]]));
     } else if (roll < 0.95) {
-      await w.releases.saveRelease({ id, fields: { tags: [...r.tags, `t${counter}`].slice(-5) } });
+      const tags = [...r.tags, `t${counter}`].slice(-5);
+      await w.releases.saveRelease({ id, fields: { tags } });
+      ledger.record(w.name, id, 'edit', tagWrites(r.tags, tags));
     } else if (ids.length > 4) {
       await w.releases.deleteRelease({ id });
+      ledger.recordDelete(w.name, id);
     }
   }
 
-  /** The writer settles every conflict by choosing one side (seeded). */
+  /**
+   * The writer settles every conflict by choosing one side (seeded). Each conflict must stand
+   * between two recorded versions; the outcome is the writer's own write, and must itself be
+   * one of the recorded versions.
+   */
   async function resolveAll(random: Random, w: Workstation): Promise<void> {
     const { items } = await w.sync.handlers.listConflicts({});
     for (const c of items) {
+      const value = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
+      const slots: ConflictSlot[] = [
+        ...c.blocks.map((b) => ({
+          slot: `block:${b.blockId}` as Slot,
+          mine: b.mine ? nodeText(b.mine) : null,
+          theirs: b.theirs ? nodeText(b.theirs) : null,
+        })),
+        // The body's block order is no slot (its blocks are); tags are one slot each.
+        ...c.fields
+          .filter((f) => f.field !== 'body' && f.field !== 'tags')
+          .map((f) => ({ slot: `field:${f.field}` as Slot, mine: value(f.mine), theirs: value(f.theirs) })),
+        ...c.fields
+          .filter((f) => f.field === 'tags')
+          .flatMap((f) => {
+            const [mine, theirs] = [f.mine, f.theirs].map((t) => (Array.isArray(t) ? t.map(String) : []));
+            return [...new Set([...mine!, ...theirs!])].map((tag) => ({
+              slot: `tag:${tag}` as Slot,
+              mine: mine!.includes(tag) ? TAGGED : null,
+              theirs: theirs!.includes(tag) ? TAGGED : null,
+            }));
+          }),
+      ];
+      ledgerProblems.push(...ledger.checkConflict(w.name, c.releaseId, slots));
+      const liveBefore = isLive(w, c.releaseId);
       await w.sync.handlers.resolveConflict({
         releaseId: c.releaseId,
         resolutions: c.blocks.map((b) => ({
@@ -155,6 +239,21 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
           choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const),
         })),
       });
+      if (!isLive(w, c.releaseId)) {
+        ledger.recordDelete(w.name, c.releaseId);
+        continue;
+      }
+      // A release brought back from a delete takes every slot; otherwise the conflict's slots.
+      const now = await localState(w, c.releaseId);
+      const touched = liveBefore
+        ? slots.map((x) => x.slot)
+        : [...new Set([...now.keys(), ...slots.map((x) => x.slot)])];
+      const outcome = new Map(touched.map((slot) => [slot, now.get(slot) ?? null]));
+      for (const [slot, chosen] of outcome) {
+        if (chosen !== null && !ledger.wasWritten(c.releaseId, slot, chosen))
+          ledgerProblems.push(`${w.name} resolved ${c.releaseId} ${slot} to ${JSON.stringify(chosen)}, never written`);
+      }
+      ledger.record(w.name, c.releaseId, 'resolve', outcome);
     }
   }
 
@@ -166,7 +265,10 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
          WHERE r.deleted_at IS NULL AND b.deleted = 1`,
       )
       .all();
-    for (const { id } of rows) await w.releases.deleteRelease({ id });
+    for (const { id } of rows) {
+      await w.releases.deleteRelease({ id });
+      ledger.recordDelete(w.name, id);
+    }
     return rows.length;
   }
 
@@ -296,5 +398,19 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     expect(restarts).toBeGreaterThan(0);
     expect(midBatch).toBeGreaterThan(0);
     expect(kills).toBeGreaterThan(0);
+
+    // The ledger: every write is on every side, or superseded by a later recorded write.
+    const asSide = (content: Map<string, string>): SideState =>
+      new Map([...content].map(([id, json]) => [id, releaseState(JSON.parse(json) as WireFields)]));
+    const sides = new Map<string, SideState>([['hq', asSide(truth)]]);
+    for (const w of stations) sides.set(w.name, asSide(workstationContent(w)));
+    console.log(
+      `[fault-suite] seed=${SEED} ledger: ${ledger.writes.length} writes ` +
+        `(${ledger.writes.filter((x) => x.station === 'd').length} from the child), ${ledger.conflicts} conflicts checked`,
+    );
+    expect(ledgerProblems, ledgerProblems.slice(0, 10).join('\n')).toEqual([]);
+    const lost = ledger.verify(sides);
+    expect(lost, `${lost.length} ledger problems:\n${lost.slice(0, 10).join('\n')}`).toEqual([]);
+    expect(ledger.writes.filter((x) => x.station === 'd').length).toBeGreaterThan(0);
   });
 });
