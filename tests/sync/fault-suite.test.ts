@@ -205,56 +205,68 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     const { items } = await w.sync.handlers.listConflicts({});
     for (const c of items) {
       const value = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
-      const slots: ConflictSlot[] = [
-        ...c.blocks.map((b) => ({
-          slot: `block:${b.blockId}` as Slot,
-          mine: b.mine ? nodeText(b.mine) : null,
-          theirs: b.theirs ? nodeText(b.theirs) : null,
-        })),
-        // The body's block order is no slot (its blocks are); tags are one slot each.
-        ...c.fields
-          .filter((f) => f.field !== 'body' && f.field !== 'tags')
-          .map((f) => ({ slot: `field:${f.field}` as Slot, mine: value(f.mine), theirs: value(f.theirs) })),
-        ...c.fields
-          .filter((f) => f.field === 'tags')
-          .flatMap((f) => {
-            const [mine, theirs] = [f.mine, f.theirs].map((t) => (Array.isArray(t) ? t.map(String) : []));
-            return [...new Set([...mine!, ...theirs!])].map((tag) => ({
-              slot: `tag:${tag}` as Slot,
-              mine: mine!.includes(tag) ? TAGGED : null,
-              theirs: theirs!.includes(tag) ? TAGGED : null,
-            }));
-          }),
-      ];
-      ledgerProblems.push(...ledger.checkConflict(w.name, c.releaseId, slots));
-      const liveBefore = isLive(w, c.releaseId);
-      await w.sync.handlers.resolveConflict({
-        releaseId: c.releaseId,
-        resolutions: c.blocks.map((b) => ({
-          blockId: b.blockId,
-          choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const),
-        })),
-        fields: c.fields.map((f) => ({
-          field: f.field,
-          choice: random() < 0.5 ? ('mine' as const) : ('theirs' as const),
-        })),
+      const choose = () => (random() < 0.5 ? ('mine' as const) : ('theirs' as const));
+      const settled: (ConflictSlot & { choice: 'mine' | 'theirs' })[] = [];
+      const resolutions = c.blocks.map((b) => {
+        const choice = choose();
+        const [mine, theirs] = [b.mine, b.theirs].map((n) => (n ? nodeText(n) : null));
+        settled.push({ slot: `block:${b.blockId}`, mine: mine!, theirs: theirs!, choice });
+        return { blockId: b.blockId, choice };
       });
+      const fields = c.fields.map((f) => {
+        const choice = choose();
+        if (f.field === 'tags') {
+          // Tags are one slot each.
+          const [mine, theirs] = [f.mine, f.theirs].map((t) => (Array.isArray(t) ? t.map(String) : []));
+          for (const tag of new Set([...mine!, ...theirs!])) {
+            const has = (list: string[]) => (list.includes(tag) ? TAGGED : null);
+            settled.push({ slot: `tag:${tag}`, mine: has(mine!), theirs: has(theirs!), choice });
+          }
+        } else if (f.field !== 'body') {
+          // The body's block order is no slot (its blocks are).
+          settled.push({ slot: `field:${f.field}`, mine: value(f.mine), theirs: value(f.theirs), choice });
+        }
+        return { field: f.field, choice };
+      });
+      ledgerProblems.push(...ledger.checkConflict(w.name, c.releaseId, settled));
+      const liveBefore = isLive(w, c.releaseId);
+      await w.sync.handlers.resolveConflict({ releaseId: c.releaseId, resolutions, fields });
       if (!isLive(w, c.releaseId)) {
         ledger.recordDelete(w.name, c.releaseId);
         continue;
       }
-      // A release brought back from a delete takes every slot; otherwise the conflict's slots.
+      // Settled for HQ's side: this writer's own writes there give way. For its own side: a new
+      // write of what it kept. A release brought back from a delete takes every slot anew.
+      for (const x of settled) if (liveBefore && x.choice === 'theirs') ledger.withdraw(w.name, c.releaseId, x.slot);
       const now = await localState(w, c.releaseId);
-      const touched = liveBefore
-        ? slots.map((x) => x.slot)
-        : [...new Set([...now.keys(), ...slots.map((x) => x.slot)])];
-      const outcome = new Map(touched.map((slot) => [slot, now.get(slot) ?? null]));
+      const kept = liveBefore
+        ? settled.filter((x) => x.choice === 'mine').map((x) => x.slot)
+        : [...new Set([...now.keys(), ...settled.map((x) => x.slot)])];
+      const outcome = new Map(kept.map((slot) => [slot, now.get(slot) ?? null]));
       for (const [slot, chosen] of outcome) {
         if (chosen !== null && !ledger.wasWritten(c.releaseId, slot, chosen))
           ledgerProblems.push(`${w.name} resolved ${c.releaseId} ${slot} to ${JSON.stringify(chosen)}, never written`);
       }
-      ledger.record(w.name, c.releaseId, 'resolve', outcome);
+      if (outcome.size > 0) ledger.record(w.name, c.releaseId, 'resolve', outcome);
     }
+  }
+
+  /** Sync brings back a release this writer deleted when HQ edited it meanwhile (and logs it). */
+  const restoredSeen = new Map<string, number>();
+  function noteRestores(w: Workstation): void {
+    const rows = w.store.db
+      .prepare<[number], { seen: number; release_id: string }>(
+        `SELECT rowid AS seen, release_id FROM sync_log WHERE rowid > ? AND release_id IS NOT NULL AND message LIKE '%versi pusat dipulihkan%'`,
+      )
+      .all(restoredSeen.get(w.name) ?? 0);
+    for (const r of rows) {
+      ledger.deleteOverruled(w.name, r.release_id);
+      restoredSeen.set(w.name, Math.max(restoredSeen.get(w.name) ?? 0, r.seen));
+    }
+  }
+  async function syncNow(w: Workstation): Promise<void> {
+    await w.sync.handlers.syncNow({});
+    noteRestores(w);
   }
 
   /** A release HQ deleted while this writer still edited it: the writer lets it go. */
@@ -311,7 +323,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
         for (let i = 0; i < 10; i++) await randomEdit(random, w);
         // The restart is this round's fault: a clean link makes sure a batch is in flight.
         proxy.setRate(0);
-        const running = w.sync.handlers.syncNow({});
+        const running = syncNow(w);
         // Wait until at least one batch was answered and more are on their way, then restart.
         for (const t0 = Date.now(); Date.now() - t0 < 10_000;) {
           const st = w.sync.service.status();
@@ -332,7 +344,7 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
         kills++;
       } else {
         const who = inProcess.filter(() => random() < 0.6);
-        await Promise.all(who.map((w) => w.sync.handlers.syncNow({})));
+        await Promise.all(who.map((w) => syncNow(w)));
       }
     }
 
@@ -341,19 +353,19 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     stations[3] = openWorkstation(tmp.dir, 'd', { random: seededRandom(SEED + 100) });
     let settled = false;
     for (let pass = 0; pass < 12 && !settled; pass++) {
-      for (const w of stations) await w.sync.handlers.syncNow({});
+      for (const w of stations) await syncNow(w);
       for (const w of stations) {
         await resolveAll(random, w);
         await discardRejectedDeletes(w);
       }
-      for (const w of stations) await w.sync.handlers.syncNow({});
+      for (const w of stations) await syncNow(w);
       settled = true;
       for (const w of stations) {
         const s = await w.sync.handlers.getSyncStatus({});
         if (s.conflicts > 0 || pendingOutbox(w) > 0 || s.lastError) settled = false;
       }
     }
-    for (const w of stations) await w.sync.handlers.syncNow({});
+    for (const w of stations) await syncNow(w);
     console.log(
       `[fault-suite] seed=${SEED} hq restarts=${restarts} (mid-batch ${midBatch}) child kills=${kills} faults=${JSON.stringify(proxy.counts)}`,
     );
@@ -410,6 +422,26 @@ describe(`fault suite (seed ${SEED}, ${ROUNDS} rounds)`, () => {
     );
     expect(ledgerProblems, ledgerProblems.slice(0, 10).join('\n')).toEqual([]);
     const lost = ledger.verify(sides);
+    // On failure, what each release involved went through, to follow by hand.
+    for (const id of new Set(lost.map((p) => /\b([0-9a-f]{8}-[0-9a-f-]{27})\b/.exec(p)?.[1] ?? ''))) {
+      if (!id) continue;
+      const history = ledger.writes
+        .filter((x) => x.releaseId === id)
+        .map(
+          (x) =>
+            `#${x.seq} ${x.station} ${x.kind} [${[...x.values.keys()].join(' ')}] withdrawn [${[...x.withdrawn].join(' ')}]`,
+        );
+      console.log(`[fault-suite] ledger of ${id}:\n  ${history.join('\n  ')}`);
+      for (const w of stations)
+        console.log(
+          `[fault-suite] ${w.name} log:`,
+          JSON.stringify(w.store.db.prepare('SELECT level, message FROM sync_log WHERE release_id = ?').all(id)),
+        );
+      console.log(
+        '[fault-suite] hq revisions:',
+        JSON.stringify(hq.server.storage.listRevisions(id).map((r) => [r.revision, r.event, r.deleted, r.actor.name])),
+      );
+    }
     expect(lost, `${lost.length} ledger problems:\n${lost.slice(0, 10).join('\n')}`).toEqual([]);
     expect(ledger.writes.filter((x) => x.station === 'd').length).toBeGreaterThan(0);
   });

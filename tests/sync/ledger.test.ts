@@ -119,3 +119,39 @@ describe('tags in the ledger', () => {
     ]);
   });
 });
+
+describe('settling in the ledger', () => {
+  it('a conflict settled for the other side withdraws the writer’s own write, so an earlier write may stand', () => {
+    const ledger = new Ledger();
+    ledger.record('a', ID, 'create', releaseState(base()));
+    ledger.record('a', ID, 'edit', slots([['block:a', 'Dari a, kedua.']]));
+    ledger.record('b', ID, 'edit', slots([['block:a', 'Dari b.']]));
+    const fromA = { ...base(), body: doc(paragraph('a', 'Dari a, kedua.'), paragraph('b', 'Tengah.')) };
+    expect(ledger.verify(new Map([['hq', side([ID, fromA])]]))).toHaveLength(1);
+    ledger.withdraw('b', ID, 'block:a');
+    expect(ledger.verify(new Map([['hq', side([ID, fromA])]]))).toEqual([]);
+    // b's withdrawn text must not come back.
+    const fromB = { ...base(), body: doc(paragraph('a', 'Dari b.'), paragraph('b', 'Tengah.')) };
+    expect(ledger.verify(new Map([['hq', side([ID, fromB])]]))).toEqual([
+      'hq r1 block:a: write #2 by a (edit) "Dari a, kedua." lost, holds "Dari b."',
+    ]);
+  });
+
+  it('a delete that sync overruled keeps the release, and still reports a later write lost', () => {
+    const ledger = new Ledger();
+    ledger.record('a', ID, 'create', releaseState(base()));
+    ledger.record('b', ID, 'edit', slots([['block:b', 'Diubah b.']]));
+    ledger.recordDelete('a', ID);
+    expect(ledger.verify(new Map([['hq', side([ID, base()])]]))).toEqual([
+      'hq still holds release r1, deleted by write #3',
+    ]);
+    ledger.deleteOverruled('a', ID);
+    // Restored from HQ's text: slots written before the delete hold some recorded version.
+    expect(ledger.verify(new Map([['hq', side([ID, base()])]]))).toEqual([]);
+    expect(ledger.verify(new Map([['hq', side()]]))).toEqual(['hq lost release r1 (last written by write #2)']);
+    ledger.record('c', ID, 'edit', slots([['block:a', 'Sesudahnya.']]));
+    expect(ledger.verify(new Map([['hq', side([ID, base()])]]))).toEqual([
+      'hq r1 block:a: write #4 by c (edit) "Sesudahnya." lost, holds "Awal."',
+    ]);
+  });
+});

@@ -24,6 +24,11 @@ export interface Write {
   releaseId: string;
   kind: 'create' | 'edit' | 'resolve' | 'delete';
   values: Map<Slot, SlotValue>;
+  /**
+   * Slots its writer gave up later (a conflict settled for the other side), or, for a delete,
+   * that sync gave it up (HQ's concurrent edit wins over a delete): they no longer count.
+   */
+  withdrawn: Set<Slot | 'release'>;
 }
 
 /** A block's text, as a writer reads it. */
@@ -69,13 +74,30 @@ export class Ledger {
 
   /** Records one write; `values` holds only the slots it set. */
   record(station: string, releaseId: string, kind: Write['kind'], values: Map<Slot, SlotValue>): Write {
-    const write = { seq: ++this.next, station, releaseId, kind, values: new Map(values) };
+    const write: Write = { seq: ++this.next, station, releaseId, kind, values: new Map(values), withdrawn: new Set() };
     this.writes.push(write);
     return write;
   }
 
   recordDelete(station: string, releaseId: string): Write {
     return this.record(station, releaseId, 'delete', new Map());
+  }
+
+  /**
+   * A writer settled a conflict on `slot` for the other side: its own writes to the slot so far
+   * give way (the other side's write is then the latest that counts, even if it was made earlier).
+   */
+  withdraw(station: string, releaseId: string, slot: Slot): void {
+    for (const w of this.writes) {
+      if (w.station === station && w.releaseId === releaseId && w.values.has(slot)) w.withdrawn.add(slot);
+    }
+  }
+
+  /** Sync brought back a release this station deleted, because HQ had edited it meanwhile. */
+  deleteOverruled(station: string, releaseId: string): void {
+    for (const w of this.writes) {
+      if (w.station === station && w.releaseId === releaseId && w.kind === 'delete') w.withdrawn.add('release');
+    }
   }
 
   /** Whether anybody ever wrote exactly this content into this slot. */
@@ -108,8 +130,8 @@ export class Ledger {
    * Checks every side: each release whose last event is a delete is gone; every other
    * release is there, and each slot holds its latest recorded write — unless a delete came
    * after that write (the release was restored from some earlier version), in which case it
-   * must still hold a recorded version. Nothing may appear that nobody wrote. Returns the
-   * problems found, empty when the ledger holds.
+   * must still hold a recorded version. Withdrawn writes do not count. Nothing may appear that
+   * nobody wrote. Returns the problems found, empty when the ledger holds.
    */
   verify(sides: ReadonlyMap<string, SideState>): string[] {
     const problems: string[] = [];
@@ -120,7 +142,10 @@ export class Ledger {
 
     for (const id of ids) {
       const writes = byRelease.get(id) ?? [];
-      const lastDelete = Math.max(0, ...writes.filter((w) => w.kind === 'delete').map((w) => w.seq));
+      const deletes = writes.filter((w) => w.kind === 'delete');
+      const lastDelete = Math.max(0, ...deletes.filter((w) => !w.withdrawn.has('release')).map((w) => w.seq));
+      // Even an overruled delete ended its writer's say over what the release held before it.
+      const lastAnyDelete = Math.max(0, ...deletes.map((w) => w.seq));
       const lastWrite = Math.max(0, ...writes.filter((w) => w.kind !== 'delete').map((w) => w.seq));
       const created = writes.some((w) => w.kind === 'create');
       for (const [name, side] of sides) {
@@ -141,10 +166,11 @@ export class Ledger {
         for (const w of writes) for (const slot of w.values.keys()) slots.add(slot);
         for (const slot of slots) {
           const value = held.get(slot) ?? null;
-          const latest = writes.findLast((w) => w.values.has(slot));
+          const latest = writes.findLast((w) => w.values.has(slot) && !w.withdrawn.has(slot));
           if (!latest) {
-            problems.push(`${name} ${id} ${slot} holds ${JSON.stringify(value)} that nobody wrote`);
-          } else if (latest.seq < lastDelete) {
+            if (value !== null && !this.wasWritten(id, slot, value))
+              problems.push(`${name} ${id} ${slot} holds ${JSON.stringify(value)} that nobody wrote`);
+          } else if (latest.seq < lastAnyDelete) {
             if (value !== null && !this.wasWritten(id, slot, value))
               problems.push(`${name} ${id} ${slot} holds ${JSON.stringify(value)} that nobody wrote`);
           } else if (latest.values.get(slot) !== value) {
