@@ -8,12 +8,14 @@ import { ReleasesPageSchema } from '../../src/server/public';
 import { domProblems } from '../publish/dom-audit';
 import { PHONE_UA } from '../publish/helpers';
 import { auditHtml } from '../publish/html-audit';
+import { rpc } from '../helpers';
 import { enrollInSettings } from '../helpers/enroll';
+import type { RunningWebHost } from '../helpers/web-host';
 import { startHq } from '../helpers/hq';
 import { browserSuite } from '../helpers/suite';
 
 /**
- * Publishing end to end: a release written on a workstation, approved, published and synced
+ * Issue 5, "Done means": a release written on a workstation, approved, published and synced
  * appears at /berita/<slug> with every heading, paragraph, quote, list and link intact, and
  * in the feed and API. Real Chromium → two web hosts (penulis, peninjau) → real HQ with its
  * public site → Chromium again on the public page.
@@ -66,10 +68,30 @@ describe('publishing end to end', () => {
   const suite = browserSuite('warta-e2e-publish-');
   let hq: HqServer;
   let hqUrl: string;
-  // Enrolled in the first test, reused by the second.
-  let writer: Page;
-  let reviewer: Page;
-  const errors: string[] = [];
+
+  /** A writer's and a reviewer's workstation of one office, enrolled in the browser: each test opens its own. */
+  interface Desks {
+    writer: Page;
+    reviewer: Page;
+    writerHost: RunningWebHost;
+    /** Script errors on either page. */
+    errors: string[];
+  }
+  async function openDesks(tag: string, writerName: string, reviewerName: string): Promise<Desks> {
+    const [a, b] = await Promise.all([suite.startHost(`penulis-${tag}`), suite.startHost(`peninjau-${tag}`)]);
+    const code = async (name: string, role: 'penulis' | 'peninjau') =>
+      (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
+    const errors: string[] = [];
+    const writer = await suite.browser.newPage();
+    writer.on('pageerror', (e) => errors.push(e.message));
+    await writer.goto(await a.openUrl());
+    await enrollInSettings(writer, hqUrl, await code(writerName, 'penulis'));
+    const reviewer = await suite.browser.newPage();
+    reviewer.on('pageerror', (e) => errors.push(e.message));
+    await reviewer.goto(await b.openUrl());
+    await enrollInSettings(reviewer, hqUrl, await code(reviewerName, 'peninjau'));
+    return { writer, reviewer, writerHost: a, errors };
+  }
 
   const published = async (title: string): Promise<boolean> => {
     const res = await fetch(`${hqUrl}/api/v1/releases?perPage=100`);
@@ -82,7 +104,7 @@ describe('publishing end to end', () => {
   };
 
   /** Writer submits and syncs; reviewer syncs, approves, publishes, syncs; HQ then shows it. */
-  async function approveAndPublish(title: string): Promise<void> {
+  async function approveAndPublish({ writer, reviewer }: Desks, title: string): Promise<void> {
     await writer
       .getByRole('status')
       .filter({ hasText: /^Tersimpan/ })
@@ -118,15 +140,10 @@ describe('publishing end to end', () => {
   afterAll(() => hq?.close());
 
   it('written, approved, published and synced → /berita/<slug>, feed and API', { timeout: 420_000 }, async () => {
-    const [a, b] = await Promise.all([suite.startHost('penulis'), suite.startHost('peninjau')]);
-    const code = async (name: string, role: 'penulis' | 'peninjau') =>
-      (await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role })).code;
+    const desks = await openDesks('a', 'Siti Aminah', 'Budi Santoso');
+    const { writer, errors } = desks;
 
     // The writer drafts with the keyboard: input rules make the heading, quote and list; the URL autolinks.
-    writer = await suite.browser.newPage();
-    writer.on('pageerror', (e) => errors.push(e.message));
-    await writer.goto(await a.openUrl());
-    await enrollInSettings(writer, hqUrl, await code('Siti Aminah', 'penulis'));
     await newRelease(writer);
     await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(TITLE);
     await writer.getByRole('textbox', { name: 'Dateline' }).fill('Blora');
@@ -149,11 +166,7 @@ describe('publishing end to end', () => {
     await kb.type('Informasi lengkap di https://kpu.go.id/ dan kantor KPU.');
 
     // The reviewer, on another workstation, approves and publishes (both sync in between).
-    reviewer = await suite.browser.newPage();
-    reviewer.on('pageerror', (e) => errors.push(e.message));
-    await reviewer.goto(await b.openUrl());
-    await enrollInSettings(reviewer, hqUrl, await code('Budi Santoso', 'peninjau'));
-    await approveAndPublish(TITLE);
+    await approveAndPublish(desks, TITLE);
 
     // The public page on HQ, read on a phone (a "HeadlessChrome" user agent counts as a crawler).
     const readerContext = await suite.browser.newContext({
@@ -211,6 +224,8 @@ describe('publishing end to end', () => {
     'hostile input typed and pasted into the editor never executes on a public page',
     { timeout: 420_000 },
     async () => {
+      const desks = await openDesks('b', 'Rina Wulandari', 'Agus Prasetyo');
+      const { writer, errors } = desks;
       const title = 'Rilis uji <img src=x onerror=__xss(1)> "><script>__xss(2)</script>';
       await newRelease(writer);
       await writer.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);
@@ -228,8 +243,9 @@ describe('publishing end to end', () => {
         ' <a href="https://kpu.go.id/" onclick="__xss(12)">tautan baik</a></p>',
         '<script>__xss(13)</script><svg onload="__xss(14)"></svg><iframe src="javascript:__xss(15)"></iframe>',
         '<p style="background:url(javascript:__xss(16))">bergaya</p><math><mtext><img src=x onerror="__xss(17)"></mtext></math>',
-        // (A pasted <figure data-attachment="../../etc/passwd"> is left out: the editor accepts it and HQ's
-        // missing_attachment answer then breaks the writer's sync — reported to the sync/editor owners.)
+        // A figure naming a path instead of an attachment digest: the editor leaves it out of the paste
+        // (it once kept it, and HQ's answer to it then left the writer's sync stuck).
+        '<figure data-type="figure"><img data-attachment="../../etc/passwd" alt="Rapat"><figcaption><span class="caption">Keterangan</span></figcaption></figure>',
         '<h2 onclick="__xss(19)">Subjudul tempelan</h2><blockquote><p>kutipan <a href="vbscript:msgbox(20)">vb</a></p></blockquote>',
       ].join('');
       await writer.evaluate(`(() => {
@@ -241,7 +257,15 @@ describe('publishing end to end', () => {
       await expect
         .poll(() => writer.getByRole('textbox', { name: 'Isi rilis' }).textContent(), { timeout: 30_000 })
         .toContain('Subjudul tempelan');
-      await approveAndPublish(title);
+      // What the writer's workstation stored (and will send to HQ) has the paste without the figure.
+      const storedBody = async (): Promise<string> => {
+        const item = (await rpc(desks.writerHost, 'listReleases', {})).items.find((i) => i.title === title);
+        return item ? JSON.stringify((await rpc(desks.writerHost, 'getRelease', { id: item.id })).body) : '';
+      };
+      await expect.poll(storedBody, { timeout: 30_000 }).toContain('Subjudul tempelan');
+      expect(await storedBody()).not.toContain('"figure"');
+      expect(await storedBody()).not.toContain('passwd');
+      await approveAndPublish(desks, title);
 
       // Read every public page with the CSP switched off: the gate and the templates must hold alone.
       const hits: string[] = [];
@@ -258,6 +282,7 @@ describe('publishing end to end', () => {
       const html = item?.bodies.find((x) => x.contenttype === 'text/html')?.value ?? '';
       expect(auditHtml(html)).toEqual([]);
       expect(html).toContain('Subjudul tempelan');
+      expect(html).not.toContain('passwd');
       expect(html).toContain('<a href="https://kpu.go.id/" rel="noopener noreferrer nofollow">tautan baik</a>');
       const articlePath = new URL(item?.uri ?? '').pathname;
       for (const path of ['/berita', articlePath, '/feed.xml', '/api/v1/releases', '/sitemap.xml']) {

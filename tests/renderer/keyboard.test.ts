@@ -3,7 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { rpc } from '../helpers';
 import { browserSuite } from '../helpers/suite';
 
-/** Every named control is reachable with Tab, and a release can be written without a mouse. */
+/**
+ * Every named control is reachable with Tab alone, and a release can be written without a mouse:
+ * no control is ever focused by script; the only keys are Tab, Enter, Escape and typing.
+ */
+
+/** The named controls of the page with a release open, and of the settings dialog. */
+const PAGE_CONTROLS = [
+  'Rilis baru',
+  'Cari rilis',
+  'Sinkronkan',
+  'Pengaturan',
+  'Judul',
+  'Dateline',
+  'Kategori',
+  'Isi rilis',
+];
+const DIALOG_CONTROLS = ['Alamat server pusat', 'Kode pendaftaran', 'Hubungkan', 'Cadangkan'];
 
 /** The accessible name of the focused element, as a screen reader would announce it (roughly). */
 const FOCUSED_NAME = `(() => {
@@ -18,6 +34,7 @@ const FOCUSED_NAME = `(() => {
   return (e.textContent ?? '').trim();
 })()`;
 
+/** Presses Tab until every name has had the focus (at most maxTabs presses); returns the names that had it. */
 async function tabUntil(page: Page, names: string[], maxTabs = 120): Promise<Set<string>> {
   const seen = new Set<string>();
   for (let i = 0; i < maxTabs && names.some((n) => !seen.has(n)); i += 1) {
@@ -25,6 +42,13 @@ async function tabUntil(page: Page, names: string[], maxTabs = 120): Promise<Set
     seen.add(((await page.evaluate(FOCUSED_NAME)) as string).trim());
   }
   return seen;
+}
+
+/** Presses Tab until `name` has the focus (at most maxTabs presses). */
+async function tabTo(page: Page, name: string, maxTabs = 120): Promise<void> {
+  const seen = await tabUntil(page, [name], maxTabs);
+  expect(seen, `Tab never reached "${name}"`).toContain(name);
+  expect(await page.evaluate(FOCUSED_NAME)).toBe(name);
 }
 
 describe('keyboard', () => {
@@ -37,9 +61,8 @@ describe('keyboard', () => {
     await page.goto(await suite.host.openUrl());
     await page.getByRole('button', { name: 'Rilis baru' }).waitFor();
 
-    // New release: Tab to the button, Enter; the title field takes the focus.
-    const reached = await tabUntil(page, ['Rilis baru']);
-    expect(reached).toContain('Rilis baru');
+    // New release: from the page start, Tab to the button, Enter; the title field takes the focus.
+    await tabTo(page, 'Rilis baru');
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: 'Judul', exact: true }).waitFor();
     expect(await page.evaluate(FOCUSED_NAME)).toBe('Judul');
@@ -66,16 +89,19 @@ describe('keyboard', () => {
     const around = await tabUntil(page, rest);
     for (const name of rest) expect(around).toContain(name);
 
-    // Settings by keyboard: the HQ form is reachable inside the dialog; Escape closes it.
-    await page.getByRole('button', { name: 'Pengaturan' }).focus();
+    // Settings by keyboard: Tab to the button, Enter; the HQ form is reachable inside the dialog; Escape closes it.
+    await tabTo(page, 'Pengaturan');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Pengaturan' });
     await dialog.waitFor();
-    const inDialog = await tabUntil(page, ['Alamat server pusat', 'Kode pendaftaran', 'Hubungkan', 'Cadangkan'], 40);
-    for (const name of ['Alamat server pusat', 'Kode pendaftaran', 'Hubungkan', 'Cadangkan'])
-      expect(inDialog).toContain(name);
+    const inDialog = await tabUntil(page, DIALOG_CONTROLS, 40);
+    for (const name of DIALOG_CONTROLS) expect(inDialog).toContain(name);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+
+    // One full round of the page by Tab alone reaches every named control, wrapping past the end.
+    const round = await tabUntil(page, PAGE_CONTROLS, 120);
+    for (const name of PAGE_CONTROLS) expect(round, `reached by Tab: ${[...round].join(' | ')}`).toContain(name);
 
     const stored = (await rpc(suite.host, 'listReleases', {})).items[0];
     expect(stored?.title).toBe('Ditulis tanpa tetikus');

@@ -215,8 +215,10 @@ describe(`HQ under replays, gaps and stale pulls (${ROUNDS} seeded rounds, seed 
       const res = e.sim.results.get(e.seq)!;
       if (res.status !== 'accepted' && res.status !== 'merged') continue;
       const rev = hq.storage.getRevision(e.releaseId, res.revision);
-      if (!rev?.fields) continue;
-      const block = rev.fields.body.content!.find((n) => n.attrs?.id === e.block);
+      // An accepted edit always produced a live revision: one missing at HQ is a lost edit.
+      expect(rev, `revision ${res.revision} of seq ${e.seq} of ${e.sim.name}`).toBeTruthy();
+      expect(rev?.fields, `fields of seq ${e.seq} of ${e.sim.name}`).toBeTruthy();
+      const block = rev?.fields?.body.content?.find((n) => n.attrs?.id === e.block);
       expect(block?.content?.[0]?.text, `seq ${e.seq} of ${e.sim.name}`).toBe(e.text);
       checked++;
     }

@@ -638,16 +638,6 @@ describe('bad input leaves HQ unchanged', () => {
     400,
     'invalid_input',
   ]);
-  cases.push([
-    'prototype pollution',
-    () =>
-      call(url, '/api/v1/sync/push', {
-        token: blora.token,
-        raw: `{"deviceId":"${blora.deviceId}","entries":[],"__proto__":{"x":1}}`,
-      }),
-    400,
-    'invalid_input',
-  ]);
 
   it.each(cases.map((c) => [c[0], c] as const))('%s', async (_name, [, send, status, code]) => {
     const before = hq.storage.dump();
@@ -656,5 +646,38 @@ describe('bad input leaves HQ unchanged', () => {
     expect(res.body).toMatchObject({ code });
     expect(typeof (res.body as { message: unknown }).message).toBe('string');
     expect(hq.storage.dump()).toEqual(before);
+  });
+
+  it('refuses a real batch carrying prototype-pollution keys, pollutes nothing, and takes the same batch clean', async () => {
+    const entry = good(blora.nextSeq);
+    const json = JSON.stringify(batch([entry]));
+    const keys = '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}';
+    // The keys at the top, inside the entry, and inside the fields: each alone is enough to refuse.
+    const poisoned = [
+      json.replace(/^\{/, `{${keys},`),
+      json.replace('"kind":', `${keys},"kind":`),
+      json.replace('"title":', `${keys},"title":`),
+    ];
+    for (const raw of poisoned) {
+      expect(raw).not.toBe(json);
+      const before = hq.storage.dump();
+      const res = await call(url, '/api/v1/sync/push', { token: blora.token, raw });
+      expect(res.status, raw.slice(0, 120)).toBe(400);
+      expect(res.body).toMatchObject({ code: 'invalid_input' });
+      expect(hq.storage.dump()).toEqual(before);
+      expect(hq.storage.getReleaseHead(entry.releaseId)).toBeNull();
+    }
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+    // The refusal was for the keys alone: the very same entries, clean, are accepted.
+    const clean = await call(url, '/api/v1/sync/push', { token: blora.token, raw: json });
+    expect(clean.status, JSON.stringify(clean.body)).toBe(200);
+    expect((clean.body as { results: unknown[] }).results).toEqual([
+      { seq: entry.seq, status: 'accepted', releaseId: entry.releaseId, revision: 1 },
+    ]);
+    blora.nextSeq++;
+    expect(hq.storage.getReleaseHead(entry.releaseId)?.fields?.title).toBe(entry.fields.title);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A workstation in its own process, for the fault suite's SIGKILL rounds: it writes a few
  * releases, then syncs in a loop (small batches, so a sync spans several requests) until the
- * parent kills it mid-sync. Usage: tsx sync-child.ts <dataDir> <seed> <creates>
+ * parent kills it mid-sync. Every release it writes is reported on stdout as a `write <json>`
+ * line before `sync-start`, so the parent's ledger holds them all when it kills the child.
+ * Usage: tsx sync-child.ts <dataDir> <seed> <creates>
  */
 import { join } from 'node:path';
 import { createFileSecretStore } from '../../../src/main/services/secrets';
@@ -9,6 +11,7 @@ import { createReleaseHandlers } from '../../../src/main/services/releases';
 import { silentLogger } from '../../../src/node/log/silent';
 import { openStore } from '../../../src/main/store';
 import { createSyncHandlers } from '../../../src/main/sync';
+import { toWire } from '../../../src/main/sync/local-releases';
 import { seededRandom } from '../../../src/shared/random/seeded';
 
 const [dataDir, seedArg, createsArg] = process.argv.slice(2);
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
   const creates = Number(createsArg ?? '5');
   for (let i = 0; i < creates; i++) {
     const n = Math.floor(random() * 1e9);
-    await releases.createRelease({
+    const created = await releases.createRelease({
       fields: {
         title: `Rilis anak ${seed}-${i}-${n}`,
         body: {
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
         },
       },
     });
+    const written = { releaseId: created.id, fields: toWire(await releases.getRelease({ id: created.id })) };
+    process.stdout.write(`write ${JSON.stringify(written)}\n`);
   }
   process.stdout.write('sync-start\n');
   for (;;) {
