@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { WartaError } from '../../shared/contract/define';
-import { emptyDoc } from '../../shared/domain/doc';
+import { emptyDoc, type DocNode } from '../../shared/domain/doc';
+import { checkReleaseSize, MAX_RELEASE_BODY_BYTES, MAX_RELEASE_NODES } from '../../shared/domain/limits';
 import {
   releaseFields,
   type Category,
@@ -114,6 +115,18 @@ function resolveSlug(
   return { slug: prevSlug, custom };
 }
 
+/** A body over the caps HQ also enforces is refused here, before anything is stored. */
+function refuseOversizedBody(body: DocNode | undefined): void {
+  if (body === undefined) return;
+  const size = checkReleaseSize(body);
+  if (size.ok) return;
+  throw new WartaError('too_large', 'release.tooLarge', {
+    limit: size.limit,
+    limitMb: MAX_RELEASE_BODY_BYTES / (1024 * 1024),
+    limitNodes: MAX_RELEASE_NODES,
+  });
+}
+
 /**
  * The one way a release is stored: row, search index, history and outbox all in one
  * transaction, so a crash leaves either all of them or none. A save that changes
@@ -127,6 +140,7 @@ export function commitRelease(
   statusChange?: Status,
 ): Release {
   const { db } = store;
+  refuseOversizedBody(patch.body);
   return db.transaction((): Release => {
     const prevRow = requireRow(db, id);
     const prev = rowToRelease(prevRow);
@@ -165,6 +179,7 @@ export function commitRelease(
 /** A new draft with sensible defaults (today's date, the enrolled office and name). */
 export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, id: string = uuidv7()): Release {
   const { db } = store;
+  refuseOversizedBody(patch.body);
   const identity = store.identity();
   return db.transaction((): Release => {
     const now = nowIso();

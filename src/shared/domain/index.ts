@@ -3,3 +3,4 @@ export * from './release';
 export * from './digest';
 export * from './role';
 export * from './labels';
+export * from './limits';

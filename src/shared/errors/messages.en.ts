@@ -28,6 +28,8 @@ export const messagesEn: ErrorMessages = {
     'release.deleteLocked':
       'A release that is or will be published cannot be deleted. Withdraw it from the site first (reviewer or admin).',
     'release.notInTrash': 'Release {{id}} is not in the trash.',
+    'release.tooLarge':
+      'The release text is too long to save (the limit is {{limitMb}} MB or {{limitNodes}} paragraphs and text runs); shorten it or split it into several releases.',
     'revision.notFound': 'Revision {{rev}} of release {{releaseId}} was not found.',
     'backup.badName': '"{{name}}" is not the name of a backup in the backups folder.',
     'backup.notFound': 'The backup {{name}} was not found in the backups folder.',

@@ -30,6 +30,8 @@ export const messagesId: ErrorMessages = {
     'release.deleteLocked':
       'Rilis yang sudah atau akan terbit tidak dapat dihapus. Tarik dulu dari situs (peninjau atau admin).',
     'release.notInTrash': 'Rilis {{id}} tidak ada di Sampah.',
+    'release.tooLarge':
+      'Isi rilis terlalu panjang untuk disimpan (batasnya {{limitMb}} MB atau {{limitNodes}} paragraf dan potongan teks); persingkat atau pecah menjadi beberapa rilis.',
     'revision.notFound': 'Revisi {{rev}} dari rilis {{releaseId}} tidak ditemukan.',
     'backup.badName': '"{{name}}" bukan nama cadangan di folder cadangan.',
     'backup.notFound': 'Cadangan {{name}} tidak ditemukan di folder cadangan.',

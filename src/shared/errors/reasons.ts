@@ -24,6 +24,7 @@ export const ERROR_REASONS = [
   'release.changedSince',
   'release.deleteLocked',
   'release.notInTrash',
+  'release.tooLarge',
   'revision.notFound',
   'backup.badName',
   'backup.notFound',

@@ -1,4 +1,4 @@
-import type { Status } from '../../../shared/domain';
+import { checkReleaseSize, type Status } from '../../../shared/domain';
 import { jsonEqual, mergeFields } from '../../../shared/sync/merge';
 import {
   invalidAttachmentRefs,
@@ -80,9 +80,16 @@ function writeOnHead(
   });
 }
 
+/** Over the shared caps: refused before anything costly (merge, hashing, rendering) looks at it. */
+function sizeProblem(entry: UpsertEntry, body: WireFields['body'], what: string): EntryResult | null {
+  const size = checkReleaseSize(body);
+  if (size.ok) return null;
+  return rejected(entry, 'too_large', `${what} is over the cap of ${size.max} ${size.limit}`);
+}
+
 export function applyUpsert(ctx: ApplyContext, entry: UpsertEntry): EntryResult {
   const { releaseId, baseRevision, fields } = entry;
-  const problem = attachmentProblem(ctx, entry);
+  const problem = sizeProblem(entry, fields.body, 'the body') ?? attachmentProblem(ctx, entry);
   if (problem) return problem;
   const head = ctx.storage.getReleaseHead(releaseId);
   const resolving = entry.kind === 'release.resolve';
@@ -116,6 +123,8 @@ export function applyUpsert(ctx: ApplyContext, entry: UpsertEntry): EntryResult 
     const { conflictBlocks, conflictFields } = merged;
     return conflict(entry, head, { theirs: head.fields, deleted: false, conflictBlocks, conflictFields });
   }
+  const tooLarge = sizeProblem(entry, merged.fields.body, 'the merged body');
+  if (tooLarge) return tooLarge;
   if (jsonEqual(merged.fields, head.fields))
     return { seq: entry.seq, status: 'merged', releaseId, revision: head.revision, fields: head.fields };
   const revision = writeOnHead(ctx, head, merged.fields, resolving ? 'resolved' : 'merged');

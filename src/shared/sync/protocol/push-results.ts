@@ -24,6 +24,8 @@ const REJECT_REASONS = [
   'not_author',
   /** A delete of a release that is (or is scheduled to be) public: only a withdrawal takes it down. */
   'published',
+  /** The body is over MAX_RELEASE_BODY_BYTES or MAX_RELEASE_NODES (src/shared/domain/limits), or a merge would make it so. */
+  'too_large',
 ] as const;
 const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
