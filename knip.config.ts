@@ -19,7 +19,7 @@ const config: KnipConfig = {
     '@electron/rebuild',
   ],
   // System tools the full-disk test runs to mount a small tmpfs.
-  ignoreBinaries: ['mount', 'umount'],
+  ignoreBinaries: ['mount', 'umount', 'mkfs.ext2'],
 };
 
 export default config;

@@ -9,7 +9,7 @@
  * optional `contentHash`. 2026-12-03: reject reason `published` (a delete of a public or
  * scheduled release), and an upsert on a tombstone restores the release (the trash); reject
  * reason `not_author` (an annotation id owned by another person), and annotation kinds other
- * than review.thread / review.reply / review.event are refused. 2026-12-05: reject reason
+ * than review.thread / review.reply / review.event are refused; reject reason
  * `too_large` (a release body over MAX_RELEASE_BODY_BYTES or MAX_RELEASE_NODES).
  *
  * Overview (docs/ARCHITECTURE.md, "Sync and HQ", has the full story):
