@@ -18,7 +18,7 @@ const config: KnipConfig = {
     // Brings node-gyp, which scripts/launch.mjs runs by path to build better-sqlite3 for Electron.
     '@electron/rebuild',
   ],
-  // System tools the full-disk test runs to mount a small tmpfs.
+  // System tools the full-disk test runs to mount a small tmpfs (or a loop-mounted ext2 image).
   ignoreBinaries: ['mount', 'umount', 'mkfs.ext2'],
 };
 
