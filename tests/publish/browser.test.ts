@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,10 +248,18 @@ describe('view counter', () => {
       await fetch(url, { headers: { 'user-agent': ua } });
     }
 
+    // Another browser on the same address is the same reader: the counter keys on the address alone.
     const other = await browser.newContext({ userAgent: PHONE_UA.replace('Pixel 8', 'SM-A546E') });
     const opage = await other.newPage();
     await opage.goto(url);
-    expect(await views(opage)).toBe('Telah dilihat 2 kali');
+    expect(await views(opage)).toBe('Telah dilihat 1 kali');
+    // Another address is another reader.
+    await new Promise<void>((resolve, reject) => {
+      httpGet(url, { localAddress: '127.0.0.2', headers: { 'user-agent': PHONE_UA } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      }).on('error', reject);
+    });
     await page.reload();
     expect(await views(page)).toBe('Telah dilihat 2 kali');
     await Promise.all([reader.close(), crawler.close(), other.close()]);
@@ -261,7 +270,7 @@ describe('view counter', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const bytes = readFileSync(join(s.dir, f));
-      for (const needle of ['127.0.0.1', '::ffff:127.0.0.1', '7f000001'])
+      for (const needle of ['127.0.0.1', '127.0.0.2', '::ffff:127.0.0.1', '7f000001', '7f000002'])
         expect(bytes.includes(Buffer.from(needle)), `${f} holds ${needle}`).toBe(false);
     }
     const db = new Database(join(s.dir, 'public.sqlite'), { readonly: true });
