@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertNotNewer } from '../node/db/migrate';
+import { ensurePrivateFile } from '../node/fs/private-dir';
 import { lockHqDataDir } from './data-dir-lock';
 import { HQ_MIGRATIONS } from './storage/migrations';
 
@@ -35,6 +36,8 @@ export async function backupHq(dataDir: string, out?: string): Promise<string> {
   const target = resolve(out ?? join(dataDir, 'backups', `hq-${stamp()}.sqlite`));
   if (existsSync(target)) throw new Error(`${target} exists already; choose another --out`);
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+  // Owner-only from the first byte (SQLite gives its WAL and SHM the same mode).
+  ensurePrivateFile(target);
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
