@@ -19,15 +19,15 @@ export interface Hq {
 
 /**
  * A real HQ in this process on 127.0.0.1 with its own SQLite file, without the public site
- * unless asked. `port` lets a restarted HQ keep its address.
+ * unless asked. `port` lets a restarted HQ keep its address; `now` is HQ's clock (embargo tests move it).
  */
 export async function startHq(
   dataDir = tempDir('warta-hq-'),
   port = 0,
-  opts: { publicSite?: boolean } = {},
+  opts: { publicSite?: boolean; now?: () => Date } = {},
 ): Promise<Hq> {
   mkdirSync(dataDir, { recursive: true });
-  const server = await createHqServer({ dataDir, publicSite: opts.publicSite ?? false });
+  const server = await createHqServer({ dataDir, publicSite: opts.publicSite ?? false, now: opts.now });
   const url = (await server.listen(port)).replace(/\/$/, '');
   return {
     server,
