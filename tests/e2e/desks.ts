@@ -24,7 +24,7 @@ export interface Desks {
   errors: string[];
 }
 
-/** Opens the host's one-time link in a new page and enrolls it in "Pengaturan" as `name`. */
+/** Opens the host's one-time link in a new page and enrolls it in "Pengaturan" as `name` of `office`. */
 export async function openDesk(
   suite: BrowserSuite,
   hq: { server: HqServer; url: string },
@@ -32,13 +32,14 @@ export async function openDesk(
   name: string,
   role: 'penulis' | 'peninjau',
   errors: string[],
+  office = 'KPU Kabupaten Blora',
 ): Promise<Desk> {
   const host = await suite.startHost(folder);
   const page = await suite.browser.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(await host.openUrl());
-  const { code } = await enrollPerson(hq.server.storage, { office: 'KPU Kabupaten Blora', name, role });
-  await enrollInSettings(page, hq.url, code);
+  const { code } = await enrollPerson(hq.server.storage, { office, name, role });
+  await enrollInSettings(page, hq.url, code, office);
   return { page, host };
 }
 
