@@ -178,3 +178,28 @@ export async function publicPath(hqUrl: string, title: string): Promise<string> 
     .toBe(true);
   return new URL(uri ?? '').pathname;
 }
+
+/** Selects `text` inside the editor with a real DOM selection, as a mouse drag would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Isi rilis' }).click();
+  // Runs in the page (a string: this file compiles without the DOM library).
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const needle = ${JSON.stringify(text)};
+    const root = document.querySelector('.ProseMirror');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(needle);
+      if (at < 0) continue;
+      // ProseMirror reads the DOM selection on selectionchange; resolve once it has.
+      document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), { once: true });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return;
+    }
+    reject(new Error('text not found: ' + needle));
+  })`);
+}
