@@ -37,9 +37,9 @@ describe('disconnecting and a revoked device', () => {
     await settings.getByRole('textbox', { name: 'Kode pendaftaran' }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
 
-    // (Until the page is reloaded the sync bar still shows the last sync's summary.)
-    await page.reload();
+    // The sync bar no longer shows the last sync's summary but how to connect again.
     await page.getByText('Hubungkan ke server pusat di Pengaturan untuk menyinkronkan.').waitFor({ timeout: 30_000 });
+    await page.reload();
     await openRelease(page, title);
     expect(await page.getByRole('textbox', { name: 'Isi rilis' }).textContent()).toBe(
       'Kampanye terbuka dimulai pekan depan.',
