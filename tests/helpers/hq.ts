@@ -20,15 +20,20 @@ export interface Hq {
 
 /**
  * A real HQ in this process on 127.0.0.1 with its own SQLite file, without the public site
- * unless asked. `port` lets a restarted HQ keep its address.
+ * unless asked. `port` lets a restarted HQ keep its address; `now` is HQ's clock (embargo tests move it).
  */
 export async function startHq(
   dataDir = tempDir('warta-hq-'),
   port = 0,
-  opts: { publicSite?: boolean; limits?: Partial<EdgeLimits> } = {},
+  opts: { publicSite?: boolean; limits?: Partial<EdgeLimits>; now?: () => Date } = {},
 ): Promise<Hq> {
   mkdirSync(dataDir, { recursive: true });
-  const server = await createHqServer({ dataDir, publicSite: opts.publicSite ?? false, limits: opts.limits });
+  const server = await createHqServer({
+    dataDir,
+    publicSite: opts.publicSite ?? false,
+    limits: opts.limits,
+    now: opts.now,
+  });
   const url = (await server.listen(port)).replace(/\/$/, '');
   return {
     server,

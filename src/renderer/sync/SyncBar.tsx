@@ -43,6 +43,9 @@ export function SyncBar({ connected }: { connected: boolean }) {
     return () => clearInterval(timer);
   }, [poll, status?.running, pressed, connected]);
 
+  // The last run's summary was about the connection it ran on: connecting or disconnecting ends it.
+  useEffect(() => setMessage(null), [connected]);
+
   const syncNow = async (confirmMassDelete = false) => {
     setPressed(true);
     setMessage(null);
