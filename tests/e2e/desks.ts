@@ -105,7 +105,7 @@ export async function syncUntil(
   page: Page,
   done: () => Promise<boolean>,
   what: string,
-  timeoutMs = 120_000,
+  timeoutMs = 180_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const bar = page.getByRole('progressbar', { name: 'Sinkronisasi' });
@@ -123,7 +123,11 @@ export async function syncUntil(
       .first()
       .textContent()
       .catch(() => '')) ?? '';
-  throw new Error(`sync did not reach: ${what}\nheader: ${header.slice(0, 400)}`);
+  const list =
+    (await releaseList(page)
+      .textContent()
+      .catch(() => '')) ?? '';
+  throw new Error(`sync did not reach: ${what}\nheader: ${header.slice(0, 400)}\nlist: ${list.slice(0, 800)}`);
 }
 
 /** The status HQ holds for the release titled `title` (undefined while HQ has none). */
@@ -179,8 +183,11 @@ export async function publicPath(hqUrl: string, title: string): Promise<string> 
   return new URL(uri ?? '').pathname;
 }
 
-/** Selects `text` inside the editor with a real DOM selection, as a mouse drag would. */
-export async function selectText(page: Page, text: string): Promise<void> {
+/**
+ * Selects `text` inside the editor with a real DOM selection, as a mouse drag would
+ * (`collapseAtStart`: only place the cursor where it begins).
+ */
+export async function selectText(page: Page, text: string, collapseAtStart = false): Promise<void> {
   await page.getByRole('textbox', { name: 'Isi rilis' }).click();
   // Runs in the page (a string: this file compiles without the DOM library).
   await page.evaluate(`new Promise((resolve, reject) => {
@@ -194,7 +201,7 @@ export async function selectText(page: Page, text: string): Promise<void> {
       document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), { once: true });
       const range = document.createRange();
       range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
+      range.setEnd(node, ${collapseAtStart ? 'at' : 'at + needle.length'});
       const sel = window.getSelection();
       sel.removeAllRanges();
       sel.addRange(range);

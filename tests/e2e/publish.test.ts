@@ -7,6 +7,7 @@ import type { HqServer } from '../../src/server/app';
 import { ReleasesPageSchema } from '../../src/server/public';
 import { domProblems } from '../publish/dom-audit';
 import { PHONE_UA } from '../publish/helpers';
+import { syncUntil } from './desks';
 import { auditHtml } from '../publish/html-audit';
 import { rpc } from '../helpers';
 import { enrollInSettings } from '../helpers/enroll';
@@ -34,35 +35,6 @@ async function newRelease(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(), { timeout: 30_000 })
     .toBe('');
-}
-
-/**
- * Presses "Sinkronkan" until `done()` holds. (A sync may already be running, or finish between
- * two polls of its progress bar: the state it should reach is what we wait for.)
- */
-async function syncUntil(page: Page, done: () => Promise<boolean>, what: string, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const bar = page.getByRole('progressbar', { name: 'Sinkronisasi' });
-  while (Date.now() < deadline) {
-    await page.getByRole('button', { name: 'Sinkronkan' }).click();
-    await bar.waitFor({ state: 'hidden', timeout: 60_000 });
-    for (let i = 0; i < 20 && Date.now() < deadline; i++) {
-      if (await done()) return;
-      await page.waitForTimeout(250);
-    }
-  }
-  const list =
-    (await page
-      .getByRole('list', { name: /rilis/i })
-      .textContent()
-      .catch(() => '')) ?? '';
-  const header =
-    (await page
-      .locator('header')
-      .first()
-      .textContent()
-      .catch(() => '')) ?? '';
-  throw new Error(`sync did not reach: ${what}\nheader: ${header.slice(0, 400)}\nlist: ${list.slice(0, 800)}`);
 }
 
 describe('publishing end to end', () => {

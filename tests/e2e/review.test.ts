@@ -4,6 +4,7 @@ import { rpc } from '../helpers';
 import { enrollPerson } from '../../src/server/admin';
 import { enrollInSettings } from '../helpers/enroll';
 import { browserSuite } from '../helpers/suite';
+import { selectText } from './desks';
 
 /**
  * Review end to end: two workstations (penulis, peninjau) and HQ, in real Chromium
@@ -22,31 +23,6 @@ async function sync(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sinkronkan' }).click();
   const bar = page.getByRole('progressbar', { name: 'Sinkronisasi' });
   await bar.waitFor({ state: 'hidden', timeout: 60_000 });
-}
-
-/** Selects `text` inside the editor with a real DOM selection, as a mouse drag would. */
-async function select(page: Page, text: string, collapseAtStart = false): Promise<void> {
-  await page.getByRole('textbox', { name: 'Isi rilis' }).click();
-  // Runs in the page (a string: this file compiles without the DOM library).
-  await page.evaluate(`new Promise((resolve, reject) => {
-    const needle = ${JSON.stringify(text)};
-    const root = document.querySelector('.ProseMirror');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent.indexOf(needle);
-      if (at < 0) continue;
-      // ProseMirror reads the DOM selection on selectionchange; resolve once it has.
-      document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), { once: true });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, ${collapseAtStart ? 'at' : 'at + needle.length'});
-      const sel = window.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    reject(new Error('text not found: ' + needle));
-  })`);
 }
 
 async function saved(page: Page): Promise<void> {
@@ -127,13 +103,13 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     await sync(reviewer);
     await reviewer.getByRole('list', { name: 'Menunggu tinjauan' }).getByText(TITLE).waitFor({ timeout: 30_000 });
     await openRelease(reviewer);
-    await select(reviewer, 'rekapitulasi berjalan');
+    await selectText(reviewer, 'rekapitulasi berjalan');
     await reviewer.getByRole('button', { name: 'Komentar', exact: true }).click();
     await reviewer.getByRole('textbox', { name: 'Tulis komentar' }).fill('Rekapitulasi tingkat apa?');
     await reviewer.getByRole('button', { name: 'Kirim komentar' }).click();
     await reviewer.locator('.warta-comment', { hasText: 'rekapitulasi berjalan' }).waitFor({ timeout: 30_000 });
     await reviewer.getByRole('button', { name: 'Mode saran' }).click();
-    await select(reviewer, 'digelar');
+    await selectText(reviewer, 'digelar');
     await reviewer.keyboard.type('dilaksanakan');
     await reviewer.locator('ins.warta-suggestion-insert', { hasText: 'dilaksanakan' }).waitFor({ timeout: 30_000 });
     await reviewer.locator('del.warta-suggestion-delete', { hasText: 'digelar' }).waitFor({ timeout: 30_000 });
@@ -154,9 +130,9 @@ describe('review end to end: two workstations and HQ in the browser', () => {
     await writer.locator('.thread-messages').getByText('Rekapitulasi tingkat apa?').waitFor({ timeout: 30_000 });
     await writer.getByText('Budi Peninjau menambahkan').waitFor({ timeout: 30_000 });
     // Edit around the commented passage: it stays highlighted on its words.
-    await select(writer, 'Ketua KPU', true);
+    await selectText(writer, 'Ketua KPU', true);
     await writer.keyboard.type('Hari ini, ');
-    await select(writer, 'berjalan', true);
+    await selectText(writer, 'berjalan', true);
     await writer.keyboard.type('suara ');
     await saved(writer);
     await writer.locator('.warta-comment', { hasText: 'rekapitulasi suara berjalan' }).waitFor({ timeout: 30_000 });

@@ -9,7 +9,6 @@ import { registerPublicRoutes } from './http/routes';
 import type { PublicSiteDeps } from './http/site';
 import { openPublicationStore, type SqlitePublicationStore } from './store';
 import { readWordPressConfig, WordPressForwarder } from './wordpress/forwarder';
-import type { AttachmentSource } from './types';
 
 export { RenderGate } from './render/gate';
 export { safeHref } from './render/sanitize';
@@ -19,19 +18,14 @@ export { directoryAttachmentSource } from './media/images';
 export { readWordPressConfig } from './wordpress/forwarder';
 export * from './types';
 
-export interface OpenPublicSiteOptions {
+export interface OpenPublicSiteOptions extends Pick<
+  PublicSiteDeps,
+  'attachments' | 'baseUrl' | 'allowedOrigins' | 'siteName' | 'perPage' | 'renderCache' | 'now'
+> {
   /** HQ's data dir: the resized-image cache goes to `<dataDir>/public-media`. */
   dataDir: string;
   /** HQ's open database (tables `pub_*` are added to it); without it `<dataDir>/public.sqlite` is used. */
   db?: Database.Database;
-  attachments: AttachmentSource;
-  baseUrl?: string;
-  /** Without a baseUrl: the origins the site answers as (see PublicSiteDeps). */
-  allowedOrigins?: readonly string[];
-  siteName?: string;
-  perPage?: number;
-  renderCache?: boolean;
-  now?: () => Date;
   /** Start the WordPress forwarder when `<dataDir>/wordpress.json` exists. Default true. */
   forwardToWordPress?: boolean;
 }
