@@ -16,7 +16,7 @@ import { startHq } from '../helpers/hq';
 import { browserSuite } from '../helpers/suite';
 
 /**
- * Issue 5, "Done means": a release written on a workstation, approved, published and synced
+ * The whole publishing path: a release written on a workstation, approved, published and synced
  * appears at /berita/<slug> with every heading, paragraph, quote, list and link intact, and
  * in the feed and API. Real Chromium → two web hosts (penulis, peninjau) → real HQ with its
  * public site → Chromium again on the public page.
