@@ -27,7 +27,10 @@ export function applyReleaseChange(db: Db, c: ReleaseChange, summary: SyncRunSum
   if (base && c.revision <= base.hqRev && !conflict) return; // already have it (our own push, or a replayed page)
   if (conflict && c.revision <= conflict.theirsRev) return;
   const local = readLocal(db, id);
-  const unsent = hasOutbox(db, id) || !!conflict;
+  // A copy kept after HQ deleted the release holds work HQ never took: when HQ brings the
+  // release back (a restore from the trash), merge that work in rather than overwrite it.
+  const keptAfterDelete = !!local && !local.deleted && base?.deleted === true && local.syncState === 'ditolak';
+  const unsent = hasOutbox(db, id) || !!conflict || keptAfterDelete;
   summary.pulled++;
 
   if (c.deleted || !c.fields) {
