@@ -6,7 +6,7 @@ import { hasOutbox, readLocal } from '../local-releases';
 import { mergeIntoLocal } from '../merge-into-local';
 import { getBase, setBase } from '../tables/base';
 import { getConflict } from '../tables/conflicts';
-import { recordHqRevision } from '../tables/hq-revisions';
+import { hqRevisionsOf, recordHqRevision } from '../tables/hq-revisions';
 import { addLog } from '../tables/log';
 
 /** One release change from HQ's log, inside the page's transaction. Local work HQ has not seen is never lost. */
@@ -56,7 +56,11 @@ export function applyReleaseChange(db: Db, c: ReleaseChange, summary: SyncRunSum
     setBase(db, id, { hqRev: c.revision, deleted: false, fields: c.fields, status: c.status });
     return;
   }
-  const baseFields = conflict?.baseFields ?? base?.fields ?? emptyBase(c.fields);
+  // A kept copy was written on the last text HQ had before the delete: that is its base.
+  const keptBase = keptAfterDelete
+    ? (hqRevisionsOf(db, id).find((r) => r.hqRev < c.revision && !r.deleted && r.fields)?.fields ?? null)
+    : null;
+  const baseFields = conflict?.baseFields ?? keptBase ?? base?.fields ?? emptyBase(c.fields);
   mergeIntoLocal(
     db,
     id,
