@@ -1,4 +1,5 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { fsyncDirSync, fsyncFileSync } from '../node/fs/fsync';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertNotNewer } from '../node/db/migrate';
@@ -12,19 +13,6 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
 /** A filename-safe UTC stamp, e.g. 20251204-104233-517. */
 const stamp = (d = new Date()): string =>
   d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
-
-function fsyncPath(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories can't be fsynced everywhere; the rename itself is still atomic.
-  }
-}
 
 /**
  * `hq backup`: SQLite's online backup of hq.sqlite, consistent even while HQ serves (a plain
@@ -96,7 +84,7 @@ export function restoreHq(dataDir: string, source: string): { restored: string; 
     } finally {
       single.close();
     }
-    fsyncPath(staged);
+    fsyncFileSync(staged);
 
     let keptAside: string | null = null;
     if (existsSync(file)) {
@@ -108,7 +96,7 @@ export function restoreHq(dataDir: string, source: string): { restored: string; 
       rmSync(`${file}-shm`, { force: true });
     }
     renameSync(staged, file);
-    fsyncPath(dataDir);
+    fsyncDirSync(dataDir);
     return { restored: basename(source), keptAside };
   } catch (error) {
     clean();

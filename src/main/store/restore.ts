@@ -1,4 +1,5 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { fsyncDirSync, fsyncFileSync } from '../../node/fs/fsync';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WartaError } from '../../shared/contract/define';
 import { assertNotNewer, migrate } from '../../node/db/migrate';
@@ -12,23 +13,6 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
 const removeWithSideFiles = (path: string): void => {
   for (const f of [path, ...SIDE_FILES.map((s) => path + s)]) rmSync(f, { force: true });
 };
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    fsyncFile(dir);
-  } catch {
-    // Directories can't be fsynced everywhere (Windows); the rename is still atomic.
-  }
-}
 
 /**
  * Checks every page of a database file on a read-only connection (integrity_check, not the
@@ -83,7 +67,7 @@ export function prepareRestore(
     } finally {
       db.close();
     }
-    fsyncFile(staged);
+    fsyncFileSync(staged);
     return staged;
   } catch (error) {
     removeWithSideFiles(staged);
@@ -100,6 +84,6 @@ export function prepareRestore(
 export function swapIn(staged: string, dbPath: string): void {
   for (const suffix of SIDE_FILES) rmSync(dbPath + suffix, { force: true });
   renameSync(staged, dbPath);
-  fsyncDir(dirname(dbPath));
+  fsyncDirSync(dirname(dbPath));
   if (existsSync(staged)) rmSync(staged, { force: true });
 }

@@ -1,3 +1,4 @@
+import { fsyncDirSync } from './fsync';
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -28,19 +29,6 @@ function tempPathFor(path: string): string {
 
 const toBytes = (data: Uint8Array | string): Uint8Array =>
   typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-
-function fsyncDirSync(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some platforms (Windows) can't fsync a directory; the rename itself is still atomic.
-  }
-}
 
 async function fsyncDir(dir: string): Promise<void> {
   try {
