@@ -11,7 +11,7 @@ import {
   type Status,
   type SyncState,
 } from '../../shared/domain/release';
-import { canonicalJson } from '../../shared/json/canonical';
+import { jsonEqual } from '../../shared/sync/merge';
 import { docToPlainText, countWordsInText } from '../../shared/editor/text';
 import { localDate, nowIso } from './clock';
 import { appendOutbox, type OutboxKind } from './outbox';
@@ -148,7 +148,7 @@ export function commitRelease(
     const title = patch.title ?? prev.title;
     const { slug, custom } = resolveSlug(db, prevRow, id, patch, title, status);
     const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug };
-    const contentChanged = canonicalJson(fields) !== canonicalJson(rowFields(prevRow));
+    const contentChanged = !jsonEqual(fields, rowFields(prevRow));
     if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) return prev;
     const now = nowIso();
     const next: Release = {
