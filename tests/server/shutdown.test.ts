@@ -12,8 +12,12 @@ import { removeTempDirs, tempDir } from '../helpers/tmp';
 afterAll(() => removeTempDirs());
 
 /** A batch heavy enough that applying it takes a while: 100 releases with long bodies. */
-function heavyBatch(deviceId: string, firstSeq: number): { body: string; ids: string[] } {
+function heavyBatch(
+  deviceId: string,
+  firstSeq: number,
+): { body: string; ids: string[]; sent: Map<string, ReturnType<typeof fields>> } {
   const ids: string[] = [];
+  const sent = new Map<string, ReturnType<typeof fields>>();
   const entries = Array.from({ length: 100 }, (_, i) => {
     const id = newId();
     ids.push(id);
@@ -21,15 +25,11 @@ function heavyBatch(deviceId: string, firstSeq: number): { body: string; ids: st
       `p${j}`,
       `Paragraf ${j} dari rilis ${i}. `.repeat(30),
     ]);
-    return {
-      kind: 'release.upsert',
-      releaseId: id,
-      baseRevision: 0,
-      seq: firstSeq + i,
-      fields: fields({ title: `Rilis ${i}` }, ...paragraphs),
-    };
+    const f = fields({ title: `Rilis ${i}` }, ...paragraphs);
+    sent.set(id, f);
+    return { kind: 'release.upsert', releaseId: id, baseRevision: 0, seq: firstSeq + i, fields: f };
   });
-  return { body: JSON.stringify({ deviceId, entries }), ids };
+  return { body: JSON.stringify({ deviceId, entries }), ids, sent };
 }
 
 async function enrollOffline(dataDir: string): Promise<{ deviceId: string; token: string }> {
@@ -86,7 +86,7 @@ describe('shutdown never leaves a half-applied batch', () => {
       deviceId: string;
       token: string;
     };
-    const { body, ids } = heavyBatch(enrolled.deviceId, 1);
+    const { body, ids, sent } = heavyBatch(enrolled.deviceId, 1);
     let closing: Promise<void> | null = null;
     // Close as soon as the server has the request (headers in, body arriving or being applied).
     hq.app.server.once('request', () => {
@@ -102,7 +102,11 @@ describe('shutdown never leaves a half-applied batch', () => {
     await expect(fetch(new URL('/api/v1/health', url))).rejects.toThrow();
     const storage = openStorage(dataDir);
     try {
-      for (const id of ids) expect(storage.getReleaseHead(id)?.revision).toBe(1);
+      for (const id of ids) {
+        const head = storage.getReleaseHead(id);
+        expect(head?.revision).toBe(1);
+        expect(head?.fields, `content of ${id}`).toEqual(sent.get(id));
+      }
       expect(storage.getDevice(enrolled.deviceId)?.lastSeq).toBe(100);
     } finally {
       storage.close();
