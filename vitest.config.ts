@@ -14,7 +14,7 @@ const UNIT = [
   'tests/publish/{gate,public-url}.test.ts',
   'tests/renderer/autosave.test.ts',
   'tests/security/secrets.test.ts',
-  'tests/build/**/*.test.ts',
+  'tests/build/**/!(dist-offline).test.ts',
 ];
 const E2E = [
   'tests/e2e/**/*.test.ts',

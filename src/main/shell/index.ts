@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import { createLogger } from '../../node/log/logger';
 import { createServices, cspForPage, defaultDataDir, SECURITY_HEADERS, type Services } from '../services';
 import { registerIpc } from './ipc';
+import { sqliteBindingFor } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createSafeStorageSecretStore } from './secrets';
 import { createMainWindow, lockDown } from './window';
@@ -29,18 +30,6 @@ function argValue(flag: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 }
 
-/**
- * better-sqlite3 built for Electron's ABI lives apart from the Node build the web host
- * and tests use (scripts/start.mjs builds it); point the store at it when present.
- */
-function electronSqliteBinding(): string | undefined {
-  const candidates = [
-    process.env.WARTA_SQLITE_BINDING,
-    join(here, '../../node_modules/.warta-electron/better-sqlite3/build/Release/better_sqlite3.node'),
-  ];
-  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0 && existsSync(c));
-}
-
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -62,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const dataDir = resolve(argValue('--data-dir') ?? defaultDataDir());
-      const nativeBinding = electronSqliteBinding();
+      const nativeBinding = sqliteBindingFor({ packaged: app.isPackaged, env: process.env, mainDir: here });
       services = await createServices({
         dataDir,
         log,
