@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–7 without gaps, and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  it('are numbered 1–7 and 9 (8 is allocated to another branch), and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 9]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -214,6 +214,21 @@ describe('HQ migrations', () => {
     const dataDir = hqAt(6, seedCore);
     const storage = openUpgraded(dataDir);
     expectCoreIntact(storage);
+    storage.close();
+  });
+
+  it('007 → 009: updates and device logs get their (empty) tables, nothing else changes', () => {
+    const at7 = new Database(join(hqAt(7, seedCore), HQ_DB_FILE), { readonly: true });
+    const before = dumpTables(at7);
+    at7.close();
+    const dataDir = hqAt(7, seedCore);
+    const storage = openUpgraded(dataDir);
+    expectCoreIntact(storage);
+    expect(tables(storage.db)).toEqual(expect.arrayContaining(['update_releases', 'device_logs']));
+    const after = dumpTables(storage.db);
+    expect(after.update_releases).toEqual([]);
+    expect(after.device_logs).toEqual([]);
+    for (const [name, rows] of Object.entries(before)) expect(after[name], name).toEqual(rows);
     storage.close();
   });
 
@@ -332,8 +347,15 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
     // Every row of every table as it was; only the old counter is gone, and the attachment
     // access tables are new (no uploads recorded before them; references taken from revisions).
     const { pub_schema: _counter, ...kept } = before;
-    const { attachment_uploads: uploads, attachment_refs: refs, ...dumped } = hq.storage.dump();
+    const {
+      attachment_uploads: uploads,
+      attachment_refs: refs,
+      update_releases: updates,
+      device_logs: logs,
+      ...dumped
+    } = hq.storage.dump();
     expect(dumped).toEqual(kept);
+    expect([updates, logs]).toEqual([[], []]);
     expect(uploads).toEqual([]);
     expect(refs).toBeInstanceOf(Array);
 
