@@ -19,6 +19,8 @@ import { openPublicSite, registerPublicSite, type PublicSite } from './public';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerEnrollRoute } from './routes/enroll';
 import { registerSyncRoutes } from './routes/sync';
+import { deviceLogs, registerSupportRoutes } from './support';
+import { registerUpdateRoutes, updateReleases } from './updates';
 import { openSqliteStorage, type MigrationLog, type SqliteStorage } from './storage/sqlite';
 import type { HqStorage, OfficeRow, RevisionRow } from './storage/types';
 
@@ -166,6 +168,8 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
   registerEnrollRoute(app, storage, guard);
   registerSyncRoutes(app, storage, guard, { afterCommit, onRevision: (rev) => onRevision(rev), now: options.now });
   await registerAttachmentRoutes(app, storage, files, { guard, limits });
+  registerUpdateRoutes(app, { guard, releases: updateReleases(storage.db), updatesDir: join(dataDir, 'updates') });
+  registerSupportRoutes(app, { guard, logs: deviceLogs(storage.db) });
 
   let site: PublicSite | null = null;
   const onRevision = (rev: RevisionRow): void => {

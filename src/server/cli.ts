@@ -8,6 +8,8 @@
  * `npm run hq -- backup [--data-dir DIR] [--out FILE]`        online backup; prints its path LAST
  * `npm run hq -- restore --data-dir DIR FILE`                 replace hq.sqlite (HQ stopped)
  * `npm run hq -- restore-release --data-dir DIR --release ID`  take a deleted release out of the trash
+ * `npm run hq -- publish-update FILE… [--channel stable|pilot] [--offices A,B] [--percent N]`  desktop update
+ * `npm run hq -- device-logs --device ID`                    log bundles a device sent
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { IdSchema } from '../shared/domain';
@@ -15,6 +17,7 @@ import { ROLES, SCOPES, type Role, type Scope } from '../shared/sync/protocol';
 import { enrollPerson } from './admin';
 import { createHqServer, openStorage } from './app';
 import { addBackupCommands } from './cli-backup';
+import { addUpdateCommands } from './cli-updates';
 import { printable, printableJson } from './cli-text';
 import { lockHqDataDir } from './data-dir-lock';
 import { restoreDeletedRelease } from './sync/restore';
@@ -161,6 +164,7 @@ program
   });
 
 addBackupCommands(program, DEFAULT_DATA_DIR);
+addUpdateCommands(program, DEFAULT_DATA_DIR);
 
 const PROBLEMS = {
   not_found: 'HQ has no release with that id',

@@ -36,3 +36,4 @@ export * from './enroll';
 export * from './push';
 export * from './push-results';
 export * from './pull';
+export * from './support';

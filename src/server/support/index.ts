@@ -1,0 +1,2 @@
+export { deviceLogs } from './store';
+export { registerSupportRoutes } from './routes';
