@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Handlers } from '../../shared/contract';
 import {
@@ -8,8 +9,10 @@ import {
   reviewPushExtension,
   ReviewSync,
 } from '../review';
-import { openStore, readAttachment, type Store } from '../store';
-import { createSyncHandlers } from '../sync';
+import { countReleasesInOutbox, openStore, readAttachment, type Store } from '../store';
+import { SupportLogs } from '../support';
+import { createSyncHandlers, SECRET_DEVICE_TOKEN } from '../sync';
+import { createUpdateHandlers, UpdateService } from '../updates';
 import { createAppHandlers } from './app';
 import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
@@ -46,6 +49,30 @@ export function openRuntime(opts: ServicesOptions): Runtime {
     onAnnotation: applyAnnotation,
     onReleaseChange: applyTransitionFromHq,
     extensions: [reviewPushExtension],
+    onSynced: () => {
+      void updates.afterSync();
+      void support.afterSync();
+    },
+  });
+  // Desktop updates and support logs go through HQ, after a sync (never on a timer of their own).
+  const hqAccess = () => {
+    const url = sync.hqUrl();
+    const token = opts.secrets.get(SECRET_DEVICE_TOKEN);
+    return url && token ? { url, token } : null;
+  };
+  const updates = new UpdateService({
+    dir: join(store.dataDir, 'updates'),
+    currentVersion: opts.version,
+    hq: hqAccess,
+    unsynced: () => countReleasesInOutbox(store.db) + countReviewOutbox(store.db),
+    installer: opts.updateInstaller ?? null,
+    log: opts.log,
+  });
+  const support = new SupportLogs({
+    logDir: join(store.dataDir, 'logs'),
+    outboxDir: join(store.dataDir, 'support-outbox'),
+    hq: hqAccess,
+    log: opts.log,
   });
   // Review changes (comments, status transitions) go to HQ with the next sync run; a local
   // review change or a finished "Sinkronkan" with review work waiting nudges it.
@@ -72,6 +99,8 @@ export function openRuntime(opts: ServicesOptions): Runtime {
       // Stop syncing (and let a running batch finish) before the database goes away.
       await reviewSync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping review sync failed'));
       await sync.close().catch((error: unknown) => opts.log.error({ err: error }, 'stopping sync failed'));
+      await updates.close();
+      await support.close();
     })());
   return {
     store,
@@ -85,6 +114,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
         return result;
       },
       ...review,
+      ...createUpdateHandlers(updates, support),
     },
     mediaLookup: (sha256) => readAttachment(store, sha256),
     stopSync,

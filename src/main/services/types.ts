@@ -1,5 +1,6 @@
 import type { Logger } from '../../node/log/logger';
 import type { Handlers } from '../../shared/contract';
+import type { UpdateInstaller } from '../updates';
 import type { SecretStore } from './secrets';
 
 /** An attachment on disk, as served at `/media/<sha256>` by either transport. */
@@ -21,6 +22,8 @@ export interface ServicesOptions {
   nativeBinding?: string;
   /** App version shown in getAppInfo: Electron's app version, or package.json's for the web host. */
   version: string;
+  /** Installs a downloaded update (the desktop shell, with electron-updater); none: no updates. */
+  updateInstaller?: UpdateInstaller;
 }
 
 /** What a transport needs: the contract handlers, media lookup, and a way to shut down. */

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
+import { dailyLogStream, teeStream } from '../../node/log/daily-file';
 import { createLogger } from '../../node/log/logger';
 import { createServices, cspForPage, defaultDataDir, SECURITY_HEADERS, type Services } from '../services';
 import { registerIpc } from './ipc';
 import { sqliteBindingFor } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createSafeStorageSecretStore } from './secrets';
+import { createElectronUpdateInstaller } from './updater';
 import { createMainWindow, lockDown } from './window';
 
 /*
@@ -18,7 +20,13 @@ import { createMainWindow, lockDown } from './window';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preload = join(here, '../preload/index.cjs');
-const log = createLogger('warta-desktop', process.env.WARTA_LOG_LEVEL);
+const dataDir = resolve(argValue('--data-dir') ?? defaultDataDir());
+// Logs go to stderr and to one file per day in the data dir, which "Kirim log ke HQ" bundles.
+const log = createLogger(
+  'warta-desktop',
+  process.env.WARTA_LOG_LEVEL,
+  teeStream(process.stderr, dailyLogStream(join(dataDir, 'logs'))),
+);
 
 // Only honour the dev server outside packaged builds.
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
@@ -50,7 +58,6 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      const dataDir = resolve(argValue('--data-dir') ?? defaultDataDir());
       const nativeBinding = sqliteBindingFor({ packaged: app.isPackaged, env: process.env, mainDir: here });
       services = await createServices({
         dataDir,
@@ -58,6 +65,8 @@ if (!app.requestSingleInstanceLock()) {
         secrets: createSafeStorageSecretStore(log),
         version: app.getVersion(),
         ...(nativeBinding ? { nativeBinding } : {}),
+        // Only an installed app updates itself (a development tree is updated with git).
+        ...(app.isPackaged ? { updateInstaller: createElectronUpdateInstaller(log) } : {}),
       });
 
       const ses = session.defaultSession;

@@ -45,6 +45,8 @@ export interface SyncServiceOptions {
   onReleaseChange?: (db: Db, change: ReleaseChange) => void;
   /** Other features' push entries (review), sent in the same seq-numbered queue. */
   extensions?: PushExtension[];
+  /** After each run that completed (HQ reachable): update checks and support logs ride on it. */
+  onSynced?: () => void;
 }
 
 interface Progress {
@@ -215,6 +217,7 @@ export class SyncService {
       if (outcome.needsConfirmation) addLog(this.db, 'warn', 'syncLog.awaitingConfirmation');
       else addLog(this.db, 'info', 'syncLog.finished', { pushed, uploaded, pulled, conflicts, rejected });
       this.scheduler.schedule(this.intervalMs);
+      this.options.onSynced?.();
     } catch (error) {
       this.failures += 1;
       const hq = error instanceof HqError ? error : null;

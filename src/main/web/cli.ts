@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { createFileSecretStore, createServices, defaultDataDir, type Services } from '../services';
+import { dailyLogStream, teeStream } from '../../node/log/daily-file';
 import { createLogger } from '../../node/log/logger';
 import { startWebHost, type WebHost } from './host';
 import { openInBrowser } from './open-browser';
@@ -78,7 +79,12 @@ async function main(): Promise<void> {
   const { port, dataDir, rendererDir, open } = parseArgs(process.argv);
   const wanted = process.env.WARTA_LOG_LEVEL ?? 'info';
   const level = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(wanted) ? wanted : 'info';
-  const log = createLogger('warta-services', level);
+  // Also one file per day in the data dir, which "Kirim log ke HQ" bundles.
+  const log = createLogger(
+    'warta-services',
+    level,
+    teeStream(process.stderr, dailyLogStream(resolve(dataDir, 'logs'))),
+  );
 
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     process.stderr.write(

@@ -74,6 +74,14 @@ export const messagesEn: ErrorMessages = {
     'sync.codeInvalid': 'The enrolment code is not valid. Check the code the central server’s admin gave you.',
     'sync.notWartaServer': 'The address {{url}} does not answer as a Warta central server. Check the address.',
     'sync.serverTrouble': 'The central server is having trouble ({{detail}}). Try again shortly.',
+    'updates.downloadFailed': 'The update download stopped ({{detail}}); it resumes after the next sync.',
+    'updates.tampered':
+      'The update file {{file}} does not match the fingerprint (sha512) from the central server and was refused.',
+    'updates.notReady': 'No update is ready to install yet.',
+    'updates.unsyncedChanges':
+      '{{count}} change(s) have not been synced to the central server yet. Restart to update anyway?',
+    'updates.notSupported': 'Automatic updates are only available in the installed desktop app.',
+    'support.nothingToSend': 'There are no logs from the last {{days}} days to send.',
     'sync.deviceRefused':
       'The central server refused this computer (its token is invalid or was revoked). Reconnect in Settings.',
     'notice.dbDamagedSalvaged':

@@ -75,6 +75,14 @@ export const messagesId: ErrorMessages = {
     'sync.codeInvalid': 'Kode pendaftaran tidak valid. Periksa kembali kode yang diberikan admin server pusat.',
     'sync.notWartaServer': 'Alamat {{url}} tidak menjawab sebagai server pusat Warta. Periksa alamatnya.',
     'sync.serverTrouble': 'Server pusat sedang bermasalah ({{detail}}). Coba lagi sebentar lagi.',
+    'updates.downloadFailed':
+      'Unduhan pembaruan terhenti ({{detail}}); akan dilanjutkan setelah sinkronisasi berikutnya.',
+    'updates.tampered': 'Berkas pembaruan {{file}} tidak cocok dengan sidik (sha512) dari server pusat dan ditolak.',
+    'updates.notReady': 'Belum ada pembaruan yang siap dipasang.',
+    'updates.unsyncedChanges':
+      'Masih ada {{count}} perubahan yang belum tersinkron ke server pusat. Tetap mulai ulang untuk memperbarui?',
+    'updates.notSupported': 'Pembaruan otomatis hanya tersedia di aplikasi desktop yang terpasang.',
+    'support.nothingToSend': 'Tidak ada log dari {{days}} hari terakhir untuk dikirim.',
     'sync.deviceRefused':
       'Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.',
     'notice.dbDamagedSalvaged':

@@ -1,0 +1,1 @@
+export { SupportLogs, type SupportOptions } from './queue';
