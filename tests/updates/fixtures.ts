@@ -29,9 +29,14 @@ function installerBytes(version: string, size: number): Buffer {
  * its blockmap and latest.yml, in electron-builder's format (files[] with url, sha512, size;
  * the legacy path/sha512; releaseDate).
  */
-export function fixtureRelease(dir: string, version: string, size = 300_000): FixtureRelease {
+export function fixtureRelease(
+  dir: string,
+  version: string,
+  size = 300_000,
+  as: { feed: string; installer: string } = { feed: 'latest.yml', installer: `Warta-Setup-${version}-x64.exe` },
+): FixtureRelease {
   mkdirSync(dir, { recursive: true });
-  const installer = `Warta-Setup-${version}-x64.exe`;
+  const { installer } = as;
   const bytes = installerBytes(version, size);
   const sha512 = createHash('sha512').update(bytes).digest('base64');
   const installerPath = join(dir, installer);
@@ -41,7 +46,7 @@ export function fixtureRelease(dir: string, version: string, size = 300_000): Fi
     blockmapPath,
     Buffer.from(`{"version":"2","files":[{"name":"file","offset":0,"checksums":[],"sizes":[]}]}`),
   );
-  const ymlPath = join(dir, 'latest.yml');
+  const ymlPath = join(dir, as.feed);
   writeFileSync(
     ymlPath,
     [

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { WartaError } from '../../shared/contract/define';
@@ -61,11 +71,22 @@ export async function downloadResumable(req: DownloadRequest): Promise<void> {
         done(null, chunk);
       },
     });
-    await pipeline(
-      Readable.fromWeb(res.body as WebReadableStream<Uint8Array>),
-      count,
-      createWriteStream(part, { flags: have > 0 ? 'a' : 'w', mode: 0o600 }),
-    );
+    // Each chunk is on disk before the next is read: when the link drops, everything that
+    // arrived is kept for the next try's range request.
+    const fd = openSync(part, have > 0 ? 'a' : 'w', 0o600);
+    try {
+      const toFile = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          let off = 0;
+          while (off < chunk.length) off += writeSync(fd, chunk, off);
+          done();
+        },
+      });
+      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), count, toFile);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } else {
     await hashOf(part, hash);
   }
