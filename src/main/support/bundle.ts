@@ -80,13 +80,15 @@ export function cleanLine(line: string): string | null {
       const v = scalar(value);
       if (v !== undefined) out[key] = v;
     } else if (key === 'err' && value && typeof value === 'object') {
-      const err = value as { type?: unknown; code?: unknown; message?: unknown; reason?: unknown };
-      out.err = {
-        type: scalar(err.type),
-        code: scalar(err.code),
-        reason: scalar(err.reason),
-        message: scalar(err.message),
-      };
+      // An error's kind and codes, not its message: messages are free text and can quote
+      // whatever the failing call was given (a title, a body, a path, a token).
+      const err = value as Record<string, unknown>;
+      const kept: Record<string, unknown> = {};
+      for (const k of ['type', 'code', 'reason', 'errno', 'syscall', 'statusCode']) {
+        const v = scalar(err[k]);
+        if (v !== undefined) kept[k] = v;
+      }
+      out.err = kept;
     }
   }
   return JSON.stringify(out);
