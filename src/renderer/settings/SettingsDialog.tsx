@@ -9,6 +9,7 @@ import { DialogHead, Modal } from '../common/Modal';
 import { switchLanguage, useLanguage } from '../i18n';
 import { formatBytes } from './format';
 import { RestoreBackups } from './RestoreBackups';
+import { UpdatesAndSupport } from './UpdatesAndSupport';
 
 interface Props {
   info: AppInfo | null;
@@ -169,6 +170,8 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
         {/* The services now run over another file: a full reload reads everything afresh. */}
         <RestoreBackups onRestored={() => window.location.reload()} />
       </section>
+
+      <UpdatesAndSupport />
 
       {info && (
         <section className="settings-section about">
