@@ -17,6 +17,8 @@ const config: KnipConfig = {
     'autocannon',
     // Brings node-gyp, which scripts/launch.mjs runs by path to build better-sqlite3 for Electron.
     '@electron/rebuild',
+    // Its CLI is run by scripts/dist.mjs as a child process (`npm run dist`).
+    'electron-builder',
   ],
   // System tools the full-disk test runs to mount a small tmpfs (or a loop-mounted ext2 image).
   ignoreBinaries: ['mount', 'umount', 'mkfs.ext2'],

@@ -6,6 +6,7 @@
 // line and exits 1 before building anything (no stack trace: it is not a bug, it is offline).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { downloadArtifact } from '@electron/get';
 import { entry, root } from './launch.mjs';
@@ -45,7 +46,7 @@ if (!run([entry.electronVite, 'build'])) {
   console.error('Warta dist: npm run build gagal / the build failed.');
   process.exit(1);
 }
-const builderCli = join(root, 'node_modules', 'electron-builder', 'cli.js');
+const builderCli = createRequire(import.meta.url).resolve('electron-builder/cli.js');
 if (!run([builderCli, '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)])) {
   console.error('Warta dist: electron-builder gagal (lihat di atas) / electron-builder failed (see above).');
   process.exit(1);

@@ -53,7 +53,7 @@ const SECRETS: [RegExp, string][] = [
   [/[A-Za-z0-9_+/]{32,}={0,2}/g, '[redacted]'],
 ];
 
-export function redactText(text: string): string {
+function redactText(text: string): string {
   let out = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
   for (const [pattern, replacement] of SECRETS) out = out.replace(pattern, replacement);
   return out;
@@ -66,7 +66,7 @@ function scalar(value: unknown): string | number | boolean | null | undefined {
 }
 
 /** One pino line reduced to what support may see; null for anything that is not a log line. */
-export function cleanLine(line: string): string | null {
+function cleanLine(line: string): string | null {
   let entry: unknown;
   try {
     entry = JSON.parse(line);

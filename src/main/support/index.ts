@@ -1,1 +1,1 @@
-export { SupportLogs, type SupportOptions } from './queue';
+export { SupportLogs } from './queue';

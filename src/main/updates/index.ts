@@ -1,3 +1,3 @@
-export { UpdateService, type UpdateInstaller, type UpdateServiceOptions, type VerifiedUpdate } from './service';
+export { UpdateService, type UpdateInstaller, type VerifiedUpdate } from './service';
 export { serveLocalFeed } from './local-feed';
 export { createUpdateHandlers } from './handlers';

@@ -236,7 +236,8 @@ export const en: Resources = {
     updateRestartAnyway: 'Restart anyway',
     supportHeading: 'Technical support',
     sendLogs: 'Send logs to HQ',
-    logsQueued: 'Logs ({{lines}} lines, {{size}}, without release text) go to the headquarters server with the next sync.',
+    logsQueued:
+      'Logs ({{lines}} lines, {{size}}, without release text) go to the headquarters server with the next sync.',
     roles: { penulis: 'writer', peninjau: 'reviewer', admin: 'admin' },
   },
   sync: {

@@ -1,4 +1,4 @@
 export { CHANNELS, type Channel } from './manifest';
-export { publishUpdate, PublishError, type Published } from './publish';
+export { publishUpdate, PublishError } from './publish';
 export { registerUpdateRoutes } from './routes';
 export { updateReleases } from './store';

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
-export interface ByteRange {
+interface ByteRange {
   start: number;
   /** Inclusive. */
   end: number;
@@ -17,7 +17,7 @@ const MAX_RANGES = 512;
  * for a 416. Ranges stay in the order asked; electron-updater asks for the blocks it lacks,
  * many at a time, when it downloads a new installer differentially.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange[] | null | 'unsatisfiable' {
+function parseRange(header: string | undefined, size: number): ByteRange[] | null | 'unsatisfiable' {
   if (header === undefined) return null;
   const m = /^bytes=([\d\s,-]+)$/.exec(header.trim());
   if (!m) return null;

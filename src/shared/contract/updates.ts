@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorReasonSchema } from '../errors/reasons';
 import { method } from './define';
 
-export const UpdateStatusSchema = z.object({
+const UpdateStatusSchema = z.object({
   /**
    * unsupported: no installer here (the web host); idle: nothing newer seen; downloading:
    * `received` of `total` bytes; ready: verified, "Mulai ulang untuk memperbarui" installs it;
