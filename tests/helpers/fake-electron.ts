@@ -54,9 +54,14 @@ export interface FakeElectron {
   openedExternally: string[];
   app: Emitter & { ready: Promise<void> };
   userData: string;
+  /** How often app.quit() was called and each window was restored / focused. */
+  quits: number;
+  focusCalls: { restored: number; focused: number };
+  /** Set to make the next window report itself minimized. */
+  minimized: boolean;
 }
 
-export function createFakeElectron(userData: string): FakeElectron {
+export function createFakeElectron(userData: string, opts: { singleInstanceLock?: boolean } = {}): FakeElectron {
   const fake: FakeElectron = {
     module: {},
     windows: [],
@@ -69,17 +74,22 @@ export function createFakeElectron(userData: string): FakeElectron {
     openedExternally: [],
     app: Object.assign(new Emitter(), { ready: Promise.resolve() }),
     userData,
+    quits: 0,
+    focusCalls: { restored: 0, focused: 0 },
+    minimized: false,
   };
   const app = Object.assign(fake.app, {
     isPackaged: false,
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => opts.singleInstanceLock ?? true,
     whenReady: () => fake.app.ready,
     getVersion: () => '0.0.0-test',
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
       return userData;
     },
-    quit: () => undefined,
+    quit: () => {
+      fake.quits += 1;
+    },
     exit: () => undefined,
   });
 
@@ -100,10 +110,15 @@ export function createFakeElectron(userData: string): FakeElectron {
       return Promise.resolve();
     }
     show(): void {}
-    focus(): void {}
-    restore(): void {}
+    focus(): void {
+      fake.focusCalls.focused += 1;
+    }
+    restore(): void {
+      fake.focusCalls.restored += 1;
+      fake.minimized = false;
+    }
     isMinimized(): boolean {
-      return false;
+      return fake.minimized;
     }
   }
 
