@@ -79,6 +79,7 @@ function updater(dir: string, f: typeof fetch, unsynced = () => 0, installer = s
     hq: () => ({ url: hq.url, token: device.token }),
     unsynced,
     installer,
+    channel: { get: () => 'stable' as const, set: () => undefined },
     platform: 'win32',
     arch: 'x64',
     env: {},
@@ -226,5 +227,33 @@ describe('restarting to update', () => {
     } finally {
       feed.close();
     }
+  });
+
+  it('follows the pilot channel once chosen, and fetches a newer pilot build', async () => {
+    const h = services.handlers;
+    const ext = { win32: 'exe', darwin: 'zip' }[process.platform as string] ?? 'deb';
+    const pilot = fixtureRelease(tempDir('warta-rel-'), '1.4.0-pilot.1', 30_000, {
+      feed: feedFileFor(process.platform, process.arch),
+      installer: `Warta-1.4.0-pilot.1-${process.arch}.${ext}`,
+    });
+    await publishUpdate({
+      paths: [pilot.ymlPath, pilot.installerPath],
+      channel: 'pilot',
+      rollout: { percent: null, offices: null },
+      updatesDir: join(hq.dataDir, 'updates'),
+      releases: updateReleases((hq.server.storage as SqliteStorage).db),
+      transaction: (fn) => hq.server.storage.transaction(fn),
+    });
+    // On stable, a sync finds nothing newer than the 1.3.0 already waiting.
+    await h.syncNow({});
+    expect(await h.getUpdateStatus({})).toMatchObject({ channel: 'stable', state: 'ready', version: '1.3.0' });
+
+    expect(await h.setUpdateChannel({ channel: 'pilot' })).toMatchObject({ channel: 'pilot' });
+    await h.syncNow({});
+    const ready = await waitFor(async () => {
+      const s = await h.getUpdateStatus({});
+      return s.state === 'ready' && s.version === '1.4.0-pilot.1' ? s : null;
+    }, 'the pilot build');
+    expect(ready.channel).toBe('pilot');
   });
 });

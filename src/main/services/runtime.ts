@@ -66,6 +66,10 @@ export function openRuntime(opts: ServicesOptions): Runtime {
     hq: hqAccess,
     unsynced: () => countReleasesInOutbox(store.db) + countReviewOutbox(store.db),
     installer: opts.updateInstaller ?? null,
+    channel: {
+      get: () => (store.settings.get('updateChannel', z.enum(['stable', 'pilot'])) ?? 'stable'),
+      set: (channel) => store.settings.set('updateChannel', channel),
+    },
     log: opts.log,
   });
   const support = new SupportLogs({

@@ -4,7 +4,7 @@ import type { Logger } from '../../node/log/logger';
 import { silentLogger } from '../../node/log/silent';
 import { compareVersions, parseUpdateInfo, type UpdateFile } from '../../node/updates/update-info';
 import { WartaError } from '../../shared/contract/define';
-import type { UpdateStatus } from '../../shared/contract/updates';
+import type { UpdateChannel, UpdateStatus } from '../../shared/contract/updates';
 import { SUPPORT_PATHS } from '../../shared/sync/protocol';
 import { downloadResumable } from './download';
 import { feedFileFor, pickInstaller } from './platform';
@@ -36,7 +36,8 @@ export interface UpdateServiceOptions {
   /** Local changes HQ does not have yet (release and review outboxes). */
   unsynced(): number;
   installer: UpdateInstaller | null;
-  channel?: 'stable' | 'pilot';
+  /** The channel followed, and where the choice is kept (the store's settings). */
+  channel: { get(): UpdateChannel; set(channel: UpdateChannel): void };
   platform?: NodeJS.Platform;
   arch?: string;
   env?: NodeJS.ProcessEnv;
@@ -52,7 +53,13 @@ export interface UpdateServiceOptions {
  * they confirm.
  */
 export class UpdateService {
-  private state: UpdateStatus = { state: 'idle', version: null, received: 0, total: 0, error: null };
+  private state: Omit<UpdateStatus, 'channel'> = {
+    state: 'idle',
+    version: null,
+    received: 0,
+    total: 0,
+    error: null,
+  };
   private running: Promise<void> | null = null;
   private ready: VerifiedUpdate | null = null;
   private closed = false;
@@ -65,12 +72,18 @@ export class UpdateService {
   }
 
   status(): UpdateStatus {
-    return { ...this.state };
+    return { ...this.state, channel: this.o.channel.get() };
+  }
+
+  /** Another channel from the next sync on; a release already downloaded stays ready. */
+  setChannel(channel: UpdateChannel): UpdateStatus {
+    this.o.channel.set(channel);
+    return this.status();
   }
 
   /** After each successful sync: look for a newer release and fetch it (joins a running check). */
   afterSync(): Promise<void> {
-    if (!this.o.installer || this.closed || this.ready) return Promise.resolve();
+    if (!this.o.installer || this.closed) return Promise.resolve();
     this.running ??= this.checkAndDownload().finally(() => {
       this.running = null;
     });
@@ -81,7 +94,7 @@ export class UpdateService {
     const hq = this.o.hq();
     if (!hq) return;
     const feedFile = feedFileFor(this.o.platform ?? process.platform, this.o.arch ?? process.arch);
-    const base = new URL(`${SUPPORT_PATHS.updates}/${this.o.channel ?? 'stable'}/`, hq.url);
+    const base = new URL(`${SUPPORT_PATHS.updates}/${this.o.channel.get()}/`, hq.url);
     const headers = { authorization: `Bearer ${hq.token}` };
     const doFetch = this.o.fetch ?? fetch;
     try {
@@ -90,7 +103,8 @@ export class UpdateService {
       if (!res.ok) throw new WartaError('network', 'updates.downloadFailed', { detail: `HTTP ${res.status}` });
       const yml = await res.text();
       const info = parseUpdateInfo(yml, feedFile);
-      if (compareVersions(info.version, this.o.currentVersion) <= 0) return;
+      // Newer than what runs, and than a release already waiting (say, after a channel change).
+      if (compareVersions(info.version, this.ready?.version ?? this.o.currentVersion) <= 0) return;
       const file = pickInstaller(
         info,
         this.o.platform ?? process.platform,
@@ -102,6 +116,7 @@ export class UpdateService {
         return;
       }
       const dir = join(this.o.dir, info.version);
+      this.ready = null;
       this.clearOtherVersions(info.version);
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       this.state = { state: 'downloading', version: info.version, received: 0, total: file.size, error: null };

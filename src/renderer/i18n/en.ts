@@ -232,6 +232,8 @@ export const en: Resources = {
     updateReady: 'Version {{version}} is ready to install.',
     updateFailed: 'The update download stopped; it resumes after the next sync.',
     updateTampered: 'The update file did not match the fingerprint from the headquarters server and was refused.',
+    updateChannel: 'Update channel',
+    updateChannels: { stable: 'Stable', pilot: 'Pilot (test builds)' },
     updateRestart: 'Restart to update',
     updateRestartAnyway: 'Restart anyway',
     supportHeading: 'Technical support',

@@ -228,6 +228,8 @@ export const id = {
     updateReady: 'Versi {{version}} siap dipasang.',
     updateFailed: 'Unduhan pembaruan terhenti; akan dilanjutkan setelah sinkronisasi berikutnya.',
     updateTampered: 'Berkas pembaruan tidak cocok dengan sidik dari server pusat dan ditolak.',
+    updateChannel: 'Saluran pembaruan',
+    updateChannels: { stable: 'Stabil', pilot: 'Uji coba (pilot)' },
     updateRestart: 'Mulai ulang untuk memperbarui',
     updateRestartAnyway: 'Tetap mulai ulang',
     supportHeading: 'Bantuan teknis',

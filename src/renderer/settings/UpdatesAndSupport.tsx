@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateStatus } from '../../shared/contract';
+import type { UpdateChannel, UpdateStatus } from '../../shared/contract';
 import { api, errorCode, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -43,6 +43,14 @@ export function UpdatesAndSupport() {
     }
   };
 
+  const changeChannel = async (channel: UpdateChannel) => {
+    try {
+      setStatus(await api.setUpdateChannel({ channel }));
+    } catch (error) {
+      report(errorMessage(error));
+    }
+  };
+
   const sendLogs = async () => {
     setLogs({ busy: true, result: null });
     try {
@@ -70,6 +78,15 @@ export function UpdatesAndSupport() {
         <p className="hint" aria-live="polite">
           {status ? describe(status) : ''}
         </p>
+        {status && status.state !== 'unsupported' && (
+          <label className="field">
+            <span>{t('settings.updateChannel')}</span>
+            <select value={status.channel} onChange={(e) => void changeChannel(e.target.value as UpdateChannel)}>
+              <option value="stable">{t('settings.updateChannels.stable')}</option>
+              <option value="pilot">{t('settings.updateChannels.pilot')}</option>
+            </select>
+          </label>
+        )}
         {status?.state === 'downloading' && (
           <progress aria-label={t('settings.updateProgress')} value={status.received} max={status.total || 1} />
         )}

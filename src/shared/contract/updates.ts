@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ErrorReasonSchema } from '../errors/reasons';
 import { method } from './define';
 
+const UpdateChannelSchema = z.enum(['stable', 'pilot']);
+export type UpdateChannel = z.infer<typeof UpdateChannelSchema>;
+
 const UpdateStatusSchema = z.object({
+  /** Which of HQ's channels this workstation follows: stable, or pilot (test builds). */
+  channel: UpdateChannelSchema,
   /**
    * unsupported: no installer here (the web host); idle: nothing newer seen; downloading:
    * `received` of `total` bytes; ready: verified, "Mulai ulang untuk memperbarui" installs it;
@@ -19,6 +24,8 @@ export type UpdateStatus = z.infer<typeof UpdateStatusSchema>;
 export const updateMethods = {
   /** The update the app found after a sync, and how far its download is. */
   getUpdateStatus: method(z.object({}), UpdateStatusSchema),
+  /** "Saluran pembaruan": follow HQ's stable or pilot channel from the next sync on. */
+  setUpdateChannel: method(z.object({ channel: UpdateChannelSchema }), UpdateStatusSchema),
   /**
    * Installs the downloaded update and restarts the app. With unsynced changes (or `unsaved`
    * text on the page) it fails with `needs_confirmation` / `updates.unsyncedChanges` unless
