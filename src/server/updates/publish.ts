@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  createReadStream,
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fsyncDirSync, fsyncFileSync } from '../../node/fs/fsync';
@@ -42,6 +51,8 @@ function place(src: string, dir: string, name: string): void {
   const tmp = join(dir, `.tmp-${name}`);
   try {
     copyFileSync(src, tmp);
+    // Like everything in HQ's data dir: readable by HQ's user only.
+    chmodSync(tmp, 0o600);
     fsyncFileSync(tmp);
     renameSync(tmp, join(dir, name));
     fsyncDirSync(dir);
