@@ -9,6 +9,7 @@ import { flushAll, hasUnsavedEdits, onBackgroundSaveFailure } from './editor/sav
 import { Library } from './library/Library';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SyncBar } from './sync/SyncBar';
+import { UpdateReady } from './updates/UpdateReady';
 import { todayIso } from './format/dates';
 
 export type AppInfo = MethodOutput<'getAppInfo'>;
@@ -106,6 +107,7 @@ function Workstation({ initialInfo, startupError }: Props) {
           <span className="brand-tagline">{info?.identity ? info.identity.office : t('app.tagline')}</span>
         </div>
         <SyncBar connected={Boolean(info?.hqUrl)} />
+        <UpdateReady />
         <button type="button" className="ghost settings-button" onClick={() => setSettingsOpen(true)}>
           {t('settings.open')}
         </button>

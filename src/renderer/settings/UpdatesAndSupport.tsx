@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateChannel, UpdateStatus } from '../../shared/contract';
-import { api, errorCode, errorMessage } from '../api';
+import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { useRestartToUpdate } from '../updates/useRestartToUpdate';
 import { formatBytes } from './format';
 
 /**
@@ -14,7 +15,7 @@ export function UpdatesAndSupport() {
   const { t } = useTranslation();
   const { report } = useAlerts();
   const [status, setStatus] = useState<UpdateStatus | null>(null);
-  const [question, setQuestion] = useState<string | null>(null);
+  const { restart, question, dismiss } = useRestartToUpdate();
   const [logs, setLogs] = useState<{ busy: boolean; result: string | null }>({ busy: false, result: null });
 
   useEffect(() => {
@@ -32,16 +33,6 @@ export function UpdatesAndSupport() {
       window.clearInterval(timer);
     };
   }, []);
-
-  const restart = async (confirmed: boolean) => {
-    setQuestion(null);
-    try {
-      await api.restartToUpdate({ confirmed });
-    } catch (error) {
-      if (!confirmed && errorCode(error) === 'needs_confirmation') setQuestion(errorMessage(error));
-      else report(errorMessage(error));
-    }
-  };
 
   const changeChannel = async (channel: UpdateChannel) => {
     try {
@@ -112,7 +103,7 @@ export function UpdatesAndSupport() {
           message={question}
           confirmLabel={t('settings.updateRestartAnyway')}
           onConfirm={() => void restart(true)}
-          onCancel={() => setQuestion(null)}
+          onCancel={dismiss}
         />
       )}
     </>

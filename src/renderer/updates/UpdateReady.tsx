@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { useRestartToUpdate } from './useRestartToUpdate';
+
+/** In the top bar, once HQ's update is downloaded and verified: "Mulai ulang untuk memperbarui". */
+export function UpdateReady() {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState<string | null>(null);
+  const { restart, question, dismiss } = useRestartToUpdate();
+
+  useEffect(() => {
+    let alive = true;
+    const read = () =>
+      api.getUpdateStatus({}).then(
+        (s) => alive && setVersion(s.state === 'ready' ? s.version : null),
+        () => undefined,
+      );
+    void read();
+    // Updates are looked for after a sync (every few minutes at most): a slow look is enough.
+    const timer = window.setInterval(() => void read(), 30_000);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+    };
+  }, []);
+
+  if (!version) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="primary update-ready"
+        title={t('settings.updateReady', { version })}
+        onClick={() => void restart(false)}
+      >
+        {t('settings.updateRestart')}
+      </button>
+      {question && (
+        <ConfirmDialog
+          message={question}
+          confirmLabel={t('settings.updateRestartAnyway')}
+          onConfirm={() => void restart(true)}
+          onCancel={dismiss}
+        />
+      )}
+    </>
+  );
+}
