@@ -44,6 +44,9 @@ describe('electron-builder.yml', () => {
       (config.linux as { icon: string }).icon,
     ];
     for (const icon of icons) expect(() => readFileSync(join(root, 'resources', icon))).not.toThrow(/ENOENT/);
+    // The window icon the shell loads at run time travels inside the app.
+    expect(config.files).toContain('resources/icon.png');
+    expect(readFileSync(join(root, 'src/main/shell/window.ts'), 'utf8')).toContain("'resources', 'icon.png'");
   });
 
   it('builds every installer: per-user NSIS, deb and AppImage, dmg (x64 and arm64)', () => {
