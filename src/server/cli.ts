@@ -8,6 +8,7 @@
  * `npm run hq -- backup [--data-dir DIR] [--out FILE]`        online backup; prints its path LAST
  * `npm run hq -- restore --data-dir DIR FILE`                 replace hq.sqlite (HQ stopped)
  * `npm run hq -- restore-release --data-dir DIR --release ID`  take a deleted release out of the trash
+ * `npm run hq -- office-setting --data-dir DIR --office … --key K (--value JSON | --value-file F | --clear)`
  * `npm run hq -- publish-update FILE… [--channel stable|pilot] [--offices A,B] [--percent N]`  desktop update
  * `npm run hq -- device-logs --device ID`                    log bundles a device sent
  */
@@ -20,6 +21,7 @@ import { addBackupCommands } from './cli-backup';
 import { addUpdateCommands } from './cli-updates';
 import { printable, printableJson } from './cli-text';
 import { lockHqDataDir } from './data-dir-lock';
+import { addOfficeCommands } from './offices';
 import { restoreDeletedRelease } from './sync/restore';
 
 const DEFAULT_DATA_DIR = 'hq-data';
@@ -164,6 +166,7 @@ program
   });
 
 addBackupCommands(program, DEFAULT_DATA_DIR);
+addOfficeCommands(program, DEFAULT_DATA_DIR);
 addUpdateCommands(program, DEFAULT_DATA_DIR);
 
 const PROBLEMS = {

@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–7 and 9 (8 is allocated to another branch), and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 9]);
+  it('are numbered 1–9 without gaps, and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -217,11 +217,11 @@ describe('HQ migrations', () => {
     storage.close();
   });
 
-  it('007 → 009: updates and device logs get their (empty) tables, nothing else changes', () => {
-    const at7 = new Database(join(hqAt(7, seedCore), HQ_DB_FILE), { readonly: true });
-    const before = dumpTables(at7);
-    at7.close();
-    const dataDir = hqAt(7, seedCore);
+  it('008 → 009: updates and device logs get their (empty) tables, nothing else changes', () => {
+    const at8 = new Database(join(hqAt(8, seedCore), HQ_DB_FILE), { readonly: true });
+    const before = dumpTables(at8);
+    at8.close();
+    const dataDir = hqAt(8, seedCore);
     const storage = openUpgraded(dataDir);
     expectCoreIntact(storage);
     expect(tables(storage.db)).toEqual(expect.arrayContaining(['update_releases', 'device_logs']));
@@ -235,6 +235,17 @@ describe('HQ migrations', () => {
   it('007 → latest: a current file opens as it is', () => {
     const storage = openUpgraded(hqAt(7, seedCore));
     expectCoreIntact(storage);
+    storage.close();
+  });
+
+  it('007 → 008: offices gain settings, empty until an admin sets one', () => {
+    const storage = openUpgraded(hqAt(7, seedCore));
+    expectCoreIntact(storage);
+    expect(storage.officeSettings(OFFICE.id)).toEqual({});
+    storage.setOfficeSetting(OFFICE.id, 'timeZone', 'WITA', '2025-12-04T00:00:00.000Z');
+    expect(storage.officeSettings(OFFICE.id)).toEqual({ timeZone: 'WITA' });
+    storage.setOfficeSetting(OFFICE.id, 'timeZone', null, '2025-12-04T00:00:00.000Z');
+    expect(storage.officeSettings(OFFICE.id)).toEqual({});
     storage.close();
   });
 
@@ -345,17 +356,19 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
     upgraded.close();
 
     // Every row of every table as it was; only the old counter is gone, and the attachment
-    // access tables are new (no uploads recorded before them; references taken from revisions).
+    // access tables are new (no uploads recorded before them; references taken from revisions),
+    // and offices have no settings yet.
     const { pub_schema: _counter, ...kept } = before;
     const {
       attachment_uploads: uploads,
       attachment_refs: refs,
+      office_settings: officeSettings,
       update_releases: updates,
       device_logs: logs,
       ...dumped
     } = hq.storage.dump();
     expect(dumped).toEqual(kept);
-    expect([updates, logs]).toEqual([[], []]);
+    expect([officeSettings, updates, logs]).toEqual([[], [], []]);
     expect(uploads).toEqual([]);
     expect(refs).toBeInstanceOf(Array);
 
