@@ -67,7 +67,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
     unsynced: () => countReleasesInOutbox(store.db) + countReviewOutbox(store.db),
     installer: opts.updateInstaller ?? null,
     channel: {
-      get: () => (store.settings.get('updateChannel', z.enum(['stable', 'pilot'])) ?? 'stable'),
+      get: () => store.settings.get('updateChannel', z.enum(['stable', 'pilot'])) ?? 'stable',
       set: (channel) => store.settings.set('updateChannel', channel),
     },
     log: opts.log,
