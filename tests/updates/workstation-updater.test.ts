@@ -136,6 +136,14 @@ describe('the updater', () => {
     expect(createHash('sha512').update(done).digest('base64')).toBe(release.sha512);
     expect(existsSync(part)).toBe(false);
     await second.close();
+
+    // Restarted before "Mulai ulang untuk memperbarui": the verified file is kept, not fetched again.
+    const again = recordingFetch();
+    const third = updater(dir, again.fetch);
+    await third.afterSync();
+    expect(again.requests.map((r) => new URL(r.url).pathname)).toEqual(['/updates/stable/latest.yml']);
+    expect(third.status()).toMatchObject({ state: 'ready', version: '1.2.0' });
+    await third.close();
   });
 
   it('refuses an installer whose sha512 differs from the feed, and keeps nothing of it', async () => {
@@ -148,10 +156,15 @@ describe('the updater', () => {
     writeFileSync(stored, bytes);
     const dir = tempDir('warta-upd-');
     const installer = standInInstaller();
-    const u = updater(dir, recordingFetch().fetch, () => 0, installer.installer);
+    const rec = recordingFetch();
+    const u = updater(dir, rec.fetch, () => 0, installer.installer);
     await u.afterSync();
     expect(u.status()).toMatchObject({ state: 'error', error: 'updates.tampered', version: '1.2.1' });
     expect(readdirSync(join(dir, '1.2.1'))).toEqual([]);
+    // The next sync does not fetch the same refused file again over the office's link.
+    const before = rec.requests.length;
+    await u.afterSync();
+    expect(rec.requests.slice(before).map((r) => new URL(r.url).pathname)).toEqual(['/updates/stable/latest.yml']);
     await expect(u.restart({ confirmed: true, unsaved: false })).rejects.toMatchObject({ reason: 'updates.notReady' });
     expect(installer.installed).toEqual([]);
     await u.close();

@@ -27,6 +27,10 @@ export interface DownloadRequest {
   fetch?: typeof fetch;
 }
 
+/** The refusal of a file that is not what the feed says (sha512 kept so it is not fetched again). */
+const tampered = (f: UpdateFile): WartaError =>
+  new WartaError('conflict', 'updates.tampered', { file: f.url, sha512: f.sha512 });
+
 async function hashOf(path: string, into: ReturnType<typeof createHash>): Promise<void> {
   for await (const chunk of createReadStream(path)) into.update(chunk as Buffer);
 }
@@ -39,7 +43,15 @@ async function hashOf(path: string, into: ReturnType<typeof createHash>): Promis
 export async function downloadResumable(req: DownloadRequest): Promise<void> {
   const part = `${req.dest}.part`;
   const { size, sha512 } = req.expected;
-  if (existsSync(req.dest)) rmSync(req.dest);
+  // Downloaded before the app was restarted: keep it if it is still the right file.
+  if (existsSync(req.dest)) {
+    if (statSync(req.dest).size === size) {
+      const again = createHash('sha512');
+      await hashOf(req.dest, again);
+      if (again.digest('base64') === sha512) return;
+    }
+    rmSync(req.dest);
+  }
   let have = existsSync(part) ? statSync(part).size : 0;
   if (have > size) {
     rmSync(part);
@@ -65,7 +77,7 @@ export async function downloadResumable(req: DownloadRequest): Promise<void> {
     const count = new Transform({
       transform(chunk: Buffer, _enc, done) {
         received += chunk.length;
-        if (received > size) return done(new WartaError('conflict', 'updates.tampered', { file: req.expected.url }));
+        if (received > size) return done(tampered(req.expected));
         hash.update(chunk);
         req.onProgress(received, size);
         done(null, chunk);
@@ -94,7 +106,7 @@ export async function downloadResumable(req: DownloadRequest): Promise<void> {
   if (got < size) throw new WartaError('network', 'updates.downloadFailed', { detail: `${got}/${size} bytes` });
   if (hash.digest('base64') !== sha512) {
     rmSync(part, { force: true });
-    throw new WartaError('conflict', 'updates.tampered', { file: req.expected.url });
+    throw tampered(req.expected);
   }
   renameSync(part, req.dest);
 }

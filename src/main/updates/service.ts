@@ -62,6 +62,8 @@ export class UpdateService {
   };
   private running: Promise<void> | null = null;
   private ready: VerifiedUpdate | null = null;
+  /** Files refused for a sha512 mismatch: not fetched again until HQ offers another file. */
+  private readonly refused = new Set<string>();
   private closed = false;
   private readonly abort = new AbortController();
   private readonly log: Logger;
@@ -103,8 +105,13 @@ export class UpdateService {
       if (!res.ok) throw new WartaError('network', 'updates.downloadFailed', { detail: `HTTP ${res.status}` });
       const yml = await res.text();
       const info = parseUpdateInfo(yml, feedFile);
-      // Newer than what runs, and than a release already waiting (say, after a channel change).
-      if (compareVersions(info.version, this.ready?.version ?? this.o.currentVersion) <= 0) return;
+      if (compareVersions(info.version, this.o.currentVersion) <= 0) {
+        // Installed already (or older): what an earlier download left is no longer needed.
+        if (!this.ready) this.clearOtherVersions(null);
+        return;
+      }
+      // Newer than a release already waiting (say, after a channel change)?
+      if (this.ready && compareVersions(info.version, this.ready.version) <= 0) return;
       const file = pickInstaller(
         info,
         this.o.platform ?? process.platform,
@@ -115,6 +122,8 @@ export class UpdateService {
         this.log.warn({ version: info.version, feedFile }, 'update has no installer for this machine');
         return;
       }
+      // A file refused once would be refused again, at the cost of the whole download.
+      if (this.refused.has(file.sha512)) return;
       const dir = join(this.o.dir, info.version);
       this.ready = null;
       this.clearOtherVersions(info.version);
@@ -127,8 +136,11 @@ export class UpdateService {
       this.log.info({ version: info.version }, 'update downloaded and verified');
     } catch (error) {
       if (this.closed) return;
-      const reason = error instanceof WartaError ? error.reason : undefined;
+      const refusal = error instanceof WartaError ? error : null;
+      const reason = refusal?.reason;
       this.log.warn({ err: error }, 'update check or download failed');
+      if (reason === 'updates.tampered' && typeof refusal?.params.sha512 === 'string')
+        this.refused.add(refusal.params.sha512);
       this.state = {
         ...this.state,
         state: 'error',
@@ -151,8 +163,8 @@ export class UpdateService {
     });
   }
 
-  /** Only the release being fetched stays on disk. */
-  private clearOtherVersions(keep: string): void {
+  /** Only the release being fetched stays on disk (none when `keep` is null). */
+  private clearOtherVersions(keep: string | null): void {
     let names: string[] = [];
     try {
       names = readdirSync(this.o.dir);
