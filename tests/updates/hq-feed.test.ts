@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider';
+import type { SqliteStorage } from '../../src/server/storage/sqlite';
+import { publishUpdate, updateReleases } from '../../src/server/updates';
 import { rolloutBucket } from '../../src/server/updates/rollout';
 import { enrollDevice, type Device } from '../helpers/hq-api';
 import { runHqCli, startHq, type Hq } from '../helpers/hq';
@@ -28,6 +30,17 @@ const versionFor = async (d: Device, channel = 'stable'): Promise<string | null>
   if (res.status === 404) return null;
   return parseUpdateInfo(await res.text(), 'latest.yml', new URL(`${hq.url}/updates/${channel}/latest.yml`)).version;
 };
+
+/** publish-update without the CLI round trip (the CLI itself is exercised above). */
+const publishDirect = (r: FixtureRelease, rollout: { percent: number | null; offices: string[] | null }) =>
+  publishUpdate({
+    paths: [r.ymlPath, r.installerPath],
+    channel: 'stable',
+    rollout,
+    updatesDir: join(hq.dataDir, 'updates'),
+    releases: updateReleases((hq.server.storage as SqliteStorage).db),
+    transaction: (fn) => hq.server.storage.transaction(fn),
+  });
 
 beforeAll(async () => {
   hq = await startHq(undefined, 0, { limits: { enroll: { max: 100, windowMs: 60_000 } } });
@@ -155,6 +168,21 @@ describe('rollout', () => {
     const out = devices.find((d) => rolloutBucket(d.deviceId) >= 40)!;
     expect((await feed(out.token, `stable/${v130.installer}`)).status).toBe(404);
     expect((await feed(inside[0]!.token, `stable/${v130.installer}`)).status).toBe(200);
+  });
+
+  it('offers the highest version a device is reached by, and a republished rollout replaces the old one', async () => {
+    const inside = devices.find((d) => rolloutBucket(d.deviceId) < 40)!;
+    const outside = devices.find((d) => rolloutBucket(d.deviceId) >= 40)!;
+    // A fix for the older line, to everyone, published after 1.3.0.
+    await publishDirect(fixtureRelease(tempDir('warta-rel-'), '1.2.1', 1000), { percent: null, offices: null });
+    expect(await versionFor(inside)).toBe('1.3.0');
+    expect(await versionFor(outside)).toBe('1.2.1');
+    // 1.3.0 halted (0 %): nobody is offered it any more…
+    await publishDirect(v130, { percent: 0, offices: null });
+    expect(await versionFor(inside)).toBe('1.2.1');
+    // …then widened to everyone.
+    await publishDirect(v130, { percent: 100, offices: null });
+    expect(await versionFor(outside)).toBe('1.3.0');
   });
 
   it('spreads devices evenly over the buckets (a share of N % reaches about N % of devices)', () => {

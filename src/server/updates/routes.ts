@@ -6,6 +6,7 @@ import { deviceOf } from '../auth';
 import type { EdgeGuard } from '../edge/guard';
 import { HttpError } from '../http-errors';
 import { parseOr400 } from '../validate';
+import { compareVersions } from '../../node/updates/update-info';
 import { CHANNELS, FEED_FILE, FILE_NAME } from './manifest';
 import { sendFile } from './ranges';
 import { reaches } from './rollout';
@@ -18,7 +19,7 @@ const typeOf = (name: string): string =>
 
 /**
  * electron-updater's generic feed, per device: `GET /updates/<channel>/latest*.yml` answers
- * the newest release on that channel whose rollout reaches the asking device (404 when none
+ * the highest version on that channel whose rollout reaches the asking device (404 when none
  * does), and the installers and blockmaps of such releases, with range requests so a slow or
  * broken download resumes where it stopped. Only enrolled devices read it.
  */
@@ -29,8 +30,13 @@ export function registerUpdateRoutes(
   app.get('/updates/:channel/:file', { onRequest: deps.guard.requireDevice }, async (request, reply) => {
     const { channel, file } = parseOr400(Params, request.params, 'update path');
     const who = deviceOf(request);
+    // The highest version whose rollout reaches this device (not the latest published: a
+    // fix for an older line must not hide a newer release).
     const mine = (feed?: string) =>
-      deps.releases.list(channel, feed).filter((r) => reaches(r, who.device.id, who.office.id));
+      deps.releases
+        .list(channel, feed)
+        .filter((r) => reaches(r, who.device.id, who.office.id))
+        .sort((a, b) => compareVersions(b.version, a.version));
     if (FEED_FILE.test(file)) {
       const release = mine(file)[0];
       if (!release) throw new HttpError('not_found', `no update for this device on ${channel}`);
