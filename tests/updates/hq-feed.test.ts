@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider';
 import type { SqliteStorage } from '../../src/server/storage/sqlite';
-import { publishUpdate, updateReleases } from '../../src/server/updates';
+import { publishUpdate, PublishError, updateReleases } from '../../src/server/updates';
 import { rolloutBucket } from '../../src/server/updates/rollout';
 import { enrollDevice, type Device } from '../helpers/hq-api';
 import { runHqCli, startHq, type Hq } from '../helpers/hq';
@@ -69,6 +69,34 @@ describe('publish-update', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await versionFor(devices[0]!)).toBeNull();
     expect(() => readdirSync(join(hq.dataDir, 'updates'))).toThrow(/ENOENT/);
+  });
+
+  it('refuses feed files that are not what electron-builder writes, and files no feed names', async () => {
+    const r = fixtureRelease(tempDir('warta-rel-'), '9.0.0', 1000);
+    const refusal = (paths: string[]) =>
+      publishUpdate({
+        paths,
+        channel: 'stable',
+        rollout: { percent: null, offices: null },
+        updatesDir: join(hq.dataDir, 'updates'),
+        releases: updateReleases((hq.server.storage as SqliteStorage).db),
+        transaction: (fn) => hq.server.storage.transaction(fn),
+      }).then(
+        () => 'published',
+        (e: unknown) => (e instanceof PublishError ? e.message : `unexpected: ${String(e)}`),
+      );
+    expect(await refusal([r.ymlPath])).toMatch(/latest\.yml names Warta-Setup-9\.0\.0-x64\.exe, which was not given/);
+    expect(await refusal([r.ymlPath, r.installerPath, r.blockmapPath, v120.installerPath])).toMatch(
+      /not named by any feed file: Warta-Setup-1\.2\.0-x64\.exe/,
+    );
+    expect(await refusal([r.installerPath])).toMatch(/no feed file given/);
+    const bomb = join(tempDir('warta-rel-'), 'latest.yml');
+    writeFileSync(bomb, 'a: &a [x, x]\nb: &b [*a, *a]\nversion: *b\n');
+    expect(await refusal([bomb])).toMatch(/latest\.yml is not YAML/);
+    const noVersion = join(tempDir('warta-rel-'), 'latest.yml');
+    writeFileSync(noVersion, 'files: []\nreleaseDate: x\n');
+    expect(await refusal([noVersion])).toMatch(/latest\.yml is not an update feed file: version/);
+    expect(await versionFor(devices[0]!)).not.toBe('9.0.0');
   });
 
   it('adds a release every enrolled device is offered, in a yml electron-updater accepts', async () => {
