@@ -10,11 +10,15 @@ import { serveLocalFeed, type UpdateInstaller } from '../updates';
  * pointed at the verified folder served on 127.0.0.1, so it never talks to HQ itself and
  * checks the installer's sha512 against the feed once more before running it.
  */
-export function createElectronUpdateInstaller(log: Logger): UpdateInstaller {
+export function createElectronUpdateInstaller(
+  log: Logger,
+  // Loaded only when installing: electron-updater picks its platform updater when first touched.
+  load: () => AppUpdater = () =>
+    (createRequire(import.meta.url)('electron-updater') as { autoUpdater: AppUpdater }).autoUpdater,
+): UpdateInstaller {
   return {
     async install(update) {
-      // Loaded only here: electron-updater picks its platform updater when first touched.
-      const { autoUpdater } = createRequire(import.meta.url)('electron-updater') as { autoUpdater: AppUpdater };
+      const autoUpdater = load();
       const feed = await serveLocalFeed(update.dir, randomBytes(16).toString('hex'));
       try {
         autoUpdater.autoDownload = false;
