@@ -1,0 +1,2 @@
+export { cleanPastedHtml, type CleanOptions } from './clean';
+export { plainTextToHtml } from './plain';
