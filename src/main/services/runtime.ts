@@ -8,6 +8,7 @@ import {
   reviewPushExtension,
   ReviewSync,
 } from '../review';
+import { createDocumentHandlers } from '../documents';
 import { openStore, readAttachment, type Store } from '../store';
 import { createSyncHandlers } from '../sync';
 import { createAppHandlers } from './app';
@@ -85,6 +86,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
         return result;
       },
       ...review,
+      ...createDocumentHandlers(store),
     },
     mediaLookup: (sha256) => readAttachment(store, sha256),
     stopSync,
