@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/contract';
+import { WartaError, type Handlers } from '../../shared/contract';
 import type { documentMethods } from '../../shared/contract/documents';
 import { slugify } from '../../shared/text/slugify';
 import { getRelease, readAttachment, toStorageError, type Store } from '../store';
@@ -27,6 +27,10 @@ export function createDocumentHandlers(store: Store): DocumentHandlers {
       );
       const base = release.slug || slugify(release.title) || 'rilis';
       return { fileName: `${base}.docx`, dataBase64: bytes.toString('base64') };
+    },
+    // The desktop shell answers this itself (it needs the calling window); the web host cannot.
+    printPdf: () => {
+      throw new WartaError('invalid_input', 'contract.notAvailable', { method: 'printPdf' });
     },
   };
 }

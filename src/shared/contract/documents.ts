@@ -31,4 +31,10 @@ export const documentMethods = {
   ),
   /** One release as a Word document: its file name and bytes as base64. */
   exportDocx: method(z.object({ id: IdSchema }), z.object({ fileName: z.string(), dataBase64: z.string() })),
+  /**
+   * Desktop only: the calling page (showing the print view) printed to a PDF the writer saves
+   * (Electron's printToPDF); `path` is null when the save was cancelled. The web host has no
+   * Electron: its page prints with the browser's own dialog instead.
+   */
+  printPdf: method(z.object({ fileName: z.string().max(200) }), z.object({ path: z.string().nullable() })),
 };
