@@ -8,6 +8,7 @@
  * `npm run hq -- backup [--data-dir DIR] [--out FILE]`        online backup; prints its path LAST
  * `npm run hq -- restore --data-dir DIR FILE`                 replace hq.sqlite (HQ stopped)
  * `npm run hq -- restore-release --data-dir DIR --release ID`  take a deleted release out of the trash
+ * `npm run hq -- office-setting --data-dir DIR --office … --key K (--value JSON | --value-file F | --clear)`
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { IdSchema } from '../shared/domain';
@@ -17,6 +18,7 @@ import { createHqServer, openStorage } from './app';
 import { addBackupCommands } from './cli-backup';
 import { printable, printableJson } from './cli-text';
 import { lockHqDataDir } from './data-dir-lock';
+import { addOfficeCommands } from './offices';
 import { restoreDeletedRelease } from './sync/restore';
 
 const DEFAULT_DATA_DIR = 'hq-data';
@@ -161,6 +163,7 @@ program
   });
 
 addBackupCommands(program, DEFAULT_DATA_DIR);
+addOfficeCommands(program, DEFAULT_DATA_DIR);
 
 const PROBLEMS = {
   not_found: 'HQ has no release with that id',

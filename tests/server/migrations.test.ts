@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–7 without gaps, and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  it('are numbered 1–8 without gaps, and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -220,6 +220,17 @@ describe('HQ migrations', () => {
   it('007 → latest: a current file opens as it is', () => {
     const storage = openUpgraded(hqAt(7, seedCore));
     expectCoreIntact(storage);
+    storage.close();
+  });
+
+  it('007 → 008: offices gain settings, empty until an admin sets one', () => {
+    const storage = openUpgraded(hqAt(7, seedCore));
+    expectCoreIntact(storage);
+    expect(storage.officeSettings(OFFICE.id)).toEqual({});
+    storage.setOfficeSetting(OFFICE.id, 'timeZone', 'WITA', '2025-12-04T00:00:00.000Z');
+    expect(storage.officeSettings(OFFICE.id)).toEqual({ timeZone: 'WITA' });
+    storage.setOfficeSetting(OFFICE.id, 'timeZone', null, '2025-12-04T00:00:00.000Z');
+    expect(storage.officeSettings(OFFICE.id)).toEqual({});
     storage.close();
   });
 
@@ -330,10 +341,17 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
     upgraded.close();
 
     // Every row of every table as it was; only the old counter is gone, and the attachment
-    // access tables are new (no uploads recorded before them; references taken from revisions).
+    // access tables are new (no uploads recorded before them; references taken from revisions),
+    // and offices have no settings yet.
     const { pub_schema: _counter, ...kept } = before;
-    const { attachment_uploads: uploads, attachment_refs: refs, ...dumped } = hq.storage.dump();
+    const {
+      attachment_uploads: uploads,
+      attachment_refs: refs,
+      office_settings: officeSettings,
+      ...dumped
+    } = hq.storage.dump();
     expect(dumped).toEqual(kept);
+    expect(officeSettings).toEqual([]);
     expect(uploads).toEqual([]);
     expect(refs).toBeInstanceOf(Array);
 

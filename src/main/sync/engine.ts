@@ -2,6 +2,7 @@ import type { SyncRunSummary } from '../../shared/contract/sync';
 import { nowIso } from '../store';
 import { reassertConflictStates } from './conflicts';
 import { HqError } from './hq-client';
+import { saveOfficeProfile } from './office-profile';
 import { pull } from './pull/pull';
 import { push } from './push/batches';
 import type { EngineContext, RunOutcome } from './run-context';
@@ -20,6 +21,7 @@ export async function runSync(ctx: EngineContext): Promise<RunOutcome> {
   const summary: SyncRunSummary = { pushed: 0, uploaded: 0, pulled: 0, conflicts: 0, rejected: 0 };
   const me = await ctx.client.me();
   if (me.deviceId !== ctx.deviceId) throw new HqError('http', 'Token perangkat tidak cocok dengan perangkat ini', 401);
+  if (me.office) saveOfficeProfile(ctx.db, me.office);
   // With nothing in flight, HQ's expectation is the truth (e.g. after restoring a backup).
   if (pendingPushes(ctx.db).length === 0) setMeta(ctx.db, META.nextSeq, String(me.nextSeq));
   await push(ctx, summary);

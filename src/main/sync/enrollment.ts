@@ -8,6 +8,7 @@ import { HqClient, normaliseHqUrl } from './hq-client';
 import { addLog } from './tables/log';
 import { META, getMeta, setMeta } from './tables/meta';
 import { pendingPushes, renumberPushes } from './tables/push-queue';
+import { forgetOfficeProfile } from './office-profile';
 
 /** Settings keys (the store's `settings` table) and the secret key of the device token. */
 const SETTINGS_IDENTITY = 'identity';
@@ -65,5 +66,6 @@ export function unenroll(e: Enrollment): void {
   e.secrets.delete(SECRET_DEVICE_TOKEN);
   e.settings.delete(SETTINGS_IDENTITY);
   e.settings.delete(SETTINGS_HQ_URL);
+  forgetOfficeProfile(e.db);
   addLog(e.db, 'info', 'syncLog.disconnected');
 }

@@ -4,6 +4,7 @@ import { WireFieldsSchema } from '../../shared/sync/protocol';
 import { appendOutbox, getRow, rowToRelease, writeFromHq } from '../store';
 import { applyResolutions, describeConflict } from './conflicts';
 import { readLocal } from './local-releases';
+import { readOfficeProfile } from './office-profile';
 import { SyncService, type SyncServiceOptions } from './service';
 import { setBase } from './tables/base';
 import { deleteConflict, getConflict, listStoredConflicts } from './tables/conflicts';
@@ -11,7 +12,14 @@ import { addLog } from './tables/log';
 import { markResolved } from './tables/resolved';
 
 type SyncMethodName =
-  'connectToHq' | 'disconnect' | 'syncNow' | 'getSyncStatus' | 'listSyncLog' | 'listConflicts' | 'resolveConflict';
+  | 'connectToHq'
+  | 'disconnect'
+  | 'syncNow'
+  | 'getSyncStatus'
+  | 'getOfficeProfile'
+  | 'listSyncLog'
+  | 'listConflicts'
+  | 'resolveConflict';
 
 type SyncHandlers = Pick<Handlers, SyncMethodName>;
 
@@ -49,6 +57,7 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
     },
     syncNow: ({ confirmMassDelete }) => service.syncNow({ confirmMassDelete: confirmMassDelete === true }),
     getSyncStatus: async () => service.status(),
+    getOfficeProfile: async () => readOfficeProfile(db),
     listSyncLog: async ({ limit }) => ({ items: service.listLog(limit) }),
     listConflicts: async ({ releaseId }) => {
       const stored = releaseId ? [getConflict(db, releaseId)].filter((c) => c !== null) : listStoredConflicts(db);

@@ -243,6 +243,7 @@ export const en: Resources = {
     connecting: 'Connecting…',
     connected: 'Connected to {{url}} as {{name}} ({{role}}, {{office}}).',
     notConnected: 'Not connected to the headquarters server.',
+    officeZone: 'Times in this office are shown in {{zone}}.',
     disconnect: 'Disconnect',
     disconnectConfirm: 'Disconnect from the headquarters server? Releases on this computer stay.',
     roles: { penulis: 'writer', peninjau: 'reviewer', admin: 'admin' },

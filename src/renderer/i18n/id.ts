@@ -239,6 +239,7 @@ export const id = {
     connecting: 'Menghubungkan…',
     connected: 'Terhubung ke {{url}} sebagai {{name}} ({{role}}, {{office}}).',
     notConnected: 'Belum terhubung ke server pusat.',
+    officeZone: 'Waktu di kantor ini: {{zone}}.',
     disconnect: 'Putuskan',
     disconnectConfirm: 'Putuskan dari server pusat? Rilis di komputer ini tetap ada.',
     roles: { penulis: 'penulis', peninjau: 'peninjau', admin: 'admin' },

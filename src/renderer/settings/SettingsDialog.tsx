@@ -7,6 +7,7 @@ import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { DialogHead, Modal } from '../common/Modal';
 import { switchLanguage, useLanguage } from '../i18n';
+import { useOfficeProfile } from '../office/useOfficeProfile';
 import { formatBytes } from './format';
 import { RestoreBackups } from './RestoreBackups';
 
@@ -21,6 +22,7 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
+  const office = useOfficeProfile();
   const [backup, setBackup] = useState<{ busy: boolean; result: string | null }>({ busy: false, result: null });
   const [sync, setSync] = useState<SyncStatus | null>(null);
   const [hqUrl, setHqUrl] = useState(info?.hqUrl ?? '');
@@ -116,6 +118,7 @@ export function SettingsDialog({ info, onClose, onInfoChanged }: Props) {
               })
             : t('settings.notConnected')}
         </p>
+        {connected && office && <p className="hint">{t('settings.officeZone', { zone: office.timeZone })}</p>}
         <form className="hq-form" onSubmit={(e) => void connect(e)}>
           <label className="field">
             <span>{t('settings.hqUrl')}</span>

@@ -14,6 +14,7 @@ import {
 import { deviceOf } from '../auth';
 import type { EdgeGuard } from '../edge/guard';
 import { HttpError } from '../http-errors';
+import { officeProfile } from '../offices';
 import type { DeviceIdentity, HqStorage, RevisionRow } from '../storage/types';
 import { applyPush } from '../sync/apply';
 import { mayReadAttachment } from '../sync/attachment-access';
@@ -54,6 +55,7 @@ export function registerSyncRoutes(
       person: personView(who.person, who.office),
       nextSeq: who.device.lastSeq + 1,
       headCursor: storage.headCursor(),
+      office: officeProfile(storage, who.office),
     };
   });
 

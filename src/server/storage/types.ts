@@ -128,6 +128,10 @@ export interface HqStorage {
   insertEnrollmentCode(code: EnrollmentCodeRow): void;
   getEnrollmentCode(codeHash: string): EnrollmentCodeRow | null;
   markEnrollmentCodeUsed(codeHash: string, usedAt: string): boolean;
+  /** The office's settings as stored (values unchecked: the profile builder validates them). */
+  officeSettings(officeId: string): Record<string, unknown>;
+  /** Set one setting, or remove it with `null`. */
+  setOfficeSetting(officeId: string, key: string, value: unknown, updatedAt: string): void;
 
   // Devices and auth.
   insertDevice(device: DeviceRow): void;

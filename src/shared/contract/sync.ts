@@ -4,6 +4,7 @@ import { DocNodeSchema } from '../domain/doc';
 import { IdSchema, ReleaseSchema, TimestampSchema } from '../domain/release';
 import { IdentitySchema } from './app';
 import { method } from './define';
+import { OfficeProfileSchema } from '../office/profile';
 
 /**
  * The sync area of the contract: enrollment with HQ ("Pengaturan" → "Hubungkan"),
@@ -112,6 +113,8 @@ export const syncMethods = {
    */
   syncNow: method(z.object({ confirmMassDelete: z.boolean().optional() }), SyncStatusSchema),
   getSyncStatus: method(z.object({}), SyncStatusSchema),
+  /** The office's settings from HQ as of the last sync (null before the first). */
+  getOfficeProfile: method(z.object({}), OfficeProfileSchema.nullable()),
   listSyncLog: method(
     z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
     z.object({ items: z.array(SyncLogEntrySchema) }),

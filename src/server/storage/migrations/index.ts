@@ -6,6 +6,7 @@ import { migration004 } from './004_public_media';
 import { migration005 } from './005_wordpress_queue';
 import { migration006 } from './006_drop_pub_schema';
 import { migration007 } from './007_attachment_access';
+import { migration008 } from './008_office_settings';
 
 /**
  * Every schema step of hq.sqlite, the public site's tables included, so the file is complete
@@ -20,4 +21,5 @@ export const HQ_MIGRATIONS: Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];

@@ -13,6 +13,8 @@ export type OfficeRecords = Pick<
   | 'insertEnrollmentCode'
   | 'getEnrollmentCode'
   | 'markEnrollmentCodeUsed'
+  | 'officeSettings'
+  | 'setOfficeSetting'
 >;
 
 type DbRow = Record<string, unknown>;
@@ -97,6 +99,33 @@ export function officeRecords(q: Query): OfficeRecords {
         q('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(usedAt, codeHash)
           .changes === 1
       );
+    },
+
+    officeSettings(officeId) {
+      const rows = q('SELECT key, value FROM office_settings WHERE office_id = ?').all(officeId) as {
+        key: string;
+        value: string;
+      }[];
+      const out: Record<string, unknown> = {};
+      for (const r of rows) {
+        try {
+          out[r.key] = JSON.parse(r.value) as unknown;
+        } catch {
+          // A value no longer readable is as good as unset; the admin can set it again.
+        }
+      }
+      return out;
+    },
+
+    setOfficeSetting(officeId, key, value, updatedAt) {
+      if (value === null) {
+        q('DELETE FROM office_settings WHERE office_id = ? AND key = ?').run(officeId, key);
+        return;
+      }
+      q(
+        `INSERT INTO office_settings (office_id, key, value, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (office_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      ).run(officeId, key, JSON.stringify(value), updatedAt);
     },
   };
 }

@@ -1,0 +1,19 @@
+import { OfficeProfileSchema, type OfficeProfile } from '../../shared/office';
+import { createSettings, type Db } from '../store';
+
+const KEY = 'officeProfile';
+
+/** Kept from the last sync so the office's settings apply offline too. */
+export function saveOfficeProfile(db: Db, profile: OfficeProfile): void {
+  createSettings(db).set(KEY, profile);
+}
+
+/** The office's profile as HQ last sent it, or null before the first sync. */
+export function readOfficeProfile(db: Db): OfficeProfile | null {
+  return createSettings(db).get(KEY, OfficeProfileSchema) ?? null;
+}
+
+/** Forgotten with the enrollment: another office's settings must not linger. */
+export function forgetOfficeProfile(db: Db): void {
+  createSettings(db).delete(KEY);
+}

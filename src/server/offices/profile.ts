@@ -1,0 +1,26 @@
+import { OFFICE_SETTINGS, OfficeProfileSchema, isOfficeSettingKey, zoneOfProvince } from '../../shared/office';
+import type { OfficeProfile } from '../../shared/office';
+import type { HqStorage, OfficeRow } from '../storage/types';
+
+/**
+ * The profile an office's workstations receive: its identity and every setting whose stored
+ * value still fits today's schema. A value that does not fit is left out, so one bad setting
+ * never stops an office from syncing.
+ */
+export function officeProfile(storage: Pick<HqStorage, 'officeSettings'>, office: OfficeRow): OfficeProfile {
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(storage.officeSettings(office.id))) {
+    if (!isOfficeSettingKey(key)) continue;
+    const parsed = OFFICE_SETTINGS[key].safeParse(value);
+    if (parsed.success) settings[key] = parsed.data;
+  }
+  return OfficeProfileSchema.parse({
+    ...settings,
+    id: office.id,
+    name: office.name,
+    province: office.province,
+    provinceCode: office.provinceCode,
+    regencyCode: office.regencyCode,
+    timeZone: settings['timeZone'] ?? zoneOfProvince(office.provinceCode),
+  });
+}

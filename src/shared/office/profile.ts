@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { IdSchema } from '../domain/release';
+import { TimeZoneSchema } from './time-zone';
+
+/**
+ * What an office sets at HQ and every workstation of the office receives at each sync. Each key
+ * is one setting with its own schema; HQ validates a value when an admin sets it and again when
+ * it builds the profile, so a value written by an older HQ that no longer fits is left out.
+ * To add a setting, add its key here: storage, the CLI and the sync carry it unchanged.
+ */
+export const OFFICE_SETTINGS = {
+  /** Overrides the zone derived from the province (an office HQ could not place). */
+  timeZone: TimeZoneSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
+export const OFFICE_SETTING_KEYS = Object.keys(OFFICE_SETTINGS) as OfficeSettingKey[];
+
+export const isOfficeSettingKey = (key: string): key is OfficeSettingKey => Object.hasOwn(OFFICE_SETTINGS, key);
+
+/** The office's identity, as HQ enrolled it (idn-area-data codes where the name is known). */
+const OfficeIdentitySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  province: z.string(),
+  provinceCode: z.string().nullable(),
+  regencyCode: z.string().nullable(),
+});
+
+export const OfficeProfileSchema = OfficeIdentitySchema.extend({
+  ...z.object(OFFICE_SETTINGS).partial().shape,
+  /** Always present: the zone every time of this office is shown in (setting, else province). */
+  timeZone: TimeZoneSchema,
+});
+export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;
