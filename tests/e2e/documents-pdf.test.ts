@@ -1,8 +1,9 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../src/shared/domain/doc';
+import { setOfficeSetting } from '../../src/server/offices';
 import { rpc } from '../helpers';
 import { browserSuite } from '../helpers/suite';
 import { openRelease } from './desks';
@@ -51,21 +52,32 @@ function longBody(figure: string): DocNode {
   return { type: 'doc', content: blocks };
 }
 
-async function pagesOf(pdf: Buffer): Promise<string[]> {
+interface PdfPage {
+  text: string;
+  /** Does the page paint an image (the letterhead's logo, a figure)? */
+  image: boolean;
+}
+
+async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  const pages: string[] = [];
+  const pages: PdfPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(
-      content.items
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    const ops = await page.getOperatorList();
+    pages.push({
+      text: content.items
         .map((item) => ('str' in item ? item.str : ''))
         .join(' ')
         .replace(/\s+/g, ' '),
-    );
+      image: ops.fnArray.includes(OPS.paintImageXObject),
+    });
   }
   await doc.destroy();
   return pages;
 }
+
+const pagesOf = async (pdf: Buffer): Promise<string[]> => (await readPdf(pdf)).map((p) => p.text);
 
 /** Chooses Ekspor → PDF (or the library's list export) and waits for the page to ask to print. */
 async function exportPdf(page: Page, menuButton: string | RegExp): Promise<Buffer> {
@@ -77,7 +89,7 @@ async function exportPdf(page: Page, menuButton: string | RegExp): Promise<Buffe
 }
 
 describe('PDF export with the office letterhead (Chromium)', { timeout: 240_000 }, () => {
-  const suite = browserSuite('warta-pdf-', { host: true });
+  const suite = browserSuite('warta-pdf-', { host: true, hq: true });
 
   it('prints one release to a PDF whose headline is text and whose every page carries the office name', async () => {
     const host = suite.host;
@@ -101,7 +113,10 @@ describe('PDF export with the office letterhead (Chromium)', { timeout: 240_000 
     await page.goto(await host.openUrl());
     await openRelease(page, LONG_TITLE);
 
-    const pages = await pagesOf(await exportPdf(page, 'Ekspor'));
+    const pdf = await readPdf(await exportPdf(page, 'Ekspor'));
+    // No letterhead logo is set for this office: only the page with the figure paints an image.
+    expect(pdf.filter((p) => p.image)).toHaveLength(1);
+    const pages = pdf.map((p) => p.text);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(pages[0]).toContain(LONG_TITLE);
     expect(pages[0]).toContain('Blora – Kamis (4/12/2025)');
@@ -126,6 +141,63 @@ describe('PDF export with the office letterhead (Chromium)', { timeout: 240_000 
     expect(starts.every((i) => i >= 0)).toBe(true);
     expect(new Set(starts).size).toBe(2);
     for (const p of both) expect(p.toUpperCase()).toContain(OFFICE.toUpperCase());
+    await page.close();
+  });
+
+  it('uses the letterhead HQ set for the office, synced: logo, name, address and contacts on every page', async () => {
+    const host = await suite.startHost('kop');
+    await suite.connectToHq(host, 'Humas Blora');
+    const logo = await sharp({ create: { width: 60, height: 60, channels: 3, background: '#b00' } })
+      .png()
+      .toBuffer();
+    setOfficeSetting(
+      suite.hq.server.storage,
+      OFFICE,
+      'letterhead',
+      JSON.stringify({
+        officeName: 'Komisi Pemilihan Umum Kabupaten Blora',
+        address: 'Jl. Pemuda No. 5, Blora 58211',
+        phone: '(0296) 531234',
+        email: 'humas@kab-blora.kpu.go.id',
+        logo: `data:image/png;base64,${logo.toString('base64')}`,
+      }),
+    );
+    // A sync brings the office's profile (a sync already running when asked may have missed the setting).
+    await expect
+      .poll(
+        async () => {
+          await rpc(host, 'syncNow', {}).catch(() => undefined);
+          return (await rpc(host, 'getOfficeProfile', {}))?.letterhead?.address;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe('Jl. Pemuda No. 5, Blora 58211');
+    await rpc(host, 'createRelease', {
+      fields: {
+        title: LONG_TITLE,
+        dateline: 'Blora',
+        date: '2025-12-04',
+        office: OFFICE,
+        body: longBody(
+          (await rpc(host, 'importImage', { name: 'a.png', dataBase64: logo.toString('base64') })).attachment,
+        ),
+      },
+    });
+    const page = await suite.browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.addInitScript('window.print = () => { document.body.dataset.printed = "1"; };');
+    await page.goto(await host.openUrl());
+    await openRelease(page, LONG_TITLE);
+    const pdf = await readPdf(await exportPdf(page, 'Ekspor'));
+    expect(pdf.length).toBeGreaterThanOrEqual(3);
+    // Every page paints the logo (the release's one figure is on one page only).
+    expect(pdf.map((p) => p.image)).toEqual(pdf.map(() => true));
+    const pages = pdf.map((p) => p.text);
+    for (const [i, p] of pages.entries()) {
+      expect(p.toUpperCase(), `page ${i + 1}`).toContain('KOMISI PEMILIHAN UMUM KABUPATEN BLORA');
+      expect(p, `page ${i + 1}`).toContain('Jl. Pemuda No. 5, Blora 58211');
+      expect(p, `page ${i + 1}`).toContain('humas@kab-blora.kpu.go.id');
+    }
     await page.close();
   });
 });
