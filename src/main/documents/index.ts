@@ -34,6 +34,3 @@ export function createDocumentHandlers(store: Store): DocumentHandlers {
     },
   };
 }
-
-export { releaseToDocx } from './export/docx';
-export { convertDocx } from './import';

@@ -11,7 +11,7 @@ export interface Letterhead {
 }
 
 /** The letterhead HQ set for the office (synced), else the office's enrolled name, else the release's office. */
-export function letterheadOf(profile: OfficeProfile | null, enrolledOffice: string, releaseOffice: string): Letterhead {
+function letterheadOf(profile: OfficeProfile | null, enrolledOffice: string, releaseOffice: string): Letterhead {
   const set = profile?.letterhead;
   const contact = [set?.phone, set?.email, set?.website].filter((part): part is string => Boolean(part)).join(' · ');
   return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** At most this many characters of logo data URL: the profile travels in every sync answer. */
-export const MAX_LOGO_DATA_URL = 200_000;
+const MAX_LOGO_DATA_URL = 200_000;
 
 const LOGO = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/;
 
@@ -35,4 +35,3 @@ export const LetterheadSchema = z.object({
     .refine(logoFits, { message: 'logo must be a PNG or JPEG data: URL whose content is that image' })
     .optional(),
 });
-export type LetterheadSetting = z.infer<typeof LetterheadSchema>;

@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { WartaError } from '../../../shared/contract/define';
 
 /** An image of the document, held in memory until the whole conversion has succeeded. */
-export interface DocxImage {
+interface DocxImage {
   sha256: string;
   bytes: Buffer;
 }

@@ -1,2 +1,2 @@
-export { cleanPastedHtml, type CleanOptions } from './clean';
+export { cleanPastedHtml } from './clean';
 export { plainTextToHtml } from './plain';
