@@ -78,6 +78,9 @@ export const CleanPaste = Extension.create<{ report: ReportPasteError }>({
       new Plugin({
         key: new PluginKey('wartaCleanPaste'),
         props: {
+          // Dropped HTML (dragged from another program) goes through the same cleaner; its
+          // images, which cannot be read here, are left out.
+          transformPastedHTML: (html) => cleanPastedHtml(html),
           handlePaste: (_view, event) => {
             const data = event.clipboardData;
             if (!data) return false;
