@@ -131,4 +131,42 @@ describe('Word documents in the workstation (Chromium)', { timeout: 240_000 }, (
     expect(attachments(host.dataDir)).toContain(figure.attrs!['attachment']);
     await page.close();
   });
+
+  it('a few words pasted from Google Docs join the paragraph they land in; plain text keeps its paragraphs', async () => {
+    const host = await suite.startHost('inline');
+    const page = await suite.browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(await host.openUrl());
+    await page.getByRole('button', { name: 'Rilis baru' }).click();
+    await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Tempelan sebaris');
+    const body = page.getByRole('textbox', { name: 'Isi rilis' });
+    await body.click();
+    await page.keyboard.type('Awal ');
+    const paste = (type: string, data: string) =>
+      page.evaluate(`(() => {
+        const dt = new DataTransfer();
+        dt.setData(${JSON.stringify(type)}, ${JSON.stringify(data)});
+        document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      })()`);
+    await paste(
+      'text/html',
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b"><span style="font-size:11pt;font-weight:700;">tengah</span></b>',
+    );
+    await page.keyboard.type(' akhir');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await paste('text/plain', 'Paragraf satu\r\nbaris kedua\n\nParagraf dua');
+    await saved(page);
+    const { items } = await rpc(host, 'listReleases', { sort: 'updated_desc', limit: 10, offset: 0 });
+    const stored = await rpc(host, 'getRelease', { id: items[0]!.id });
+    const paragraphs = stored.body.content!.filter((n) => n.type === 'paragraph');
+    const textOf = (n: DocNode): string =>
+      n.type === 'hardBreak' ? '\n' : (n.text ?? (n.content ?? []).map(textOf).join(''));
+    expect(paragraphs.map(textOf)).toEqual(['Awal tengah akhir', 'Paragraf satu\nbaris kedua', 'Paragraf dua']);
+    const bold = paragraphs[0]!.content!.filter((n) => n.marks?.some((m) => m.type === 'bold')).map((n) => n.text);
+    // Bold starts at the pasted word (typing on after it continues the mark, as in any editor).
+    expect(bold.join('')).toMatch(/^tengah/);
+    expect(bold.join('')).not.toContain('Awal');
+    await page.close();
+  });
 });

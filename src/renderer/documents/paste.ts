@@ -54,14 +54,15 @@ async function pasteWithImages(
     if (sha) map.set(i, sha);
   }
   if (editor.isDestroyed) return;
-  editor
-    .chain()
-    .focus()
-    .insertContent(cleanPastedHtml(html, { imageAttachment: (_src, i) => map.get(i) ?? null }))
-    .run();
+  editor.commands.focus();
+  editor.view.pasteHTML(cleanPastedHtml(html, { imageAttachment: (_src, i) => map.get(i) ?? null }));
 }
 
 /**
+ * The cleaned HTML goes through ProseMirror's own paste (view.pasteHTML), so a sentence pasted
+ * into a paragraph joins it rather than splitting it; that second pass calls this handler with
+ * an event without clipboard data, which it leaves to ProseMirror.
+ *
  * Paste through the shared cleaner: Word, Google Docs and LibreOffice keep their structure
  * and lose their fonts, colours, comments and junk; the schema then drops what it does not
  * define. Pasted images become attachments first (checked and capped in main like any image).
@@ -81,7 +82,7 @@ export const CleanPaste = Extension.create<{ report: ReportPasteError }>({
           // Dropped HTML (dragged from another program) goes through the same cleaner; its
           // images, which cannot be read here, are left out.
           transformPastedHTML: (html) => cleanPastedHtml(html),
-          handlePaste: (_view, event) => {
+          handlePaste: (view, event) => {
             const data = event.clipboardData;
             if (!data) return false;
             const html = data.getData('text/html');
@@ -89,7 +90,7 @@ export const CleanPaste = Extension.create<{ report: ReportPasteError }>({
             if (!html) {
               const text = data.getData('text/plain');
               if (text) {
-                editor.chain().insertContent(plainTextToHtml(text)).run();
+                view.pasteHTML(plainTextToHtml(text));
                 return true;
               }
               if (files.length === 0) return false;
@@ -106,7 +107,7 @@ export const CleanPaste = Extension.create<{ report: ReportPasteError }>({
             const sources: string[] = [];
             cleanPastedHtml(html, { imageAttachment: (src) => (sources.push(src), null) });
             if (sources.length === 0) {
-              editor.chain().insertContent(cleanPastedHtml(html)).run();
+              view.pasteHTML(cleanPastedHtml(html));
               return true;
             }
             void pasteWithImages(editor, html, sources, files, report);
