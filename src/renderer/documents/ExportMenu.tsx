@@ -105,7 +105,13 @@ export function ExportMenu({ ids, beforeExport, className = 'ghost', label }: Pr
   };
 
   return (
-    <div className="menu-anchor">
+    <div
+      className="menu-anchor"
+      onBlur={(e) => {
+        // Focus (or a click) elsewhere closes the menu.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"
