@@ -169,4 +169,36 @@ describe('Word documents in the workstation (Chromium)', { timeout: 240_000 }, (
     expect(bold.join('')).not.toContain('Awal');
     await page.close();
   });
+
+  it('a long import shows its count and "Batal" stops it: no release is made of the file under way or after it', async () => {
+    const host = await suite.startHost('cancel');
+    const files = await Promise.all(
+      ['satu', 'dua', 'tiga'].map(async (name, i) => {
+        const path = join(suite.dir, `${name}.docx`);
+        writeFileSync(path, await sampleDocx(await png(['#111', '#222', '#333'][i]!)));
+        return path;
+      }),
+    );
+    const page = await suite.browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(await host.openUrl());
+    // Hold the first conversion until "Batal" has been pressed, so the test decides the moment.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/rpc/convertDocx', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await chooseFiles(page, files);
+    const progress = page.getByRole('progressbar', { name: 'Kemajuan' });
+    await progress.waitFor();
+    expect(await progress.getAttribute('aria-valuemax')).toBe('3');
+    expect(await page.getByText('Mengimpor 1 dari 3 dokumen…').count()).toBe(1);
+    await page.getByRole('button', { name: 'Batal' }).click();
+    release();
+    await page.getByRole('status').filter({ hasText: 'Dibatalkan: 0 dari 3 selesai.' }).waitFor();
+    await progress.waitFor({ state: 'detached' });
+    expect((await rpc(host, 'listReleases', { sort: 'updated_desc', limit: 10, offset: 0 })).total).toBe(0);
+    await page.close();
+  });
 });
