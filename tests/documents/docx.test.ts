@@ -7,6 +7,7 @@ import type { DocNode } from '../../src/shared/domain';
 import { startServices } from '../store/helpers';
 import { tempDir } from '../helpers/tmp';
 import { png, sampleDocx } from './sample-docx';
+import { MAX_DOCX_UNPACKED_BYTES } from '../../src/main/documents/import/zip-entries';
 
 type Outline = string | [string, ...Outline[]];
 function outline(n: DocNode): Outline {
@@ -111,7 +112,7 @@ describe('.docx import refuses what is not a Word document, storing nothing', ()
   const zipOf = async (files: Record<string, string>) => {
     const zip = new JSZip();
     for (const [name, text] of Object.entries(files)) zip.file(name, text);
-    return zip.generateAsync({ type: 'nodebuffer' });
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   };
   const cases: [string, () => Promise<Buffer> | Buffer, string, RegExp][] = [
     ['a corrupt .docx', async () => (await sampleDocx(await png('#00c'))).subarray(0, 3000), 'docx.corrupt', /rusak/],
@@ -140,6 +141,18 @@ describe('.docx import refuses what is not a Word document, storing nothing', ()
       /bukan dokumen Word/,
     ],
     ['an empty file', () => Buffer.alloc(0), 'docx.empty', /kosong/],
+    [
+      'a zip bomb named .docx',
+      async () => {
+        // A few kilobytes that say they unpack past the cap (a real bomb's directory says so too).
+        const zip = await zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': 'a'.repeat(4096) });
+        const central = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
+        zip.writeUInt32LE(MAX_DOCX_UNPACKED_BYTES + 1, central + 24);
+        return zip;
+      },
+      'docx.unpackedTooLarge',
+      /lebih dari 128 MB setelah dibuka/,
+    ],
   ];
 
   it.each(cases)('%s gets a clear message and the library is unchanged', async (_label, make, reason, wording) => {

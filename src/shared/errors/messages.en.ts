@@ -42,6 +42,8 @@ export const messagesEn: ErrorMessages = {
       'The file "{{name}}" is not a supported image (its content is not JPEG, PNG, WebP or GIF, whatever its name says).',
     'docx.tooLarge':
       'The file "{{name}}" is too large ({{sizeMb}} MB); a Word document can be at most {{limitMb}} MB. Nothing was imported.',
+    'docx.unpackedTooLarge':
+      'The file "{{name}}" holds more than {{limitMb}} MB once unpacked, far more than any Word document. It was not opened and nothing was imported.',
     'docx.empty': 'The file "{{name}}" is empty. Nothing was imported.',
     'docx.notDocx':
       'The file "{{name}}" is not a Word document (.docx). Save it from Word as .docx and try again. Nothing was imported.',

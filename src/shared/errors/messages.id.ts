@@ -43,6 +43,8 @@ export const messagesId: ErrorMessages = {
       'Berkas "{{name}}" bukan gambar yang didukung (isinya bukan JPEG, PNG, WebP atau GIF, apa pun nama berkasnya).',
     'docx.tooLarge':
       'Berkas "{{name}}" terlalu besar ({{sizeMb}} MB); dokumen Word paling besar {{limitMb}} MB. Tidak ada yang diimpor.',
+    'docx.unpackedTooLarge':
+      'Berkas "{{name}}" berisi lebih dari {{limitMb}} MB setelah dibuka, jauh lebih besar dari dokumen Word biasa. Berkas tidak dibuka dan tidak ada yang diimpor.',
     'docx.empty': 'Berkas "{{name}}" kosong. Tidak ada yang diimpor.',
     'docx.notDocx':
       'Berkas "{{name}}" bukan dokumen Word (.docx). Simpan dari Word sebagai .docx lalu coba lagi. Tidak ada yang diimpor.',

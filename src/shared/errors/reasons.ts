@@ -34,6 +34,7 @@ export const ERROR_REASONS = [
   'image.empty',
   'image.notAnImage',
   'docx.tooLarge',
+  'docx.unpackedTooLarge',
   'docx.empty',
   'docx.notDocx',
   'docx.executable',

@@ -1,6 +1,7 @@
 import type { DocNode } from '../../../shared/domain/doc';
 import { importImage, type Store } from '../../store';
 import { checkDocxBytes } from './check-file';
+import { checkZipEntries } from './zip-entries';
 import { docxToHtml } from './docx-to-html';
 import { htmlToFields, type ImportedFields } from './html-to-fields';
 
@@ -30,6 +31,7 @@ function withoutFigures(node: DocNode, drop: Set<string>): DocNode {
  */
 export async function convertDocx(store: Store, name: string, bytes: Buffer): Promise<ConvertedDocx> {
   checkDocxBytes(name, bytes);
+  checkZipEntries(name, bytes);
   const { html, images } = await docxToHtml(name, bytes);
   const fields = htmlToFields(html, (src) => images.get(src)?.sha256 ?? null);
   const used = figureAttachments(fields.body, new Set());
