@@ -1,5 +1,5 @@
 import { render } from 'dom-serializer';
-import { Element, Text, type ChildNode, type ParentNode } from 'domhandler';
+import { Element, type ChildNode, type ParentNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { isSha256 } from '../../domain/digest';
 import { isAllowedLink } from '../extensions';
@@ -16,7 +16,10 @@ import {
   textOf,
   unwrap,
   wrapChildren,
+  classOf,
 } from './dom';
+import { figure, hoistOutOfParagraph, ourFigure } from './figures';
+import { isDocsCommentBody, isJunk } from './junk';
 import { convertWordLists } from './word-lists';
 
 /**
@@ -37,40 +40,6 @@ export interface CleanOptions {
   imageAttachment?: (src: string, index: number) => string | null;
 }
 
-/** Elements that go with everything in them. */
-const DROP = new Set([
-  'head',
-  'style',
-  'script',
-  'noscript',
-  'template',
-  'meta',
-  'link',
-  'title',
-  'xml',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'applet',
-  'svg',
-  'math',
-  'canvas',
-  'video',
-  'audio',
-  'picture',
-  'source',
-  'map',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'form',
-  'del',
-  'colgroup',
-  'col',
-  'caption',
-]);
 /** Elements the cleaned HTML keeps (attributes filtered below); every other element is unwrapped. */
 const KEEP = new Set([
   'p',
@@ -125,31 +94,6 @@ const ALLOWED_ATTRS: Record<string, readonly string[]> = {
   th: ['colspan', 'rowspan'],
 };
 
-const clsOf = (el: Element): string => (el.attribs['class'] ?? '').toLowerCase();
-
-/** Comments, tracked changes and hidden text of Word and Google Docs. */
-function isJunk(el: Element): boolean {
-  if (DROP.has(el.name) || el.name.startsWith('v:') || el.name.startsWith('w:') || el.name.startsWith('m:'))
-    return true;
-  const style = styleOf(el);
-  if (style.has('mso-element') || style.get('mso-hide') === 'all' || style.get('display') === 'none') return true;
-  const cls = clsOf(el);
-  if (/\b(msocommentreference|msocomanchor|msocomoff|msodel)\b/.test(cls)) return true;
-  if (el.name === 'a') {
-    const ref = `${el.attribs['href'] ?? ''} ${el.attribs['id'] ?? ''}`;
-    if (/(^|\s|#)(cmnt|_msocom_)/.test(ref)) return true;
-  }
-  if (el.name === 'br' && /apple-interchange-newline/.test(cls)) return true;
-  return false;
-}
-
-/** Google Docs' comment bodies: a div whose first link points back at its `cmnt_ref`. */
-function isDocsCommentBody(el: Element): boolean {
-  if (el.name !== 'div') return false;
-  const a = elementsBelow(el).find((e) => e.name === 'a');
-  return Boolean(a && /^#cmnt_ref/.test(a.attribs['href'] ?? ''));
-}
-
 /** Bold/italic/underline/strike written as inline style (Google Docs, LibreOffice spans) → marks. */
 function styleToMarks(el: Element, insideLink: boolean): void {
   if (el.name === 'b' && /normal|[1-4]00/.test(styleOf(el).get('font-weight') ?? '')) return;
@@ -168,45 +112,6 @@ function styleToMarks(el: Element, insideLink: boolean): void {
 function hasAncestor(el: Element, name: string): boolean {
   for (let p = el.parent; p; p = p.parent) if (isElement(p as ChildNode) && (p as Element).name === name) return true;
   return false;
-}
-
-/** A pasted figure of our own editor keeps its attachment, alt, caption and credit; anything else is rebuilt. */
-function ourFigure(el: Element): Element | null {
-  const img = elementsBelow(el).find((e) => e.name === 'img');
-  const attachment = img?.attribs['data-attachment'] ?? '';
-  if (!isSha256(attachment)) return null;
-  const pick = (cls: string): string => {
-    const span = elementsBelow(el).find((e) => clsOf(e).split(/\s+/).includes(cls));
-    return span ? textOf(span).trim() : '';
-  };
-  return figure(attachment, img?.attribs['alt'] ?? '', pick('caption'), pick('credit'));
-}
-
-function figure(attachment: string, alt: string, caption = '', credit = ''): Element {
-  const parts: Element[] = [];
-  if (caption) parts.push(make('span', { class: 'caption' }, [new Text(caption)]));
-  if (credit) parts.push(make('span', { class: 'credit' }, [new Text(credit)]));
-  const kids = [make('img', { 'data-attachment': attachment, alt })];
-  if (parts.length) kids.push(make('figcaption', {}, parts));
-  return make('figure', { 'data-type': 'figure' }, kids);
-}
-
-/** A figure is a block: one inside a paragraph splits it there rather than vanish. */
-function hoistOutOfParagraph(fig: Element): void {
-  const p = fig.parent as Element | null;
-  if (!p || !isElement(p as ChildNode) || !['p', 'h2', 'h3', 'h4'].includes(p.name)) return;
-  const at = p.children.indexOf(fig);
-  const after = make(p.name);
-  for (const k of p.children.slice(at + 1)) append(after, k);
-  remove(fig);
-  const next = p.next;
-  if (next) {
-    insertBefore(next, fig);
-    insertBefore(next, after);
-  } else if (p.parent) {
-    append(p.parent, fig);
-    append(p.parent, after);
-  }
 }
 
 /** Heading levels as the release uses them (h2–h4): the paste's highest level becomes h2. */
@@ -242,7 +147,7 @@ export function cleanPastedHtml(html: string, options: CleanOptions = {}): strin
     if (!el.parent) continue;
     if (isJunk(el) || isDocsCommentBody(el)) remove(el);
     else if (el.name === 'b' && (el.attribs['id'] ?? '').startsWith('docs-internal-guid')) unwrap(el);
-    else if (el.name === 'ins' || /\bmsoins\b/.test(clsOf(el))) unwrap(el);
+    else if (el.name === 'ins' || /\bmsoins\b/.test(classOf(el))) unwrap(el);
   }
 
   // 3. Word's list paragraphs → lists; its paragraph styles → structure.
@@ -250,7 +155,7 @@ export function cleanPastedHtml(html: string, options: CleanOptions = {}): strin
   for (const el of elementsBelow(root)) {
     if (!el.parent) continue;
     if (styleOf(el).get('mso-list') === 'ignore') remove(el);
-    const cls = clsOf(el);
+    const cls = classOf(el);
     if (el.name === 'p' && /\bmsotitle\b/.test(cls)) el.name = 'h1';
     else if (el.name === 'p' && /\bmso(intense)?quote\b/.test(cls)) {
       const quote = make('blockquote');

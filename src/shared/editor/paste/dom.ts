@@ -104,3 +104,6 @@ export function make(name: string, attribs: Record<string, string> = {}, childre
   for (const c of children) append(el, c);
   return el;
 }
+
+/** The class attribute, lower-cased (Word writes `MsoNormal`, `msoIns`, …). */
+export const classOf = (el: Element): string => (el.attribs['class'] ?? '').toLowerCase();
