@@ -52,6 +52,8 @@ export interface FakeElectron {
       ) => void)
     | null;
   openedExternally: string[];
+  /** What the next save dialog answers (a path, or null for "cancelled"), and the names it was offered. */
+  saveDialog: { answer: string | null; offered: string[] };
   app: Emitter & { ready: Promise<void> };
   userData: string;
   /** How often app.quit() was called and each window was restored / focused. */
@@ -72,6 +74,7 @@ export function createFakeElectron(userData: string, opts: { singleInstanceLock?
     permissionCheck: null,
     headersHook: null,
     openedExternally: [],
+    saveDialog: { answer: null, offered: [] },
     app: Object.assign(new Emitter(), { ready: Promise.resolve() }),
     userData,
     quits: 0,
@@ -96,6 +99,8 @@ export function createFakeElectron(userData: string, opts: { singleInstanceLock?
   class BrowserWindow extends Emitter {
     static all: BrowserWindow[] = [];
     static getAllWindows = (): BrowserWindow[] => BrowserWindow.all;
+    static fromWebContents = (contents: unknown): BrowserWindow | null =>
+      BrowserWindow.all.find((w) => w.webContents === contents) ?? null;
     readonly webContents = new FakeWebContents();
     private record: FakeElectron['windows'][number];
     constructor(options: Record<string, unknown>) {
@@ -142,6 +147,14 @@ export function createFakeElectron(userData: string, opts: { singleInstanceLock?
         setPermissionRequestHandler: (fn: FakeElectron['permissionRequest']) => (fake.permissionRequest = fn),
         setPermissionCheckHandler: (fn: FakeElectron['permissionCheck']) => (fake.permissionCheck = fn),
         webRequest: { onHeadersReceived: (fn: FakeElectron['headersHook']) => (fake.headersHook = fn) },
+      },
+    },
+    dialog: {
+      showSaveDialog: (...args: unknown[]) => {
+        const options = args[args.length - 1] as { defaultPath?: string };
+        fake.saveDialog.offered.push(options.defaultPath ?? '');
+        const path = fake.saveDialog.answer;
+        return Promise.resolve(path ? { canceled: false, filePath: path } : { canceled: true, filePath: '' });
       },
     },
     shell: {

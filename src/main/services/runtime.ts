@@ -9,6 +9,7 @@ import {
   reviewPushExtension,
   ReviewSync,
 } from '../review';
+import { createDocumentHandlers } from '../documents';
 import { countReleasesInOutbox, openStore, readAttachment, type Store } from '../store';
 import { SupportLogs } from '../support';
 import { createSyncHandlers, SECRET_DEVICE_TOKEN } from '../sync';
@@ -119,6 +120,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
       },
       ...review,
       ...createUpdateHandlers(updates, support),
+      ...createDocumentHandlers(store),
     },
     mediaLookup: (sha256) => readAttachment(store, sha256),
     stopSync,

@@ -4,6 +4,7 @@ import { dispatch } from '../../shared/contract/dispatch';
 import type { Logger } from '../../node/log/logger';
 import type { Services } from '../services';
 import { isAppUrl } from './origin';
+import { printPageToPdf } from './print';
 
 /**
  * One `ipcMain.handle('warta:<method>')` per contract method. Each call must come from the
@@ -20,9 +21,15 @@ export function registerIpc(services: Services, log: Logger, devOrigin: string |
         log.warn({ method: name, sender: event.senderFrame?.url ?? null }, 'refused IPC from a foreign frame');
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Warta page' } };
       }
-      return dispatch(services.handlers, name, input, (method, error) =>
-        log.error({ err: error, method }, 'handler failed'),
-      );
+      // printPdf needs the calling window, which only the shell has; validated like any call.
+      const handlers =
+        name === 'printPdf'
+          ? {
+              ...services.handlers,
+              printPdf: ({ fileName }: { fileName: string }) => printPageToPdf(event.sender, fileName),
+            }
+          : services.handlers;
+      return dispatch(handlers, name, input, (method, error) => log.error({ err: error, method }, 'handler failed'));
     });
   }
   return () => {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../shared/domain';
 import { textStats, type TextStats } from '../../shared/editor/text';
+import { useAlerts } from '../common/alerts';
 import { useLanguage } from '../i18n';
 import { rendererExtensions } from './extensions';
 import type { ToolbarReview } from './ReviewTools';
@@ -22,7 +23,8 @@ interface Props {
 export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const extensions = useMemo(() => rendererExtensions(), []);
+  const { report } = useAlerts();
+  const extensions = useMemo(() => rendererExtensions(report), [report]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [stats, setStats] = useState<TextStats>(() => textStats(initial));
   const statsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -1,3 +1,4 @@
+import { ExportMenu } from '../documents/ExportMenu';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -211,6 +212,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           >
             {t('review.panel')}
           </button>
+          <ExportMenu ids={() => [release.id]} beforeExport={flushNow} />
           <button
             type="button"
             className="ghost"

@@ -3,6 +3,27 @@ import type { Resources } from './id';
 
 /** English, selectable in "Pengaturan". Same keys as Indonesian (the type enforces it). */
 export const en: Resources = {
+  documents: {
+    export: 'Export',
+    exportList: 'Download list ({{count}})',
+    exportMenu: 'Export options',
+    pdf: 'PDF',
+    docx: 'Word (.docx)',
+    import: 'Import .docx',
+    progress: 'Progress',
+    exporting: 'Exporting {{done}} of {{total}} releases…',
+    importing: 'Importing {{done}} of {{total}} documents…',
+    preparing: 'Preparing {{done}} of {{total}} releases for printing…',
+    cancel: 'Cancel',
+    cancelled: 'Cancelled: {{done}} of {{total}} done.',
+    nothing: 'There are no releases to export.',
+    imported_one: '"{{title}}" imported as a new release.',
+    imported_other: '{{count}} documents imported as new releases.',
+    skippedImages: '{{count}} images in "{{name}}" could not be used (their format or size) and were left out.',
+    printFailed: 'The PDF could not be made: {{message}}',
+    page: 'Page',
+    contact: 'Contact',
+  },
   trash: {
     heading: 'Trash',
     intro: 'Deleted releases are kept here for {{days}} days, then removed from this computer.',

@@ -6,6 +6,27 @@ import { CATEGORY_LABELS_ID, STATUS_LABELS_ID } from '../../shared/domain/labels
  * them, so a rename is a change for both, never a wording tweak.
  */
 export const id = {
+  documents: {
+    export: 'Ekspor',
+    exportList: 'Unduh daftar ({{count}})',
+    exportMenu: 'Pilihan ekspor',
+    pdf: 'PDF',
+    docx: 'Word (.docx)',
+    import: 'Impor .docx',
+    progress: 'Kemajuan',
+    exporting: 'Mengekspor {{done}} dari {{total}} rilis…',
+    importing: 'Mengimpor {{done}} dari {{total}} dokumen…',
+    preparing: 'Menyiapkan {{done}} dari {{total}} rilis untuk dicetak…',
+    cancel: 'Batal',
+    cancelled: 'Dibatalkan: {{done}} dari {{total}} selesai.',
+    nothing: 'Tidak ada rilis untuk diekspor.',
+    imported_one: '"{{title}}" diimpor sebagai rilis baru.',
+    imported_other: '{{count}} dokumen diimpor sebagai rilis baru.',
+    skippedImages: '{{count}} gambar di "{{name}}" tidak dapat dipakai (format atau ukurannya) dan dilewati.',
+    printFailed: 'PDF tidak dapat dibuat: {{message}}',
+    page: 'Halaman',
+    contact: 'Narahubung',
+  },
   trash: {
     heading: 'Sampah',
     intro: 'Rilis yang dihapus disimpan di sini selama {{days}} hari, lalu dihapus dari komputer ini.',

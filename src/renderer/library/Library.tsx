@@ -4,6 +4,8 @@ import { SORTS, type Highlight } from '../../shared/contract';
 import { CATEGORIES, STATUSES, type Category, type ReleaseSummary, type Status } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
+import { ExportMenu } from '../documents/ExportMenu';
+import { ImportDocxButton } from '../documents/ImportDocxButton';
 import { ChoiceSelect } from '../common/ChoiceSelect';
 import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
@@ -137,6 +139,13 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
         <button type="button" className="primary" onClick={onCreate}>
           {t('library.newRelease')}
         </button>
+      </div>
+      <div className="library-documents">
+        <ImportDocxButton onImported={onSelect} />
+        <ExportMenu
+          ids={() => rows.map((row) => row.release.id)}
+          label={t('documents.exportList', { count: rows.length })}
+        />
       </div>
       {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} onRestored={() => void load()} />}
       <div className="library-tools">

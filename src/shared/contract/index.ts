@@ -5,6 +5,7 @@ import { syncMethods } from './sync';
 import { reviewMethods } from './review';
 import { backupMethods } from './backups';
 import { updateMethods } from './updates';
+import { documentMethods } from './documents';
 
 export * from './define';
 export * from './app';
@@ -13,6 +14,7 @@ export * from './sync';
 export * from './review';
 export * from './backups';
 export * from './updates';
+export * from './documents';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -25,6 +27,7 @@ export const contract = {
   ...reviewMethods,
   ...backupMethods,
   ...updateMethods,
+  ...documentMethods,
 };
 
 type Contract = typeof contract;

@@ -40,6 +40,18 @@ export const messagesEn: ErrorMessages = {
     'image.empty': 'The file "{{name}}" is empty.',
     'image.notAnImage':
       'The file "{{name}}" is not a supported image (its content is not JPEG, PNG, WebP or GIF, whatever its name says).',
+    'docx.tooLarge':
+      'The file "{{name}}" is too large ({{sizeMb}} MB); a Word document can be at most {{limitMb}} MB. Nothing was imported.',
+    'docx.unpackedTooLarge':
+      'The file "{{name}}" holds more than {{limitMb}} MB once unpacked, far more than any Word document. It was not opened and nothing was imported.',
+    'docx.empty': 'The file "{{name}}" is empty. Nothing was imported.',
+    'docx.notDocx':
+      'The file "{{name}}" is not a Word document (.docx). Save it from Word as .docx and try again. Nothing was imported.',
+    'docx.executable':
+      'The file "{{name}}" is a program, not a Word document. It was not opened and nothing was imported.',
+    'docx.encrypted':
+      'The file "{{name}}" is password-protected (or an old .doc). Open it in Word, remove the password or save it as .docx, and try again. Nothing was imported.',
+    'docx.corrupt': 'The file "{{name}}" is damaged and cannot be read as a Word document. Nothing was imported.',
     'review.threadNotFound': 'The comment thread was not found.',
     'review.paragraphNotFound': 'The selected paragraph was not found; save first, then select the text again.',
     'review.selectWithinParagraph': 'Select text within one paragraph to comment on it.',

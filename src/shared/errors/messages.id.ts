@@ -41,6 +41,18 @@ export const messagesId: ErrorMessages = {
     'image.empty': 'Berkas "{{name}}" kosong.',
     'image.notAnImage':
       'Berkas "{{name}}" bukan gambar yang didukung (isinya bukan JPEG, PNG, WebP atau GIF, apa pun nama berkasnya).',
+    'docx.tooLarge':
+      'Berkas "{{name}}" terlalu besar ({{sizeMb}} MB); dokumen Word paling besar {{limitMb}} MB. Tidak ada yang diimpor.',
+    'docx.unpackedTooLarge':
+      'Berkas "{{name}}" berisi lebih dari {{limitMb}} MB setelah dibuka, jauh lebih besar dari dokumen Word biasa. Berkas tidak dibuka dan tidak ada yang diimpor.',
+    'docx.empty': 'Berkas "{{name}}" kosong. Tidak ada yang diimpor.',
+    'docx.notDocx':
+      'Berkas "{{name}}" bukan dokumen Word (.docx). Simpan dari Word sebagai .docx lalu coba lagi. Tidak ada yang diimpor.',
+    'docx.executable':
+      'Berkas "{{name}}" adalah program, bukan dokumen Word. Berkas tidak dibuka dan tidak ada yang diimpor.',
+    'docx.encrypted':
+      'Berkas "{{name}}" dilindungi kata sandi (atau berformat .doc lama). Buka di Word, hapus kata sandinya atau simpan sebagai .docx, lalu coba lagi. Tidak ada yang diimpor.',
+    'docx.corrupt': 'Berkas "{{name}}" rusak dan tidak dapat dibaca sebagai dokumen Word. Tidak ada yang diimpor.',
     'review.threadNotFound': 'Utas komentar tidak ditemukan.',
     'review.paragraphNotFound': 'Paragraf yang dipilih tidak ditemukan; simpan dulu lalu pilih teks lagi.',
     'review.selectWithinParagraph': 'Pilih teks di dalam satu paragraf untuk dikomentari.',

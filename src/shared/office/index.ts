@@ -1,2 +1,3 @@
 export * from './profile';
 export * from './time-zone';
+export * from './letterhead';

@@ -1,0 +1,2 @@
+export { cleanPastedHtml } from './clean';
+export { plainTextToHtml } from './plain';
