@@ -10,6 +10,8 @@ import { Library } from './library/Library';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SyncBar } from './sync/SyncBar';
 import { todayIso } from './format/dates';
+import { setDisplayZone } from './format/zone';
+import { useOfficeProfile } from './office/useOfficeProfile';
 
 export type AppInfo = MethodOutput<'getAppInfo'>;
 
@@ -33,6 +35,9 @@ function Workstation({ initialInfo, startupError }: Props) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [focusTitle, setFocusTitle] = useState(false);
+  const office = useOfficeProfile();
+  // Before children render: every time below is shown in the office's zone.
+  setDisplayZone(office?.timeZone ?? 'WIB');
 
   useEffect(() => {
     if (startupError) report(startupError);
@@ -96,7 +101,7 @@ function Workstation({ initialInfo, startupError }: Props) {
       <button
         type="button"
         className="skip-link"
-        onClick={() => document.querySelector<HTMLElement>('.release-main input, .library .search')?.focus()}
+        onClick={() => document.querySelector<HTMLElement>('.release-main .title-input, .library .search')?.focus()}
       >
         {t('app.skipToEditor')}
       </button>
@@ -104,6 +109,11 @@ function Workstation({ initialInfo, startupError }: Props) {
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{info?.identity ? info.identity.office : t('app.tagline')}</span>
+          {office && (
+            <span className="brand-zone" title={t('writing.officeZone', { zone: office.timeZone })}>
+              {office.timeZone}
+            </span>
+          )}
         </div>
         <SyncBar connected={Boolean(info?.hqUrl)} />
         <button type="button" className="ghost settings-button" onClick={() => setSettingsOpen(true)}>

@@ -92,7 +92,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   const { transitioning, transition } = useWorkflowTransition(release.id, saver, review.refresh);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [conflictOpen, setConflictOpen] = useState(false);
-  const titleRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<Editor | null>(null);
   editorRef.current = editor;
   const { status, syncInfo } = useMergeOnSave(release, session, editorRef, setFields);

@@ -335,6 +335,32 @@ export const id = {
     queueEmpty: 'Tidak ada rilis yang menunggu.',
     roles: { penulis: 'penulis', peninjau: 'peninjau', admin: 'admin' },
   },
+  writing: {
+    officeZone: 'Waktu kantor ini: {{zone}}',
+    dateHint: 'hh/bb/tttt',
+    dateInvalid: 'Tulis tanggal sebagai hh/bb/tttt, misalnya 4/12/2025.',
+    scheduleDate: 'Tanggal terbit (hh/bb/tttt)',
+    scheduleTime: 'Jam terbit ({{zone}}, 24 jam)',
+    spelling: {
+      menu: 'Ejaan "{{word}}"',
+      replace: 'Ganti dengan "{{word}}"',
+      add: 'Tambahkan ke kamus',
+      none: 'Tidak ada saran ejaan',
+      added: '"{{word}}" ditambahkan ke kamus kantor.',
+    },
+    hints: {
+      region: 'Saran gaya',
+      empty: 'Tidak ada saran gaya.',
+      dismiss: 'Abaikan saran',
+      dismissedCount: '{{count}} saran diabaikan.',
+      showDismissed: 'Tampilkan lagi',
+      repeatedWord: 'Kata berulang: "{{text}}"',
+      longSentence: 'Kalimat panjang ({{count}} kata): "{{text}}…"',
+      inconsistentName: 'Penulisan tidak seragam: "{{text}}" dan "{{other}}"',
+      nonStandard: '"{{text}}" tidak baku; tulis "{{suggestion}}"',
+      datelineDash: 'Dateline ditulis dengan tanda pisah: "{{text}}"; tulis "{{suggestion}}"',
+    },
+  },
 };
 
 export type Resources = typeof id;
