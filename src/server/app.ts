@@ -20,6 +20,7 @@ import { officeZone } from './offices/profile';
 import { openPublicSite, registerPublicSite, type PublicSite } from './public';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerEnrollRoute } from './routes/enroll';
+import { registerOfficeWordsRoute } from './routes/office-words';
 import { registerSyncRoutes } from './routes/sync';
 import { openSqliteStorage, type MigrationLog, type SqliteStorage } from './storage/sqlite';
 import type { HqStorage, OfficeRow, RevisionRow } from './storage/types';
@@ -167,6 +168,7 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
   const guard = await registerEdgeGuard(app, storage, limits);
   app.get(PATHS.health, async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
   registerEnrollRoute(app, storage, guard);
+  registerOfficeWordsRoute(app, storage, guard);
   registerSyncRoutes(app, storage, guard, { afterCommit, onRevision: (rev) => onRevision(rev), now: options.now });
   await registerAttachmentRoutes(app, storage, files, { guard, limits });
 

@@ -73,6 +73,7 @@ export const ERROR_REASONS = [
   'syncLog.awaitingConfirmation',
   'syncLog.finished',
   'syncLog.failed',
+  'syncLog.officeWordsRefused',
   'syncLog.deviceRefused',
   'syncLog.conflictResolved',
   'syncLog.attachmentMissingHere',

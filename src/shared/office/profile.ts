@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/release';
+import { OfficeDictionarySchema } from '../spelling/office-words';
 import { TimeZoneSchema } from './time-zone';
 
 /**
@@ -11,6 +12,8 @@ import { TimeZoneSchema } from './time-zone';
 export const OFFICE_SETTINGS = {
   /** Overrides the zone derived from the province (an office HQ could not place). */
   timeZone: TimeZoneSchema,
+  /** Words the office's writers added to the spellchecker ("Tambahkan ke kamus"). */
+  dictionary: OfficeDictionarySchema,
 } satisfies Record<string, z.ZodType>;
 
 export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
