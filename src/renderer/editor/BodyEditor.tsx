@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../shared/domain';
 import { textStats, type TextStats } from '../../shared/editor/text';
 import { useLanguage } from '../i18n';
+import { useSpelling } from '../spelling/useSpelling';
 import { rendererExtensions } from './extensions';
 import type { ToolbarReview } from './ReviewTools';
 import { Toolbar } from './Toolbar';
@@ -22,7 +23,8 @@ interface Props {
 export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const extensions = useMemo(() => rendererExtensions(), []);
+  const spelling = useSpelling();
+  const extensions = useMemo(() => [...rendererExtensions(), spelling.extension], [spelling.extension]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [stats, setStats] = useState<TextStats>(() => textStats(initial));
   const statsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -42,7 +44,8 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
         'aria-multiline': 'true',
         'aria-label': bodyLabel,
         class: 'body-editor',
-        spellcheck: 'true',
+        // Our own Indonesian spellchecker marks words; the browser's (often English) one would disagree.
+        spellcheck: 'false',
         lang: 'id',
       },
       handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
@@ -123,6 +126,7 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
     <div className="body-editor-wrap">
       <Toolbar editor={editor} review={review} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
       <EditorContent editor={editor} className="body-editor-content" />
+      {spelling.menu}
       <p className="counts" aria-label={t('editor.counts')}>
         <span>{t('editor.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
         <span aria-hidden="true"> · </span>
