@@ -15,6 +15,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { useReview } from '../review/useReview';
 import { useWorkflowTransition } from '../review/useWorkflowTransition';
 import { WorkflowBar } from '../review/WorkflowBar';
+import { StyleHints } from '../style-hints/StyleHints';
 import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
@@ -262,6 +263,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           onEditor={setEditor}
           review={toolbarReview}
         />
+        <StyleHints editor={editor} releaseId={release.id} />
       </div>
 
       {panel === 'history' && (

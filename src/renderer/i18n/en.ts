@@ -117,9 +117,9 @@ export const en: Resources = {
   toolbar: {
     label: 'Text formatting',
     paragraph: 'Paragraph',
-    heading2: 'Subheading',
-    heading3: 'Small subheading',
-    heading4: 'Smallest subheading',
+    heading2: 'Subheading H2',
+    heading3: 'Small subheading H3',
+    heading4: 'Smallest subheading H4',
     bold: 'Bold',
     italic: 'Italic',
     underline: 'Underline',

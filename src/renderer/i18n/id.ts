@@ -113,9 +113,9 @@ export const id = {
   toolbar: {
     label: 'Format teks',
     paragraph: 'Paragraf',
-    heading2: 'Subjudul',
-    heading3: 'Subjudul kecil',
-    heading4: 'Subjudul terkecil',
+    heading2: 'Subjudul H2',
+    heading3: 'Subjudul kecil H3',
+    heading4: 'Subjudul terkecil H4',
     bold: 'Tebal',
     italic: 'Miring',
     underline: 'Garis bawah',
