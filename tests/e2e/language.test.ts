@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHq, type Hq } from '../helpers/hq';
 import { removeDir, tempDir } from '../helpers/tmp';
+import { axeViolations } from './axe';
 import { browserSuite } from '../helpers/suite';
 import {
   openDesk,
@@ -114,7 +115,12 @@ describe('language and time zone', () => {
     expect(published).toMatch(/Diterbitkan \S+, \d+ \S+ \d{4} \d{2}\.\d{2} WIT/);
     const hour = Number(/(\d{2})\.\d{2} WIT/.exec(published ?? '')?.[1]);
     expect([(started.getUTCHours() + 9) % 24, (started.getUTCHours() + 10) % 24]).toContain(hour);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${hq.url}/berita`);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
+    // The workstation with its workflow bar and the office's zone, too.
+    expect(await axeViolations(reviewer.page)).toEqual([]);
 
     // The feed: pubDate at +0900. The API: times at +09:00 and the zone named.
     const feed = await (await fetch(`${hq.url}/feed.xml`)).text();
