@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One axe-core finding, short enough to read in a failed assertion. */
 export interface AxeFinding {
@@ -17,7 +14,7 @@ export interface AxeFinding {
  * best practices.
  */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  await page.evaluate(axeSource);
+  await page.evaluate(axe.source);
   return page.evaluate(`axe
     .run(document, { resultTypes: ['violations'] })
     .then((r) => r.violations.map((v) => ({

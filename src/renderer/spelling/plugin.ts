@@ -17,7 +17,7 @@ export interface SpellcheckOptions {
   onMenu: (doubt: Doubt, view: EditorView) => void;
 }
 
-export const spellcheckKey = new PluginKey<DecorationSet>('spellcheck');
+const spellcheckKey = new PluginKey<DecorationSet>('spellcheck');
 
 /** How long typing must pause before the document is checked again. */
 const PAUSE_MS = 200;
@@ -46,7 +46,7 @@ function decorate(doc: PmNode, all: Doubt[]): DecorationSet {
 }
 
 /** The doubted word at a position (the caret, or where the writer right-clicked). */
-export function doubtAt(state: EditorState, pos: number): Doubt | null {
+function doubtAt(state: EditorState, pos: number): Doubt | null {
   const set = spellcheckKey.getState(state);
   const found = set?.find(pos, pos).find((d) => d.from <= pos && pos <= d.to);
   if (!found) return null;

@@ -16,7 +16,7 @@ export interface StyleHint {
 }
 
 /** A sentence longer than this many words is hard to read aloud or quote. */
-export const LONG_SENTENCE_WORDS = 35;
+const LONG_SENTENCE_WORDS = 35;
 
 const keepCase = (from: string, to: string): string =>
   from[0] && from[0] === from[0].toUpperCase() && from[0] !== from[0].toLowerCase()

@@ -1,1 +1,1 @@
-export { styleHints, LONG_SENTENCE_WORDS, type StyleHint } from './hints';
+export { styleHints, type StyleHint } from './hints';

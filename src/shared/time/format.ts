@@ -6,7 +6,6 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** Indonesian writes clock times with a dot ("14.05"), English with a colon ("14:05"). */
 export type ClockStyle = 'id' | 'en';
 
-const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const DAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -17,7 +16,7 @@ export function dayMonthYear(isoDate: string): string {
 }
 
 /** "14.05" (or "14:05"): always 24-hour, whatever the browser's locale. */
-export const clock = (w: Pick<WallClock, 'hour' | 'minute'>, style: ClockStyle = 'id'): string =>
+const clock = (w: Pick<WallClock, 'hour' | 'minute'>, style: ClockStyle = 'id'): string =>
   `${pad(w.hour)}${style === 'id' ? '.' : ':'}${pad(w.minute)}`;
 
 /** "04/12/2025 14.05 WIT": an instant as the office reads it. */
@@ -52,9 +51,6 @@ export function rfc822(instant: string, zone: TimeZoneLabel): string {
   if (!w) return new Date(instant).toUTCString();
   return `${DAYS_SHORT[w.weekday]}, ${pad(w.day)} ${MONTHS_SHORT[w.month - 1]} ${w.year} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)} ${rfc822Offset(zone)}`;
 }
-
-/** Weekday name in Indonesian of an instant in the office's zone ("Jumat"). */
-export const weekdayId = (w: Pick<WallClock, 'weekday'>): string => DAYS_ID[w.weekday] ?? '';
 
 /**
  * "4/12/2025", "04/12/2025", "4-12-2025" or "4.12.2025" → "2025-12-04"; null when it is not a

@@ -1,2 +1,2 @@
 export * from './format';
-export { instantOf, wallClock, type WallClock } from './zoned';
+export { instantOf, wallClock } from './zoned';

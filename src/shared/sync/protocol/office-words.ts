@@ -10,7 +10,6 @@ export const MAX_OFFICE_WORDS_PER_REQUEST = 200;
 export const OfficeWordsRequestSchema = z.strictObject({
   words: z.array(OfficeWordSchema).min(1).max(MAX_OFFICE_WORDS_PER_REQUEST),
 });
-export type OfficeWordsRequest = z.infer<typeof OfficeWordsRequestSchema>;
 
 /** The office's whole dictionary after the addition (the same list its profile carries). */
 export const OfficeWordsResponseSchema = z.object({ words: OfficeDictionarySchema });
