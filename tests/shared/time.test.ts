@@ -20,6 +20,7 @@ describe('office time zones', () => {
     expect(zonedDateTime(AT, 'WITA')).toBe('05/12/2025 10.10 WITA');
     expect(zonedDateTime(AT, 'WIT')).toBe('05/12/2025 11.10 WIT');
     expect(zonedDateTime(AT, 'WIT', 'en')).toBe('05/12/2025 11:10 WIT');
+    expect(zonedDateTime('2025-12-05T02:10:07.000Z', 'WITA', 'id', true)).toBe('05/12/2025 10.10.07 WITA');
     expect(zonedTime('2025-12-05T14:30:00.000Z', 'WIT')).toBe('23.30 WIT');
   });
 

@@ -20,10 +20,11 @@ const clock = (w: Pick<WallClock, 'hour' | 'minute'>, style: ClockStyle = 'id'):
   `${pad(w.hour)}${style === 'id' ? '.' : ':'}${pad(w.minute)}`;
 
 /** "04/12/2025 14.05 WIT": an instant as the office reads it. */
-export function zonedDateTime(instant: string, zone: TimeZoneLabel, style: ClockStyle = 'id'): string {
+export function zonedDateTime(instant: string, zone: TimeZoneLabel, style: ClockStyle = 'id', seconds = false): string {
   const w = wallClock(instant, zone);
   if (!w) return instant;
-  return `${pad(w.day)}/${pad(w.month)}/${w.year} ${clock(w, style)} ${zone}`;
+  const sec = seconds ? `${style === 'id' ? '.' : ':'}${pad(w.second)}` : '';
+  return `${pad(w.day)}/${pad(w.month)}/${w.year} ${clock(w, style)}${sec} ${zone}`;
 }
 
 /** "14.05 WIT": the clock time alone, with the zone. */
