@@ -85,5 +85,21 @@ describe("an office's own dictionary", () => {
     const over = await post({ words: ['Waena'] });
     expect(over.status).toBe(413);
     expect(((await over.json()) as { message: string }).message).toContain(String(OFFICE_DICTIONARY_CAP));
+
+    // A workstation's word beyond the cap: the sync still ends well, the refusal is logged once
+    // and the word is not sent again (it stays accepted on that workstation).
+    await first.sync.handlers.addOfficeWord({ word: 'Abepura' });
+    const status = await first.sync.handlers.syncNow({});
+    expect(status.lastError ?? null).toBeNull();
+    const refusals = async () =>
+      (await first.sync.handlers.listSyncLog({ limit: 50 })).items.filter(
+        (i) => i.reason === 'syncLog.officeWordsRefused',
+      );
+    expect(await refusals()).toHaveLength(1);
+    expect((await refusals())[0]?.params).toMatchObject({ words: 'Abepura' });
+    await first.sync.handlers.syncNow({});
+    expect(await refusals()).toHaveLength(1);
+    expect((await first.sync.handlers.listOfficeWords({})).words).toContain('Abepura');
+    expect((await second.sync.handlers.listOfficeWords({})).words).not.toContain('Abepura');
   });
 });
