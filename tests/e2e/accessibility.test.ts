@@ -38,7 +38,7 @@ describe('accessibility and small things a writer notices', () => {
     expect(box.top).toBeLessThanOrEqual(box.height + 1);
 
     // The date is typed and shown day first, whatever the browser's locale.
-    const date = page.getByRole('textbox', { name: 'Tanggal rilis' });
+    const date = page.getByRole('textbox', { name: 'Tanggal rilis', exact: true });
     await date.fill('3/12/2026');
     await page.getByText('Kamis (3/12/2026)').waitFor();
     await date.fill('31/02/2026');

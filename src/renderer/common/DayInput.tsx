@@ -28,31 +28,34 @@ export function DayInput({ label, value, onChange, className = 'field' }: Props)
   }, [value]);
 
   return (
-    <label className={className}>
-      <span>{label}</span>
-      <input
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        value={text}
-        placeholder={t('writing.dateHint')}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const day = parseDayMonthYear(e.target.value);
-          setInvalid(day === null);
-          if (day && day !== value) onChange(day);
-        }}
-        onBlur={() => {
-          if (parseDayMonthYear(text)) setText(dayMonthYear(parseDayMonthYear(text) ?? value));
-        }}
-      />
+    <div className={className}>
+      <label className="day-input">
+        <span>{label}</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={text}
+          placeholder={t('writing.dateHint')}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            const day = parseDayMonthYear(e.target.value);
+            setInvalid(day === null);
+            if (day && day !== value) onChange(day);
+          }}
+          onBlur={() => {
+            if (parseDayMonthYear(text)) setText(dayMonthYear(parseDayMonthYear(text) ?? value));
+          }}
+        />
+      </label>
+      {/* Outside the label: the field's name stays "Tanggal rilis"; the error describes it. */}
       {invalid && (
         <span id={errorId} className="field-error">
           {t('writing.dateInvalid')}
         </span>
       )}
-    </label>
+    </div>
   );
 }
