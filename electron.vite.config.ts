@@ -26,6 +26,8 @@ export default defineConfig({
     // Copied as is beside index.html: the favicon browsers ask for at /favicon.ico.
     publicDir: resolve('resources/web'),
     plugins: [react()],
+    // The spellcheck worker is an ES module like the page (same origin, allowed by script-src 'self').
+    worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

@@ -11,6 +11,8 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { SyncBar } from './sync/SyncBar';
 import { UpdateReady } from './updates/UpdateReady';
 import { todayIso } from './format/dates';
+import { setDisplayZone } from './format/zone';
+import { useOfficeProfile } from './office/useOfficeProfile';
 
 export type AppInfo = MethodOutput<'getAppInfo'>;
 
@@ -34,6 +36,9 @@ function Workstation({ initialInfo, startupError }: Props) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [focusTitle, setFocusTitle] = useState(false);
+  const office = useOfficeProfile();
+  // Before children render: every time below is shown in the office's zone.
+  setDisplayZone(office?.timeZone ?? 'WIB');
 
   useEffect(() => {
     if (startupError) report(startupError);
@@ -97,7 +102,7 @@ function Workstation({ initialInfo, startupError }: Props) {
       <button
         type="button"
         className="skip-link"
-        onClick={() => document.querySelector<HTMLElement>('.release-main input, .library .search')?.focus()}
+        onClick={() => document.querySelector<HTMLElement>('.release-main .title-input, .library .search')?.focus()}
       >
         {t('app.skipToEditor')}
       </button>
@@ -105,6 +110,11 @@ function Workstation({ initialInfo, startupError }: Props) {
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{info?.identity ? info.identity.office : t('app.tagline')}</span>
+          {office && (
+            <span className="brand-zone" title={t('writing.officeZone', { zone: office.timeZone })}>
+              {office.timeZone}
+            </span>
+          )}
         </div>
         <SyncBar connected={Boolean(info?.hqUrl)} />
         <UpdateReady />

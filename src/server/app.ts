@@ -15,9 +15,12 @@ import { edgeLimits, type EdgeLimits } from './edge/options';
 import { registerPressureRelief } from './edge/pressure';
 import { limitConnections, socketOptions } from './edge/server-options';
 import { HttpError } from './http-errors';
+import type { TimeZoneLabel } from '../shared/office';
+import { officeZone } from './offices/profile';
 import { openPublicSite, registerPublicSite, type PublicSite } from './public';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerEnrollRoute } from './routes/enroll';
+import { registerOfficeWordsRoute } from './routes/office-words';
 import { registerSyncRoutes } from './routes/sync';
 import { deviceLogs, registerSupportRoutes } from './support';
 import { registerUpdateRoutes, updateReleases } from './updates';
@@ -79,7 +82,7 @@ type FollowedHead = Pick<
 };
 
 /** Every new head goes to the publisher, inside the batch's transaction: it alone decides what is public. */
-function publishHead(site: PublicSite, rev: FollowedHead, office: OfficeRow | null): void {
+function publishHead(site: PublicSite, rev: FollowedHead, office: OfficeRow | null, timeZone: TimeZoneLabel): void {
   site.publisher.follow({
     id: rev.releaseId,
     head: rev,
@@ -92,6 +95,7 @@ function publishHead(site: PublicSite, rev: FollowedHead, office: OfficeRow | nu
           ...rev.fields,
           office: office?.name ?? rev.fields.office,
           province: office?.province || null,
+          timeZone,
           revision: rev.revision,
         }
       : null,
@@ -166,6 +170,7 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
   const guard = await registerEdgeGuard(app, storage, limits);
   app.get(PATHS.health, async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
   registerEnrollRoute(app, storage, guard);
+  registerOfficeWordsRoute(app, storage, guard);
   registerSyncRoutes(app, storage, guard, { afterCommit, onRevision: (rev) => onRevision(rev), now: options.now });
   await registerAttachmentRoutes(app, storage, files, { guard, limits });
   registerUpdateRoutes(app, { guard, releases: updateReleases(storage.db), updatesDir: join(dataDir, 'updates') });
@@ -175,7 +180,8 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
   const onRevision = (rev: RevisionRow): void => {
     if (!site) return;
     try {
-      publishHead(site, { ...rev, hqTime: rev.actor.hqTime }, storage.getOffice(rev.officeId));
+      const office = storage.getOffice(rev.officeId);
+      publishHead(site, { ...rev, hqTime: rev.actor.hqTime }, office, officeZone(storage, office));
     } catch (err) {
       // A release the publisher refuses must not undo the writer's batch: log it, keep going.
       app.log.error({ err, releaseId: rev.releaseId, revision: rev.revision }, 'publishing failed');
@@ -199,7 +205,8 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
         if (!head) continue;
         try {
           const followed = { ...head, releaseId: id, event: 'edited' as const, note: null, hqTime: head.updatedAt };
-          publishHead(site, followed, storage.getOffice(head.officeId));
+          const office = storage.getOffice(head.officeId);
+          publishHead(site, followed, office, officeZone(storage, office));
         } catch (err) {
           app.log.error({ err, releaseId: id }, 'checking a public page against its head failed');
         }

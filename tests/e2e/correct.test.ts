@@ -58,7 +58,7 @@ describe('Tandai dikoreksi (mark a published release corrected)', () => {
     const at = (await note.locator('time').getAttribute('datetime')) ?? '';
     expect(at >= before && at <= after, `${at} within [${before}, ${after}]`).toBe(true);
     expect((await note.textContent())?.trim()).toMatch(
-      new RegExp(`^Dikoreksi pada ${longDateTime(at).replace(/[.()]/g, '\\$&')}:`),
+      new RegExp(`^Dikoreksi pada ${longDateTime(at, 'WIB').replace(/[.()]/g, '\\$&')}:`),
     );
     await readerContext.close();
 

@@ -55,7 +55,7 @@ describe('renderer safety under the CSP', () => {
     await page.getByRole('button', { name: 'Batal' }).click();
     expect(await body.locator('a').count()).toBe(0);
 
-    await toolbar.getByRole('button', { name: 'Subjudul', exact: true }).click();
+    await toolbar.getByRole('button', { name: 'Subjudul H2', exact: true }).click();
     await toolbar.getByRole('button', { name: 'Sisipkan tabel' }).click();
     await page.keyboard.type('TPS');
     const chooser = page.waitForEvent('filechooser');

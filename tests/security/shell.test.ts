@@ -56,6 +56,8 @@ describe('desktop shell (built main bundle, electron stood in)', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
       disableBlinkFeatures: 'Auxclick',
+      // Nothing downloaded at run time: the editor's own offline spellchecker, not Chromium's.
+      spellcheck: false,
     });
     expect(prefs.preload).toBe(join(REPO_ROOT, 'out/preload/index.cjs'));
     expect(existsSync(prefs.preload as string)).toBe(true);

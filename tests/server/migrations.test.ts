@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–9 without gaps, and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  it('are numbered 1–10 without gaps, and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -249,6 +249,20 @@ describe('HQ migrations', () => {
     storage.close();
   });
 
+  it('009 → 010: publications made before keep showing their times in WIB', () => {
+    const storage = openUpgraded(
+      hqAt(9, (db) => {
+        seedCore(db);
+        seedPublication(db);
+      }),
+    );
+    expectCoreIntact(storage);
+    const site = openPublicSite({ dataDir: dir(), db: storage.db, attachments: { read: async () => null } });
+    expect(site.store.get(RELEASE)?.timeZone).toBe('WIB');
+    site.close();
+    storage.close();
+  });
+
   it("006 → 007: attachments shown by stored revisions become readable to those releases' readers", () => {
     const shown = 'b'.repeat(64);
     const figure = 'c'.repeat(64);
@@ -357,8 +371,9 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
 
     // Every row of every table as it was; only the old counter is gone, and the attachment
     // access tables are new (no uploads recorded before them; references taken from revisions),
-    // and offices have no settings yet.
+    // and offices have no settings yet; publications gain their zone, WIB as the site showed them.
     const { pub_schema: _counter, ...kept } = before;
+    kept['pub_releases'] = (kept['pub_releases'] ?? []).map((row) => ({ ...(row as object), time_zone: 'WIB' }));
     const {
       attachment_uploads: uploads,
       attachment_refs: refs,

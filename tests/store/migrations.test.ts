@@ -262,6 +262,22 @@ describe('migrations', () => {
     ]);
   });
 
+  it('020 → 032: a store from before office dictionaries keeps its releases and starts with no words of its own', () => {
+    const dir = tempDir();
+    const before = open(dir, { migrations: orderMigrations(MIGRATIONS).filter((m) => m.version <= 20) });
+    seedReleases(before.db);
+    const releases = before.db.prepare('SELECT id, title FROM releases ORDER BY id').all();
+    before.close();
+    const { db } = open(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT id, title FROM releases ORDER BY id').all()).toEqual(releases);
+    expect(db.prepare('SELECT count(*) AS n FROM office_words').get()).toEqual({ n: 0 });
+    db.prepare(`INSERT INTO office_words (word, added_at) VALUES ('Sentani', '2025-12-04T03:00:00.000Z')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO office_words (word, added_at) VALUES ('Sentani', '2025-12-04T03:00:00.000Z')`).run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
+  });
+
   it('covers every store migration with a test above', () => {
     // A new 00N migration needs its own "00N → latest" test; this fails until it has one.
     expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);

@@ -70,7 +70,9 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       // No middle-click (auxclick) events: one more way a link could try to open a window.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Chromium's own spellchecker would fetch its dictionaries from Google's servers at run
+      // time; the editor checks Indonesian itself, offline, with the dictionary in the bundle.
+      spellcheck: false,
     },
   });
   lockDown(win.webContents, devOrigin);

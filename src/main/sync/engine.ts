@@ -3,6 +3,7 @@ import { nowIso } from '../store';
 import { reassertConflictStates } from './conflicts';
 import { HqError } from './hq-client';
 import { saveOfficeProfile } from './office-profile';
+import { sendOfficeWords } from './office-words';
 import { pull } from './pull/pull';
 import { push } from './push/batches';
 import type { EngineContext, RunOutcome } from './run-context';
@@ -19,6 +20,8 @@ import { pendingPushes } from './tables/push-queue';
  */
 export async function runSync(ctx: EngineContext): Promise<RunOutcome> {
   const summary: SyncRunSummary = { pushed: 0, uploaded: 0, pulled: 0, conflicts: 0, rejected: 0 };
+  // Before 'me', so the office's profile that comes back already carries these words.
+  await sendOfficeWords(ctx.db, ctx.client);
   const me = await ctx.client.me();
   if (me.deviceId !== ctx.deviceId) throw new HqError('http', 'Token perangkat tidak cocok dengan perangkat ini', 401);
   if (me.office) saveOfficeProfile(ctx.db, me.office);

@@ -9,6 +9,7 @@ import { addLog } from './tables/log';
 import { META, getMeta, setMeta } from './tables/meta';
 import { pendingPushes, renumberPushes } from './tables/push-queue';
 import { forgetOfficeProfile } from './office-profile';
+import { forgetOfficeWords } from './tables/office-words';
 
 /** Settings keys (the store's `settings` table) and the secret key of the device token. */
 const SETTINGS_IDENTITY = 'identity';
@@ -67,5 +68,6 @@ export function unenroll(e: Enrollment): void {
   e.settings.delete(SETTINGS_IDENTITY);
   e.settings.delete(SETTINGS_HQ_URL);
   forgetOfficeProfile(e.db);
+  forgetOfficeWords(e.db);
   addLog(e.db, 'info', 'syncLog.disconnected');
 }

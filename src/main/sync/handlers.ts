@@ -5,6 +5,7 @@ import { appendOutbox, getRow, rowToRelease, writeFromHq } from '../store';
 import { applyResolutions, describeConflict } from './conflicts';
 import { readLocal } from './local-releases';
 import { readOfficeProfile } from './office-profile';
+import { addOfficeWord, officeWords } from './office-words';
 import { SyncService, type SyncServiceOptions } from './service';
 import { setBase } from './tables/base';
 import { deleteConflict, getConflict, listStoredConflicts } from './tables/conflicts';
@@ -19,7 +20,9 @@ type SyncMethodName =
   | 'getOfficeProfile'
   | 'listSyncLog'
   | 'listConflicts'
-  | 'resolveConflict';
+  | 'resolveConflict'
+  | 'listOfficeWords'
+  | 'addOfficeWord';
 
 type SyncHandlers = Pick<Handlers, SyncMethodName>;
 
@@ -58,6 +61,8 @@ export function createSyncHandlers(options: SyncServiceOptions): SyncModule {
     syncNow: ({ confirmMassDelete }) => service.syncNow({ confirmMassDelete: confirmMassDelete === true }),
     getSyncStatus: async () => service.status(),
     getOfficeProfile: async () => readOfficeProfile(db),
+    listOfficeWords: async () => ({ words: officeWords(db) }),
+    addOfficeWord: async ({ word }) => ({ words: addOfficeWord(db, word) }),
     listSyncLog: async ({ limit }) => ({ items: service.listLog(limit) }),
     listConflicts: async ({ releaseId }) => {
       const stored = releaseId ? [getConflict(db, releaseId)].filter((c) => c !== null) : listStoredConflicts(db);

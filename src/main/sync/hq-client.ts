@@ -5,6 +5,9 @@ import {
   EnrollResponseSchema,
   ErrorResponseSchema,
   MeResponseSchema,
+  OFFICE_WORDS_PATH,
+  OfficeWordsResponseSchema,
+  type OfficeWordsResponse,
   PATHS,
   PullResponseSchema,
   PushResponseSchema,
@@ -133,6 +136,10 @@ export class HqClient {
 
   push(deviceId: string, entries: PushEntry[]): Promise<PushResponse> {
     return this.request('POST', PATHS.push, PushResponseSchema, { json: { deviceId, entries } });
+  }
+
+  addOfficeWords(words: string[]): Promise<OfficeWordsResponse> {
+    return this.request('POST', OFFICE_WORDS_PATH, OfficeWordsResponseSchema, { json: { words } });
   }
 
   pull(cursor: number, limit: number): Promise<PullResponse> {

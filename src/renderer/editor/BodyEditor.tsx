@@ -5,6 +5,7 @@ import type { DocNode } from '../../shared/domain';
 import { textStats, type TextStats } from '../../shared/editor/text';
 import { useAlerts } from '../common/alerts';
 import { useLanguage } from '../i18n';
+import { useSpelling } from '../spelling/useSpelling';
 import { rendererExtensions } from './extensions';
 import type { ToolbarReview } from './ReviewTools';
 import { Toolbar } from './Toolbar';
@@ -24,7 +25,8 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
-  const extensions = useMemo(() => rendererExtensions(report), [report]);
+  const spelling = useSpelling();
+  const extensions = useMemo(() => [...rendererExtensions(report), spelling.extension], [report, spelling.extension]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [stats, setStats] = useState<TextStats>(() => textStats(initial));
   const statsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -44,7 +46,8 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
         'aria-multiline': 'true',
         'aria-label': bodyLabel,
         class: 'body-editor',
-        spellcheck: 'true',
+        // Our own Indonesian spellchecker marks words; the browser's (often English) one would disagree.
+        spellcheck: 'false',
         lang: 'id',
       },
       handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
@@ -125,6 +128,7 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
     <div className="body-editor-wrap">
       <Toolbar editor={editor} review={review} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
       <EditorContent editor={editor} className="body-editor-content" />
+      {spelling.menu}
       <p className="counts" aria-label={t('editor.counts')}>
         <span>{t('editor.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
         <span aria-hidden="true"> · </span>

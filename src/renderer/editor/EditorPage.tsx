@@ -16,6 +16,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { useReview } from '../review/useReview';
 import { useWorkflowTransition } from '../review/useWorkflowTransition';
 import { WorkflowBar } from '../review/WorkflowBar';
+import { StyleHints } from '../style-hints/StyleHints';
 import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
@@ -93,7 +94,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   const { transitioning, transition } = useWorkflowTransition(release.id, saver, review.refresh);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [conflictOpen, setConflictOpen] = useState(false);
-  const titleRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<Editor | null>(null);
   editorRef.current = editor;
   const { status, syncInfo } = useMergeOnSave(release, session, editorRef, setFields);
@@ -264,6 +265,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           onEditor={setEditor}
           review={toolbarReview}
         />
+        <StyleHints editor={editor} releaseId={release.id} />
       </div>
 
       {panel === 'history' && (

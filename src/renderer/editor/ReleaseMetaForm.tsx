@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type ReleaseFields } from '../../shared/domain';
 import { dateline } from '../../shared/text/dateline';
 import { ChoiceSelect } from '../common/ChoiceSelect';
+import { DayInput } from '../common/DayInput';
 import { longDate } from '../format/dates';
 import { useLanguage } from '../i18n';
 import { LeadImageField } from './LeadImageField';
@@ -14,7 +15,7 @@ export type MetaFields = Omit<ReleaseFields, 'body'>;
 interface Props {
   fields: MetaFields;
   update: <K extends keyof MetaFields>(key: K, value: MetaFields[K]) => void;
-  titleRef: RefObject<HTMLInputElement | null>;
+  titleRef: RefObject<HTMLTextAreaElement | null>;
 }
 
 /** Title, dateline, date, category, byline, tags, summary and lead image of a release. */
@@ -25,13 +26,18 @@ export function ReleaseMetaForm({ fields, update, titleRef }: Props) {
     <section className="meta" aria-label={t('editor.metadata')}>
       <label className="field field-title">
         <span>{t('editor.title')}</span>
-        <input
+        {/* A textarea so a long headline wraps and shows whole; it stays one line of text. */}
+        <textarea
           ref={titleRef}
-          type="text"
+          className="title-input"
+          rows={1}
           value={fields.title}
           maxLength={300}
           placeholder={t('editor.titlePlaceholder')}
-          onChange={(e) => update('title', e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
+          onChange={(e) => update('title', e.target.value.replace(/[\r\n]+/g, ' '))}
         />
       </label>
       <div className="meta-row">
@@ -45,15 +51,7 @@ export function ReleaseMetaForm({ fields, update, titleRef }: Props) {
             onChange={(e) => update('dateline', e.target.value)}
           />
         </label>
-        <label className="field">
-          <span>{t('editor.date')}</span>
-          <input
-            type="date"
-            value={fields.date}
-            required
-            onChange={(e) => e.target.value && update('date', e.target.value)}
-          />
-        </label>
+        <DayInput label={t('editor.date')} value={fields.date} onChange={(date) => update('date', date)} />
         <ChoiceSelect
           className="field"
           label={t('editor.category')}

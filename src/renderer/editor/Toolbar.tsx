@@ -2,7 +2,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { suggestModeKey } from '../../shared/editor';
 import { EditorLinkDialog } from './EditorLinkDialog';
-import { ImageIcon, LinkIcon } from './icons';
+import { ImageIcon, LinkIcon, OrderedListIcon } from './icons';
 import { isCommentable, ReviewTools, type ToolbarReview } from './ReviewTools';
 import { MOD, ToolButton } from './ToolButton';
 import { useImagePicker } from './useImagePicker';
@@ -133,7 +133,7 @@ export function Toolbar({ editor, review, linkOpen, setLinkOpen }: ToolbarProps)
           active={state.orderedList}
           onClick={() => chain().toggleOrderedList().run()}
         >
-          1.≡
+          <OrderedListIcon />
         </ToolButton>
         <ToolButton
           label={t('toolbar.blockquote')}

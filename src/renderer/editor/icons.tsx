@@ -25,3 +25,12 @@ export const ImageIcon = () => (
     <path d="M2.5 12l3.8-3.6 2.6 2.3 2-1.8 2.6 2.6" />
   </svg>
 );
+
+/** A numbered list drawn, not written: visible digits would have to be part of the button's name. */
+export const OrderedListIcon = () => (
+  <svg {...base} aria-hidden="true" focusable="false">
+    <path d="M6.5 4h7.5M6.5 8h7.5M6.5 12h7.5" />
+    <path d="M2.2 2.8l1-.6v3.3" strokeWidth={1.2} />
+    <path d="M2 9.6c.3-.6 1.9-.7 1.9.3 0 .7-1.9 1.5-1.9 2.3h2" strokeWidth={1.2} />
+  </svg>
+);

@@ -2,6 +2,8 @@ import { format, isValid, parseISO } from 'date-fns';
 import { enGB, id as idLocale } from 'date-fns/locale';
 import type { Locale } from 'date-fns';
 import type { Language } from '../../shared/contract';
+import { zonedDateTime, zonedDay, zonedTime } from '../../shared/time';
+import { displayZone } from './zone';
 
 const locales: Record<Language, Locale> = { id: idLocale, en: enGB };
 
@@ -17,25 +19,24 @@ export function longDate(isoDate: string, language: Language): string {
   return date ? format(date, 'EEEE, d MMMM yyyy', { locale: locales[language] }) : isoDate;
 }
 
-/** "10.42" — Indonesian clock style, used in "Tersimpan 10.42" ("10:42" in English). */
-function clockTime(date: Date, language: Language = 'id'): string {
-  return format(date, language === 'id' ? 'HH.mm' : 'HH:mm');
-}
-
-/** When something was saved: "10.42" today, "29 Nov 10.42" on another day (not to mislead). */
+/**
+ * When something was saved, in the office's zone: "10.42 WIT" today, "29/11/2025 10.42 WIT" on
+ * another day (not to mislead). 24-hour whatever the browser's locale.
+ */
 export function savedTime(date: Date, language: Language = 'id', now: Date = new Date()): string {
-  if (date.toDateString() === now.toDateString()) return clockTime(date, language);
-  return format(date, language === 'id' ? 'd MMM HH.mm' : 'd MMM HH:mm', { locale: locales[language] });
+  const zone = displayZone();
+  if (zonedDay(date, zone) === zonedDay(now, zone)) return zonedTime(date, zone, language);
+  return zonedDateTime(date.toISOString(), zone, language);
 }
 
-/** "4 Des 2025 10.42" for lists (updated time, revisions, log). */
+/** "04/12/2025 10.42 WIT" for lists (updated time, revisions, log): the office's zone, day first. */
 export function shortDateTime(timestamp: string, language: Language): string {
   const date = parseISO(timestamp);
   if (!isValid(date)) return timestamp;
-  return format(date, language === 'id' ? 'd MMM yyyy HH.mm' : 'd MMM yyyy HH:mm', { locale: locales[language] });
+  return zonedDateTime(date.toISOString(), displayZone(), language);
 }
 
-/** Today as `YYYY-MM-DD` in local time. */
+/** Today as `YYYY-MM-DD` on the office's calendar. */
 export function todayIso(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return zonedDay(now, displayZone());
 }

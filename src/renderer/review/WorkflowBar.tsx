@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowView } from '../../shared/contract';
 import type { Status } from '../../shared/domain';
 import { Modal } from '../common/Modal';
+import type { TimeZoneLabel } from '../../shared/office';
+import { parseZoned, wallClock } from '../../shared/time';
 import { shortDateTime } from '../format/dates';
+import { displayZone } from '../format/zone';
 import { useLanguage } from '../i18n';
 
 /**
@@ -99,35 +102,56 @@ export function WorkflowBar({ view, busy, onTransition }: Props) {
   );
 }
 
-/** Local "YYYY-MM-DDTHH:mm" for <input type="datetime-local">. */
-const localInputValue = (date: Date): string => {
+/** The day and clock an hour from now in the office's zone, as the two fields show them. */
+function anHourAhead(zone: TimeZoneLabel): { day: string; time: string } {
+  const w = wallClock(new Date(Date.now() + 60 * 60 * 1000), zone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-};
+  return w
+    ? { day: `${pad(w.day)}/${pad(w.month)}/${w.year}`, time: `${pad(w.hour)}.${pad(w.minute)}` }
+    : { day: '', time: '' };
+}
 
+/** The embargo time is entered in the office's zone (dd/mm/yyyy and 24-hour) and sent as an instant. */
 function ScheduleDialog({ onConfirm, onCancel }: { onConfirm: (at: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 60 * 60 * 1000)));
+  const zone = displayZone();
+  const [initial] = useState(() => anHourAhead(zone));
+  const [day, setDay] = useState(initial.day);
+  const [time, setTime] = useState(initial.time);
   const [invalid, setInvalid] = useState(false);
   const confirm = () => {
-    const when = new Date(value);
-    if (Number.isNaN(when.getTime()) || when.getTime() <= Date.now()) {
+    const at = parseZoned(day, time, zone);
+    if (!at || new Date(at).getTime() <= Date.now()) {
       setInvalid(true);
       return;
     }
-    onConfirm(when.toISOString());
+    onConfirm(at);
   };
   return (
     <Modal className="dialog" labelledBy="schedule-title" onClose={onCancel}>
       <h2 id="schedule-title">{t('review.scheduleTitle')}</h2>
       <label className="field">
-        <span>{t('review.scheduleAt')}</span>
+        <span>{t('writing.scheduleDate')}</span>
         <input
-          type="datetime-local"
-          value={value}
+          type="text"
+          inputMode="numeric"
+          value={day}
           aria-invalid={invalid}
           onChange={(e) => {
-            setValue(e.target.value);
+            setDay(e.target.value);
+            setInvalid(false);
+          }}
+        />
+      </label>
+      <label className="field">
+        <span>{t('writing.scheduleTime', { zone })}</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          value={time}
+          aria-invalid={invalid}
+          onChange={(e) => {
+            setTime(e.target.value);
             setInvalid(false);
           }}
         />

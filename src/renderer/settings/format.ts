@@ -1,4 +1,6 @@
 import type { Language } from '../../shared/contract';
+import { zonedDateTime } from '../../shared/time';
+import { displayZone } from '../format/zone';
 
 export const formatBytes = (bytes: number): string =>
   bytes >= 1048576
@@ -7,13 +9,6 @@ export const formatBytes = (bytes: number): string =>
       ? `${Math.round(bytes / 1024)} KB`
       : `${bytes} B`;
 
-/** "3 Desember 2026 pukul 13.10.20" in Indonesian; the same long form in English. */
+/** "03/12/2026 13.10.20 WIT": when a backup was made (to the second: two may share a minute), in the office's zone. */
 export const formatWhen = (iso: string, language: Language): string =>
-  new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(new Date(iso));
+  zonedDateTime(iso, displayZone(), language, true);

@@ -1,5 +1,5 @@
 import { OFFICE_SETTINGS, OfficeProfileSchema, isOfficeSettingKey, zoneOfProvince } from '../../shared/office';
-import type { OfficeProfile } from '../../shared/office';
+import type { OfficeProfile, TimeZoneLabel } from '../../shared/office';
 import type { HqStorage, OfficeRow } from '../storage/types';
 
 /**
@@ -23,4 +23,9 @@ export function officeProfile(storage: Pick<HqStorage, 'officeSettings'>, office
     regencyCode: office.regencyCode,
     timeZone: settings['timeZone'] ?? zoneOfProvince(office.provinceCode),
   });
+}
+
+/** The zone an office's times are shown in (its setting, else its province); WIB for an unknown office. */
+export function officeZone(storage: Pick<HqStorage, 'officeSettings'>, office: OfficeRow | null): TimeZoneLabel {
+  return office ? officeProfile(storage, office).timeZone : 'WIB';
 }

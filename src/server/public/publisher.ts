@@ -133,6 +133,7 @@ export class Publisher {
       office: f.office.trim(),
       officeSlug: slugify(f.office, PUBLIC_URL_SLUG) || 'kantor',
       province: f.province?.trim() || null,
+      timeZone: f.timeZone,
       category: f.category,
       tags: [...new Set(f.tags.map((t) => t.trim()).filter(Boolean))],
       title: f.title.trim(),

@@ -8,6 +8,7 @@ import {
   TimestampSchema,
 } from '../../shared/domain';
 import type { Category, DocNode, LeadImage } from '../../shared/domain';
+import { TimeZoneSchema, type TimeZoneLabel } from '../../shared/office/time-zone';
 
 /**
  * What HQ hands to the publisher when a release becomes Terbit / Dikoreksi: the release fields
@@ -27,6 +28,8 @@ export const PublishInputSchema = z.object({
   office: z.string().max(200),
   /** Province of the office, when HQ knows it (for filters and `located`). */
   province: z.string().max(200).nullable().optional(),
+  /** The office's zone: every time of this release is shown in it. */
+  timeZone: TimeZoneSchema.default('WIB'),
   leadImage: LeadImageSchema.nullable().default(null),
   body: DocSchema,
   /** HQ's revision number of what is published (shown as the ninjs `version`). */
@@ -51,6 +54,8 @@ export interface Publication {
   office: string;
   officeSlug: string;
   province: string | null;
+  /** The office's zone (WIB/WITA/WIT): the site shows this release's times in it. */
+  timeZone: TimeZoneLabel;
   category: Category;
   tags: string[];
   title: string;

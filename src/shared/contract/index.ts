@@ -6,6 +6,7 @@ import { reviewMethods } from './review';
 import { backupMethods } from './backups';
 import { updateMethods } from './updates';
 import { documentMethods } from './documents';
+import { spellingMethods } from './spelling';
 
 export * from './define';
 export * from './app';
@@ -15,6 +16,7 @@ export * from './review';
 export * from './backups';
 export * from './updates';
 export * from './documents';
+export * from './spelling';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -28,6 +30,7 @@ export const contract = {
   ...backupMethods,
   ...updateMethods,
   ...documentMethods,
+  ...spellingMethods,
 };
 
 type Contract = typeof contract;

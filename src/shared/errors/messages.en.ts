@@ -110,6 +110,7 @@ export const messagesEn: ErrorMessages = {
     'syncLog.finished':
       'Sync finished: {{pushed}} sent, {{uploaded}} attachments, {{pulled}} received, {{conflicts}} conflicts, {{rejected}} refused.',
     'syncLog.failed': 'Sync failed: {{detail}}',
+    'syncLog.officeWordsRefused': 'The central server refused words for the office dictionary ({{words}}): {{detail}}',
     'syncLog.deviceRefused':
       'Sync failed: the central server refused this computer (its token is invalid or was revoked). Reconnect in Settings.',
     'syncLog.conflictResolved': 'Conflict resolved; the result is sent at the next sync.',

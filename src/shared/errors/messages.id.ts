@@ -111,6 +111,7 @@ export const messagesId: ErrorMessages = {
     'syncLog.finished':
       'Sinkronisasi selesai: {{pushed}} terkirim, {{uploaded}} lampiran, {{pulled}} diterima, {{conflicts}} konflik, {{rejected}} ditolak.',
     'syncLog.failed': 'Sinkronisasi gagal: {{detail}}',
+    'syncLog.officeWordsRefused': 'Server pusat menolak kata untuk kamus kantor ({{words}}): {{detail}}',
     'syncLog.deviceRefused':
       'Sinkronisasi gagal: Server pusat menolak perangkat ini (token tidak berlaku atau dicabut). Hubungkan ulang di Pengaturan.',
     'syncLog.conflictResolved': 'Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.',

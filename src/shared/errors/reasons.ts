@@ -86,6 +86,7 @@ export const ERROR_REASONS = [
   'syncLog.awaitingConfirmation',
   'syncLog.finished',
   'syncLog.failed',
+  'syncLog.officeWordsRefused',
   'syncLog.deviceRefused',
   'syncLog.conflictResolved',
   'syncLog.attachmentMissingHere',

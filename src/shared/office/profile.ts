@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/release';
 import { LetterheadSchema } from './letterhead';
+import { OfficeDictionarySchema } from '../spelling/office-words';
 import { TimeZoneSchema } from './time-zone';
 
 /**
@@ -14,6 +15,8 @@ export const OFFICE_SETTINGS = {
   timeZone: TimeZoneSchema,
   /** The letterhead of printed and PDF releases: office name, address, contacts, logo. */
   letterhead: LetterheadSchema,
+  /** Words the office's writers added to the spellchecker ("Tambahkan ke kamus"). */
+  dictionary: OfficeDictionarySchema,
 } satisfies Record<string, z.ZodType>;
 
 export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;

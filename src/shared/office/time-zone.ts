@@ -15,3 +15,10 @@ export function zoneOfProvince(provinceCode: string | null): TimeZoneLabel {
   if (provinceCode && WITA_PROVINCES.has(provinceCode)) return 'WITA';
   return 'WIB';
 }
+
+/** The IANA name of each zone (for `Intl` and anything outside that speaks IANA). */
+export const IANA_ZONES: Record<TimeZoneLabel, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};

@@ -5,6 +5,9 @@ import { articlePath } from '../pages/article-page';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import type { SiteContext } from '../pages/html';
 import type { Publication } from '../types';
+import { IANA_ZONES } from '../../../shared/office/time-zone';
+import { instantOf, zonedIso } from '../../../shared/time';
+import { longDateTime } from '../format/dates';
 
 /**
  * `/api/v1/releases`: each item follows IPTC ninjs 2.0 (https://iptc.org/std/ninjs/) where a
@@ -45,10 +48,10 @@ export const NinjsItemSchema = z.strictObject({
   type: z.literal('text'),
   representationtype: z.literal('full'),
   version: z.string().optional(),
-  firstcreated: z.iso.datetime(),
-  versioncreated: z.iso.datetime(),
-  contentcreated: z.iso.datetime().optional(),
-  embargoed: z.iso.datetime().optional(),
+  firstcreated: z.iso.datetime({ offset: true }),
+  versioncreated: z.iso.datetime({ offset: true }),
+  contentcreated: z.iso.datetime({ offset: true }).optional(),
+  embargoed: z.iso.datetime({ offset: true }).optional(),
   pubstatus: z.enum(['usable', 'withheld', 'canceled']),
   language: z.literal('id'),
   slugline: z.string(),
@@ -79,16 +82,18 @@ const wordCount = (s: string): number => (s.trim() ? s.trim().split(/\s+/).lengt
 
 export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
   const url = site.baseUrl + articlePath(p.slug);
+  const zone = p.timeZone;
   const item: NinjsItem = {
     uri: url,
     standard: { name: 'ninjs', version: '2.0', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json' },
     type: 'text',
     representationtype: 'full',
     ...(p.revision !== null ? { version: String(p.revision) } : {}),
-    firstcreated: p.visibleFrom,
-    versioncreated: p.lastModifiedAt > p.visibleFrom ? p.lastModifiedAt : p.visibleFrom,
-    // The release's own calendar date, midnight in Jakarta.
-    contentcreated: new Date(`${p.date}T00:00:00+07:00`).toISOString(),
+    // Times carry the office's offset (+09:00 for WIT): the office's own clock, still one instant.
+    firstcreated: zonedIso(p.visibleFrom, zone),
+    versioncreated: zonedIso(p.lastModifiedAt > p.visibleFrom ? p.lastModifiedAt : p.visibleFrom, zone),
+    // The release's own calendar date, midnight in the office's zone.
+    contentcreated: zonedIso(instantOf(p.date, { hour: 0, minute: 0 }, zone), zone),
     pubstatus: 'usable',
     language: 'id',
     slugline: p.slug,
@@ -98,7 +103,7 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
       ...p.corrections.map((c) => ({
         role: 'correction',
         contenttype: 'text/plain',
-        value: `Dikoreksi pada ${c.at}: ${c.note}`,
+        value: `Dikoreksi pada ${longDateTime(c.at, zone)}: ${c.note}`,
       })),
     ],
     bodies: [
@@ -118,13 +123,17 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
       ...p.tags.map((t) => ({ name: t, rel: 'tag' })),
     ],
     organisations: [{ name: p.office, rel: 'publisher', literal: p.officeSlug }],
-    ...(p.province ? { places: [{ name: p.province, rel: 'province' }] } : {}),
+    places: [
+      ...(p.province ? [{ name: p.province, rel: 'province' }] : []),
+      // The zone the office's times are given in, by its label and its IANA name.
+      { name: zone, rel: 'timezone', literal: IANA_ZONES[zone] },
+    ],
     altids: [
       { role: 'warta-id', value: p.id },
       { role: 'slug', value: p.slug },
     ],
   };
-  if (p.scheduledAt) item.embargoed = p.scheduledAt;
+  if (p.scheduledAt) item.embargoed = zonedIso(p.scheduledAt, zone);
   if (p.leadImage) {
     const img = p.leadImage;
     item.associations = [

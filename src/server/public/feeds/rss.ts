@@ -1,4 +1,5 @@
 import { httpDate } from '../format/dates';
+import { rfc822 } from '../../../shared/time';
 import { mediaPath, BODY_IMAGE_SIZE } from '../media/sizes';
 import { articlePath } from '../pages/article-page';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
@@ -33,7 +34,8 @@ export function renderRss(
       `<title>${xmlEsc(p.title)}</title>`,
       `<link>${xmlEsc(url)}</link>`,
       `<guid isPermaLink="false">urn:uuid:${xmlEsc(p.id)}</guid>`,
-      `<pubDate>${httpDate(p.visibleFrom)}</pubDate>`,
+      // In the office's own zone (+0900 for WIT), as the office's readers expect it.
+      `<pubDate>${rfc822(p.visibleFrom, p.timeZone)}</pubDate>`,
       `<description>${xmlEsc(p.summary || p.bodyText.slice(0, 300))}</description>`,
       `<content:encoded>${xmlEsc(html)}</content:encoded>`,
       `<category>${xmlEsc(CATEGORY_LABELS_ID[p.category])}</category>`,

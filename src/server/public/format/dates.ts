@@ -1,9 +1,10 @@
 import { format } from 'date-fns';
 import { id as localeId } from 'date-fns/locale';
+import type { TimeZoneLabel } from '../../../shared/office/time-zone';
+import { wallClock as zonedWallClock } from '../../../shared/time';
 
-/** The public site speaks Western Indonesian Time: KPU's national pages do. */
+/** The site's own clock (the view counter's day) is Western Indonesian Time, as KPU's national pages. */
 const SITE_TIME_ZONE = 'Asia/Jakarta';
-const SITE_TIME_ZONE_LABEL = 'WIB';
 
 const partsFmt = new Intl.DateTimeFormat('en-US', {
   timeZone: SITE_TIME_ZONE,
@@ -38,9 +39,13 @@ function calendarDate(date: string): Date {
 /** "Kamis, 4 Desember 2025" */
 export const longDate = (date: string): string => format(calendarDate(date), 'EEEE, d MMMM yyyy', { locale: localeId });
 
-/** "Jumat, 5 Desember 2025 09.10 WIB" for an instant. */
-export const longDateTime = (iso: string): string =>
-  `${format(wallClock(iso), 'EEEE, d MMMM yyyy HH.mm', { locale: localeId })} ${SITE_TIME_ZONE_LABEL}`;
+/** "Jumat, 5 Desember 2025 09.10 WIB" for an instant, in the zone of the release's office. */
+export function longDateTime(iso: string, zone: TimeZoneLabel): string {
+  const w = zonedWallClock(iso, zone);
+  if (!w) return iso;
+  const local = new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return `${format(local, 'EEEE, d MMMM yyyy HH.mm', { locale: localeId })} ${zone}`;
+}
 
 /** The Jakarta calendar day of an instant, `YYYY-MM-DD` (the view counter's day). */
 export const jakartaDay = (iso: string): string => format(wallClock(iso), 'yyyy-MM-dd');

@@ -51,7 +51,7 @@ export function renderArticleParts(site: SiteContext, p: Publication): [string, 
     ? `<aside class="notice" role="note" aria-label="Koreksi">${p.corrections
         .map(
           (c) =>
-            `<p><strong>Dikoreksi pada <time datetime="${esc(c.at)}">${esc(longDateTime(c.at))}</time>:</strong> ${esc(c.note)}</p>`,
+            `<p><strong>Dikoreksi pada <time datetime="${esc(c.at)}">${esc(longDateTime(c.at, p.timeZone))}</time>:</strong> ${esc(c.note)}</p>`,
         )
         .join('')}</aside>`
     : '';
@@ -68,9 +68,9 @@ ${leadHtml}
 <p class="dateline">${esc(dateline(p.dateline, p.date))}</p>
 ${p.bodyHtml}
 </div>
-<p class="meta">Diterbitkan <time datetime="${esc(p.visibleFrom)}">${esc(longDateTime(p.visibleFrom))}</time>${
+<p class="meta">Diterbitkan <time datetime="${esc(p.visibleFrom)}">${esc(longDateTime(p.visibleFrom, p.timeZone))}</time>${
     p.lastModifiedAt > p.visibleFrom && p.corrections.length
-      ? ` · Diperbarui <time datetime="${esc(p.lastModifiedAt)}">${esc(longDateTime(p.lastModifiedAt))}</time>`
+      ? ` · Diperbarui <time datetime="${esc(p.lastModifiedAt)}">${esc(longDateTime(p.lastModifiedAt, p.timeZone))}</time>`
       : ''
   }</p>
 ${tags}
@@ -112,7 +112,7 @@ export const formatViews = (n: number): string => new Intl.NumberFormat('id-ID')
 export function renderNoticePage(site: SiteContext, kind: 'gone' | 'not-found', p?: Publication): string {
   if (kind === 'gone' && p) {
     const main = `<h1>Berita ditarik</h1>
-<div class="notice" role="note"><p>Berita <strong>${esc(p.title)}</strong> dari ${esc(p.office)} telah ditarik pada <time datetime="${esc(p.withdrawnAt ?? '')}">${esc(longDateTime(p.withdrawnAt ?? p.lastModifiedAt))}</time>.</p>${
+<div class="notice" role="note"><p>Berita <strong>${esc(p.title)}</strong> dari ${esc(p.office)} telah ditarik pada <time datetime="${esc(p.withdrawnAt ?? '')}">${esc(longDateTime(p.withdrawnAt ?? p.lastModifiedAt, p.timeZone))}</time>.</p>${
       p.withdrawnReason ? `<p>Alasan: ${esc(p.withdrawnReason)}</p>` : ''
     }</div>
 <p><a href="/berita">Kembali ke daftar berita</a></p>`;

@@ -35,7 +35,7 @@ figcaption .credit{display:block;font-style:italic}
 .tags a{display:inline-block;background:var(--soft);border:1px solid var(--line);border-radius:999px;padding:2px 12px;text-decoration:none;color:var(--ink);font-size:.9rem}
 .share{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0}
 .share a{display:inline-block;padding:8px 14px;border-radius:4px;color:#fff;text-decoration:none;font-weight:600;font-size:.95rem}
-.share .fb{background:#1877f2}.share .x{background:#000}.share .wa{background:#128c3c}
+.share .fb{background:#1466d8}.share .x{background:#000}.share .wa{background:#0e7a33}
 .views{color:var(--muted);font-size:.92rem}
 .notice{background:var(--note);border:1px solid #e6cf8a;border-radius:4px;padding:10px 14px;margin:12px 0}
 .notice p{margin:.2em 0}

@@ -1,3 +1,4 @@
+import { TimeZoneSchema } from '../../../shared/office/time-zone';
 import type { Category, DocNode, LeadImage } from '../../../shared/domain';
 import type { Correction, Publication, PublicState } from '../types';
 
@@ -8,6 +9,7 @@ export interface PublicationRow {
   office: string;
   office_slug: string;
   province: string | null;
+  time_zone: string;
   category: string;
   tags: string;
   title: string;
@@ -42,6 +44,7 @@ export const fromRow = (r: PublicationRow): Publication => {
     office: r.office,
     officeSlug: r.office_slug,
     province: r.province,
+    timeZone: TimeZoneSchema.catch('WIB').parse(r.time_zone),
     category: r.category as Category,
     tags: JSON.parse(r.tags) as string[],
     title: r.title,
@@ -78,6 +81,7 @@ export const toRow = (p: Publication): PublicationRow => ({
   office: p.office,
   office_slug: p.officeSlug,
   province: p.province,
+  time_zone: p.timeZone,
   category: p.category,
   tags: JSON.stringify(p.tags),
   title: p.title,

@@ -180,7 +180,7 @@ export class WordPressForwarder {
       (_m, attr: string, v: string) => `${attr}="${v.replace(/\/media\//g, `${base}/media/`)}"`,
     );
     const notes = pub.corrections
-      .map((c) => `<p><em>Dikoreksi pada ${esc(longDateTime(c.at))}: ${esc(c.note)}</em></p>`)
+      .map((c) => `<p><em>Dikoreksi pada ${esc(longDateTime(c.at, pub.timeZone))}: ${esc(c.note)}</em></p>`)
       .join('');
     const link = `<p>Sumber: <a href="${esc(base + articlePath(pub.slug))}">${esc(pub.office)}</a></p>`;
     return notes + html + link;

@@ -8,6 +8,7 @@ import { migration006 } from './006_drop_pub_schema';
 import { migration007 } from './007_attachment_access';
 import { migration008 } from './008_office_settings';
 import { migration009 } from './009_updates_and_device_logs';
+import { migration010 } from './010_publication_time_zone';
 
 /**
  * Every schema step of hq.sqlite, the public site's tables included, so the file is complete
@@ -24,4 +25,5 @@ export const HQ_MIGRATIONS: Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

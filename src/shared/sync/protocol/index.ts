@@ -10,7 +10,8 @@
  * scheduled release), and an upsert on a tombstone restores the release (the trash); reject
  * reason `not_author` (an annotation id owned by another person), and annotation kinds other
  * than review.thread / review.reply / review.event are refused; reject reason
- * `too_large` (a release body over MAX_RELEASE_BODY_BYTES or MAX_RELEASE_NODES).
+ * `too_large` (a release body over MAX_RELEASE_BODY_BYTES or MAX_RELEASE_NODES);
+ * `POST /api/v1/office/words` (an office's own dictionary; the profile's `dictionary` setting).
  *
  * Overview (docs/ARCHITECTURE.md, "Sync and HQ", has the full story):
  * - Enrollment: `POST /api/v1/enroll` exchanges a one-time code for a device token.
@@ -37,3 +38,4 @@ export * from './push';
 export * from './push-results';
 export * from './pull';
 export * from './support';
+export * from './office-words';

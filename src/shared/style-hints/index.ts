@@ -1,0 +1,1 @@
+export { styleHints, type StyleHint } from './hints';
