@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { MAX_DOCX_BYTES, WartaError } from '../../shared/contract';
 import { api } from '../api';
+import { readAsBase64 } from '../common/readFile';
 import { todayIso } from '../format/dates';
 import { base64ToBytes, DOCX_MIME, saveFile, uniqueName } from './download';
 import type { TaskResult } from './progress';
@@ -27,18 +28,6 @@ export async function exportWord(ids: string[], run: Run): Promise<TaskResult> {
   if (!result.cancelled && result.done > 0)
     saveFile(`rilis-${todayIso()}.zip`, await zip.generateAsync({ type: 'blob', mimeType: 'application/zip' }));
   return result;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 export interface ImportedRelease {

@@ -1,18 +1,6 @@
 import { MAX_IMAGE_BYTES } from '../../shared/contract';
 import { api } from '../api';
-
-/** Reads a picked file as base64 (without the data: prefix). */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readAsBase64 } from '../common/readFile';
 
 export class ImageTooLargeError extends Error {
   constructor(readonly bytes: number) {

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UpdateChannel, UpdateStatus } from '../../shared/contract';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
-import { ConfirmDialog } from '../common/ConfirmDialog';
-import { useRestartToUpdate } from '../updates/useRestartToUpdate';
+import { RestartToUpdate } from '../updates/RestartToUpdate';
 import { formatBytes } from './format';
 
 /**
@@ -15,7 +14,6 @@ export function UpdatesAndSupport() {
   const { t } = useTranslation();
   const { report } = useAlerts();
   const [status, setStatus] = useState<UpdateStatus | null>(null);
-  const { restart, question, dismiss } = useRestartToUpdate();
   const [logs, setLogs] = useState<{ busy: boolean; result: string | null }>({ busy: false, result: null });
 
   useEffect(() => {
@@ -81,11 +79,7 @@ export function UpdatesAndSupport() {
         {status?.state === 'downloading' && (
           <progress aria-label={t('settings.updateProgress')} value={status.received} max={status.total || 1} />
         )}
-        {status?.state === 'ready' && (
-          <button type="button" className="primary" onClick={() => void restart(false)}>
-            {t('settings.updateRestart')}
-          </button>
-        )}
+        {status?.state === 'ready' && <RestartToUpdate className="primary" />}
       </section>
 
       <section className="settings-section" aria-labelledby="support-heading">
@@ -97,15 +91,6 @@ export function UpdatesAndSupport() {
           {logs.result ?? ''}
         </p>
       </section>
-
-      {question && (
-        <ConfirmDialog
-          message={question}
-          confirmLabel={t('settings.updateRestartAnyway')}
-          onConfirm={() => void restart(true)}
-          onCancel={dismiss}
-        />
-      )}
     </>
   );
 }

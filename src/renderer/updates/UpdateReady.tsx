@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { ConfirmDialog } from '../common/ConfirmDialog';
-import { useRestartToUpdate } from './useRestartToUpdate';
+import { RestartToUpdate } from './RestartToUpdate';
 
 /** In the top bar, once HQ's update is downloaded and verified: "Mulai ulang untuk memperbarui". */
 export function UpdateReady() {
   const { t } = useTranslation();
   const [version, setVersion] = useState<string | null>(null);
-  const { restart, question, dismiss } = useRestartToUpdate();
 
   useEffect(() => {
     let alive = true;
@@ -27,24 +25,5 @@ export function UpdateReady() {
   }, []);
 
   if (!version) return null;
-  return (
-    <>
-      <button
-        type="button"
-        className="primary update-ready"
-        title={t('settings.updateReady', { version })}
-        onClick={() => void restart(false)}
-      >
-        {t('settings.updateRestart')}
-      </button>
-      {question && (
-        <ConfirmDialog
-          message={question}
-          confirmLabel={t('settings.updateRestartAnyway')}
-          onConfirm={() => void restart(true)}
-          onCancel={dismiss}
-        />
-      )}
-    </>
-  );
+  return <RestartToUpdate className="primary update-ready" title={t('settings.updateReady', { version })} />;
 }
