@@ -27,6 +27,8 @@ const OFFICE = 'KPU Kabupaten Jayapura';
 const doubted = (page: Page) => page.locator('.ProseMirror [aria-invalid="spelling"]');
 const doubtedWords = async (page: Page) => (await doubted(page).allTextContents()).sort();
 
+// Each test runs two desks through HQ (a whole workflow in the second): more than the default
+// minute on a loaded 2-core machine.
 describe('language and time zone', () => {
   const suite = browserSuite('warta-e2e-language-');
   // With its public site: the second test reads the page, the feed and the API.
@@ -82,7 +84,7 @@ describe('language and time zone', () => {
       'the office word is accepted on the second workstation',
     );
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('shows an office in Jayapura its times in WIT: workstation, public page, feed and API', async () => {
     const errors: string[] = [];
@@ -133,5 +135,5 @@ describe('language and time zone', () => {
     expect(api.firstcreated).toMatch(/\+09:00$/);
     expect(api.places).toContainEqual({ name: 'WIT', rel: 'timezone', literal: 'Asia/Jayapura' });
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 });
