@@ -247,6 +247,16 @@ describe('migrations', () => {
     expect(added.message).toContain('/x/warta.db.rusak');
   });
 
+  it('008 → latest: releases written before number and contact gain an empty number and contact', () => {
+    const dir = databaseAt(7, seedReleases);
+    const store = open(dir);
+    expectSamplesIntact(store.db);
+    expect(getRelease(store.db, ID1)).toMatchObject({ number: '', contact: { name: '', role: '', phone: '' } });
+    // The new columns are written like the others from here on.
+    store.db.prepare(`UPDATE releases SET number = '7/HM.02-SP/3316/2025' WHERE id = ?`).run(ID2);
+    expect(getRelease(store.db, ID2).number).toBe('7/HM.02-SP/3316/2025');
+  });
+
   it('012 → latest: sync-log lines written before reasons keep their text', () => {
     const dir = tempDir();
     const before = open(dir, { migrations: orderMigrations(MIGRATIONS).filter((m) => m.version <= 11) });
@@ -264,7 +274,7 @@ describe('migrations', () => {
 
   it('covers every store migration with a test above', () => {
     // A new 00N migration needs its own "00N → latest" test; this fails until it has one.
-    expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(OWN.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('refuses a database from a newer Warta and leaves the file untouched', () => {

@@ -1,0 +1,16 @@
+import type { Migration } from '../../../node/db/migrate';
+
+/**
+ * The release number HQ assigns ("Nomor") and the contact person ("Narahubung": name, role,
+ * phone, as JSON). Releases stored before have neither: an empty number and an empty contact.
+ */
+export const migration008: Migration = {
+  version: 8,
+  name: 'release_number_contact',
+  up(db) {
+    db.exec(`
+      ALTER TABLE releases ADD COLUMN number TEXT NOT NULL DEFAULT '';
+      ALTER TABLE releases ADD COLUMN contact TEXT NOT NULL DEFAULT '{}';
+    `);
+  },
+};
