@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/release';
+import { ChecklistLevelsSchema } from '../checklist/levels';
+import { NumberPatternSchema } from '../numbering/pattern';
+import { OfficeTemplatesSchema } from '../templates/schema';
 import { TimeZoneSchema } from './time-zone';
 
 /**
@@ -11,6 +14,12 @@ import { TimeZoneSchema } from './time-zone';
 export const OFFICE_SETTINGS = {
   /** Overrides the zone derived from the province (an office HQ could not place). */
   timeZone: TimeZoneSchema,
+  /** How HQ numbers the office's releases, e.g. `{seq}/HM.02-SP/{regency}/{year}`; none = no numbers. */
+  numberPattern: NumberPatternSchema,
+  /** The checklist's level per rule (block, warn, off) for submitting and publishing. */
+  checklist: ChecklistLevelsSchema,
+  /** The office's own release templates, offered beside the built-in ones. */
+  templates: OfficeTemplatesSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
