@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–8 without gaps, and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  it('are numbered in order (9 and 10 are other features\' steps), and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 11]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -231,6 +231,21 @@ describe('HQ migrations', () => {
     expect(storage.officeSettings(OFFICE.id)).toEqual({ timeZone: 'WITA' });
     storage.setOfficeSetting(OFFICE.id, 'timeZone', null, '2025-12-04T00:00:00.000Z');
     expect(storage.officeSettings(OFFICE.id)).toEqual({});
+    storage.close();
+  });
+
+  it('008 → 011: releases have no numbers yet; each number is given once per office and once per release', () => {
+    const storage = openUpgraded(hqAt(8, seedCore));
+    expectCoreIntact(storage);
+    expect(storage.releaseNumber(RELEASE)).toBeNull();
+    expect(storage.nextNumberSeq(OFFICE.id, '2025')).toBe(1);
+    expect(storage.nextNumberSeq(OFFICE.id, '2025')).toBe(2);
+    expect(storage.nextNumberSeq(OFFICE.id, '2026')).toBe(1);
+    const row = { officeId: OFFICE.id, number: '1/HM.02-SP/3316/2025', releaseId: RELEASE, assignedAt: 'x' };
+    expect(storage.insertReleaseNumber(row)).toBe(true);
+    expect(storage.insertReleaseNumber({ ...row, releaseId: '0192f5a0-0000-7000-8000-0000000000ff' })).toBe(false);
+    expect(storage.insertReleaseNumber({ ...row, number: '2/HM.02-SP/3316/2025' })).toBe(false);
+    expect(storage.releaseNumber(RELEASE)).toBe('1/HM.02-SP/3316/2025');
     storage.close();
   });
 
@@ -348,9 +363,18 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
       attachment_uploads: uploads,
       attachment_refs: refs,
       office_settings: officeSettings,
+      number_counters: counters,
+      release_numbers: numbers,
+      pub_releases: publications,
       ...dumped
     } = hq.storage.dump();
-    expect(dumped).toEqual(kept);
+    const { pub_releases: publicationsBefore, ...keptRest } = kept;
+    expect(dumped).toEqual(keptRest);
+    // Publications gain an empty number and no contact person.
+    expect(publications).toEqual(
+      (publicationsBefore as Record<string, unknown>[]).map((p) => ({ ...p, number: '', contact: null })),
+    );
+    expect([counters, numbers]).toEqual([[], []]);
     expect(officeSettings).toEqual([]);
     expect(uploads).toEqual([]);
     expect(refs).toBeInstanceOf(Array);

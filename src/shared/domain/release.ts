@@ -63,6 +63,12 @@ export const ReleaseFieldsSchema = z.object({
 });
 export type ReleaseFields = z.infer<typeof ReleaseFieldsSchema>;
 
+/** A change to some fields: a field left out stays as it is (no defaults filled in). */
+export const ReleasePatchSchema = ReleaseFieldsSchema.extend({
+  number: z.string().max(100),
+  contact: ContactSchema,
+}).partial();
+
 export const ReleaseSchema = ReleaseFieldsSchema.extend({
   id: IdSchema,
   status: StatusSchema,

@@ -7,6 +7,7 @@ import { migration005 } from './005_wordpress_queue';
 import { migration006 } from './006_drop_pub_schema';
 import { migration007 } from './007_attachment_access';
 import { migration008 } from './008_office_settings';
+import { migration011 } from './011_release_numbers';
 
 /**
  * Every schema step of hq.sqlite, the public site's tables included, so the file is complete
@@ -22,4 +23,5 @@ export const HQ_MIGRATIONS: Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration011,
 ];
