@@ -135,7 +135,7 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered in order (9 and 10 are other features\' steps), and each has a test below', () => {
+  it("are numbered in order (9 and 10 are other features' steps), and each has a test below", () => {
     expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 11]);
   });
 

@@ -55,9 +55,15 @@ describe('release numbers', () => {
     await a.sync.handlers.syncNow({});
     const given = await numberOn(a, id);
     expect(given).toMatch(PATTERN);
-    await a.releases.saveRelease({ id, fields: { title: 'Rilis dengan nomor (diubah)', number: '1/HM.02-SP/3316/2025' } });
+    await a.releases.saveRelease({
+      id,
+      fields: { title: 'Rilis dengan nomor (diubah)', number: '1/HM.02-SP/3316/2025' },
+    });
     await a.sync.handlers.syncNow({});
-    expect(hq.server.storage.getReleaseHead(id)!.fields).toMatchObject({ title: 'Rilis dengan nomor (diubah)', number: given });
+    expect(hq.server.storage.getReleaseHead(id)!.fields).toMatchObject({
+      title: 'Rilis dengan nomor (diubah)',
+      number: given,
+    });
     expect(await numberOn(a, id)).toBe(given);
   });
 

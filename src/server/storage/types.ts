@@ -164,6 +164,8 @@ export interface HqStorage {
 
   // Annotations.
   getAnnotation(id: string): AnnotationRow | null;
+  /** The latest version of each of a release's annotations of these types, in HQ order. */
+  releaseAnnotations(releaseId: string, types: readonly string[]): AnnotationRow[];
   /** Stores the new version and writes a change-log row; returns the cursor. */
   putAnnotation(row: Omit<AnnotationRow, 'cursor'>): number;
 

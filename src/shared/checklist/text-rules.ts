@@ -35,7 +35,8 @@ export function firstDateProblem(text: string): DateProblem | null {
 }
 
 /** Verbs that attribute a quotation to a person in KPU releases ("…," ujar Ketua KPU Blora). */
-const ATTRIBUTION = /["\u201c][^"\u201c\u201d]{3,}?[,.!?]["\u201d][ \t]*(ujar|kata|jelas|ungkap|tegas|tutur|ucap|terang|imbuh|tambah)(nya)?\b[ \t]+(\p{Lu}|[A-Z])/u;
+const ATTRIBUTION =
+  /["\u201c][^"\u201c\u201d]{3,}?[,.!?]["\u201d][ \t]*(ujar|kata|jelas|ungkap|tegas|tutur|ucap|terang|imbuh|tambah)(nya)?\b[ \t]+(\p{Lu}|[A-Z])/u;
 
 /** At least one paragraph carries a quotation attributed to a named speaker. */
 export function hasAttributedQuote(blocks: string[]): boolean {

@@ -43,4 +43,5 @@ export function formatNumber(pattern: string, parts: NumberParts): string {
  * Which counter a number draws from: a pattern with `{year}` starts again at 1 every year (of the
  * release's date), one without counts on forever.
  */
-export const counterScope = (pattern: string, date: string): string => (pattern.includes('{year}') ? date.slice(0, 4) : '');
+export const counterScope = (pattern: string, date: string): string =>
+  pattern.includes('{year}') ? date.slice(0, 4) : '';

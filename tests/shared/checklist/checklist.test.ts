@@ -36,7 +36,10 @@ describe('checklist', () => {
   });
 
   it('flags a release whose only quotation is not attributed to anyone', () => {
-    const unattributed = withParagraph('p3', '\u201cKami mengajak seluruh masyarakat memeriksa namanya di daftar pemilih.\u201d');
+    const unattributed = withParagraph(
+      'p3',
+      '\u201cKami mengajak seluruh masyarakat memeriksa namanya di daftar pemilih.\u201d',
+    );
     expect(failing(unattributed)).toEqual(['quote']);
     // Straight quotes and other attribution verbs count too.
     expect(failing(withParagraph('p3', '"Daftar pemilih sudah final," tegas Muhammad Ali.'))).toEqual([]);

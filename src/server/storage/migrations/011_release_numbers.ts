@@ -3,7 +3,7 @@ import type { Migration } from '../../../node/db/migrate';
 /**
  * Release numbers HQ assigns: a counter per office (and per year when the office's pattern has
  * one), and every number given — unique per office, one per release, the last line of defence
- * against a number repeating. The public site keeps the number and the contact person it shows.
+ * against a number repeating. The checklist reads a release's comments by release. The public site keeps the number and the contact person it shows.
  */
 export const migration011: Migration = {
   version: 11,
@@ -21,6 +21,8 @@ export const migration011: Migration = {
       ) WITHOUT ROWID;
       ALTER TABLE pub_releases ADD COLUMN number TEXT NOT NULL DEFAULT '';
       ALTER TABLE pub_releases ADD COLUMN contact TEXT;
+      -- The checklist counts a release's open comment threads when it is submitted or published.
+      CREATE INDEX annotations_release ON annotations (release_id, type);
     `);
   },
 };
