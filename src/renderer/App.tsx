@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../shared/contract';
+import type { ReleaseFields } from '../shared/domain';
+import type { Template } from '../shared/templates';
 import { api, errorMessage } from './api';
 import { AlertsProvider, useAlerts } from './common/alerts';
 import { NoticeBanner } from './common/NoticeBanner';
@@ -10,6 +12,7 @@ import { Library } from './library/Library';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SyncBar } from './sync/SyncBar';
 import { todayIso } from './format/dates';
+import { templateFields } from './templates/apply';
 
 export type AppInfo = MethodOutput<'getAppInfo'>;
 
@@ -76,20 +79,23 @@ function Workstation({ initialInfo, startupError }: Props) {
     };
   }, []);
 
-  const createRelease = useCallback(async () => {
-    try {
-      const fields: { date: string; byline?: string; office?: string } = { date: todayIso() };
-      if (info?.identity) {
-        fields.byline = info.identity.name;
-        fields.office = info.identity.office;
+  const createRelease = useCallback(
+    async (template?: Template) => {
+      try {
+        const fields: Partial<ReleaseFields> = { ...(template ? templateFields(template) : {}), date: todayIso() };
+        if (info?.identity) {
+          fields.byline = info.identity.name;
+          fields.office = info.identity.office;
+        }
+        const release = await api.createRelease({ fields });
+        setFocusTitle(true);
+        setSelectedId(release.id);
+      } catch (error) {
+        report(errorMessage(error));
       }
-      const release = await api.createRelease({ fields });
-      setFocusTitle(true);
-      setSelectedId(release.id);
-    } catch (error) {
-      report(errorMessage(error));
-    }
-  }, [info, report]);
+    },
+    [info, report],
+  );
 
   return (
     <div className="shell">
@@ -118,7 +124,8 @@ function Workstation({ initialInfo, startupError }: Props) {
             setFocusTitle(false);
             setSelectedId(id);
           }}
-          onCreate={createRelease}
+          onCreate={() => void createRelease()}
+          onCreateFrom={(template) => void createRelease(template)}
           showQueue={info?.identity?.role === 'peninjau' || info?.identity?.role === 'admin'}
           ownOffice={info?.identity?.office ?? null}
         />

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { SyncBadge } from '../library/Library';
 import type { CommentDraft } from '../review/CommentComposer';
@@ -15,8 +16,10 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { useReview } from '../review/useReview';
 import { useWorkflowTransition } from '../review/useWorkflowTransition';
 import { WorkflowBar } from '../review/WorkflowBar';
+import { useOfficeProfile } from '../office/useOfficeProfile';
 import { ConflictDialog } from '../sync/ConflictDialog';
 import { BodyEditor } from './BodyEditor';
+import { NumberContactFields } from './NumberContactFields';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
 import { SaveStatus } from './SaveStatus';
 import { forgetSaver, sessionFor } from './savers';
@@ -97,6 +100,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   editorRef.current = editor;
   const { status, syncInfo } = useMergeOnSave(release, session, editorRef, setFields);
   const rootRef = useRef<HTMLDivElement>(null);
+  const office = useOfficeProfile();
   const barRef = useRef<HTMLDivElement>(null);
 
   // The formatting toolbar sticks just below the release bar, whose height changes when it
@@ -254,6 +258,13 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
         )}
 
         <ReleaseMetaForm fields={fields} update={update} titleRef={titleRef} />
+        <NumberContactFields
+          releaseId={release.id}
+          number={release.number}
+          numbered={Boolean(office?.numberPattern)}
+          contact={fields.contact}
+          onContact={(contact) => update('contact', contact)}
+        />
 
         <BodyEditor
           initial={release.body}
@@ -264,6 +275,13 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
         />
       </div>
 
+      <ChecklistPanel
+        fields={fields}
+        initialBody={release.body}
+        editor={editor}
+        openComments={review.threads.filter((th) => th.status === 'open').length}
+        levels={office?.checklist}
+      />
       {panel === 'history' && (
         <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setPanel(null)} />
       )}
