@@ -1,6 +1,7 @@
 import { httpDate } from '../format/dates';
 import { mediaPath, BODY_IMAGE_SIZE } from '../media/sizes';
 import { articlePath } from '../pages/article-page';
+import { releaseFieldsHtml } from '../pages/release-fields';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import type { SiteContext } from '../pages/html';
 import type { Publication } from '../types';
@@ -35,7 +36,7 @@ export function renderRss(
       `<guid isPermaLink="false">urn:uuid:${xmlEsc(p.id)}</guid>`,
       `<pubDate>${httpDate(p.visibleFrom)}</pubDate>`,
       `<description>${xmlEsc(p.summary || p.bodyText.slice(0, 300))}</description>`,
-      `<content:encoded>${xmlEsc(html)}</content:encoded>`,
+      `<content:encoded>${xmlEsc(html + releaseFieldsHtml(p))}</content:encoded>`,
       `<category>${xmlEsc(CATEGORY_LABELS_ID[p.category])}</category>`,
       ...p.tags.map((t) => `<category domain="${xmlEsc(abs('/berita?tag='))}">${xmlEsc(t)}</category>`),
       `<source url="${xmlEsc(abs(`/kantor/${encodeURIComponent(p.officeSlug)}/feed.xml`))}">${xmlEsc(p.office)}</source>`,
