@@ -5,11 +5,11 @@ import { migration004 } from './004_revisions';
 import { migration005 } from './005_attachments';
 import { migration006 } from './006_search_rank';
 import { migration007 } from './007_notice_reasons';
-import { migration008 } from './008_release_number_contact';
 import { migration010 } from './010_sync';
 import { migration011 } from './011_sync_extensions';
 import { migration012 } from './012_sync_log_reasons';
 import { migration020 } from './020_review';
+import { migration031 } from './031_release_number_contact';
 import type { Migration } from '../../../node/db/migrate';
 
 /**
@@ -25,9 +25,9 @@ export const MIGRATIONS: Migration[] = [
   migration005,
   migration006,
   migration007,
-  migration008,
   migration010,
   migration011,
   migration012,
   migration020,
+  migration031,
 ];
