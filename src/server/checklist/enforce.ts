@@ -5,7 +5,7 @@ import type { HqStorage, ReleaseHead } from '../storage/types';
 type ChecklistStorage = Pick<HqStorage, 'officeSettings' | 'releaseAnnotations'>;
 
 /** Comment threads on the release whose latest resolve/reopen event (in HQ order) is not a resolve. */
-export function openThreadCount(storage: Pick<HqStorage, 'releaseAnnotations'>, releaseId: string): number {
+function openThreadCount(storage: Pick<HqStorage, 'releaseAnnotations'>, releaseId: string): number {
   const records = storage.releaseAnnotations(releaseId, ['review.thread', 'review.event']);
   const resolved = new Map<string, boolean>();
   for (const r of records) {

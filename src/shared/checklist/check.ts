@@ -5,9 +5,9 @@ import { levelsWithDefaults, CHECKLIST_RULES, type ChecklistLevels, type Checkli
 import { isKnownPlace } from './places.known';
 import { blockTexts, firstDateProblem, hasAttributedQuote, imageProblems } from './text-rules';
 
-export const HEADLINE_MAX = 100;
-export const WORDS_MIN = 150;
-export const WORDS_MAX = 1000;
+const HEADLINE_MAX = 100;
+const WORDS_MIN = 150;
+const WORDS_MAX = 1000;
 
 export type ChecklistFields = Pick<
   ReleaseFields,
@@ -86,5 +86,5 @@ export const blockingFailures = (findings: Finding[]): ChecklistRule[] =>
   findings.filter((f) => !f.ok && f.level === 'block').map((f) => f.rule);
 
 /** Moving to these statuses runs the checklist: submitting for review and publishing. */
-export const CHECKED_TRANSITIONS = ['diajukan', 'terbit', 'dikoreksi'] as const;
+const CHECKED_TRANSITIONS = ['diajukan', 'terbit', 'dikoreksi'] as const;
 export const isCheckedTransition = (to: string): boolean => (CHECKED_TRANSITIONS as readonly string[]).includes(to);

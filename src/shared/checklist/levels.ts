@@ -18,7 +18,7 @@ export const ChecklistRuleSchema = z.enum(CHECKLIST_RULES);
 export type ChecklistRule = z.infer<typeof ChecklistRuleSchema>;
 
 /** `block`: submitting and publishing are refused while it fails; `warn`: shown only; `off`: not checked. */
-export const ChecklistLevelSchema = z.enum(['block', 'warn', 'off']);
+const ChecklistLevelSchema = z.enum(['block', 'warn', 'off']);
 export type ChecklistLevel = z.infer<typeof ChecklistLevelSchema>;
 
 /** The office setting: a level per rule; a rule left out keeps its default. */
@@ -30,7 +30,7 @@ export type ChecklistLevels = z.infer<typeof ChecklistLevelsSchema>;
  * (README shows the usual choice), so releases already in review are never stopped by an
  * upgrade. Open suggested edits already block approval and publication on their own.
  */
-export const DEFAULT_CHECKLIST_LEVELS: Record<ChecklistRule, ChecklistLevel> = {
+const DEFAULT_CHECKLIST_LEVELS: Record<ChecklistRule, ChecklistLevel> = {
   headline: 'warn',
   dateline: 'warn',
   date: 'warn',

@@ -7,7 +7,7 @@ import { CategorySchema } from '../domain/release';
  * A release template: the structure and placeholder text a new release starts from, and the
  * checklist rules its kind of release especially needs (shown when picking it).
  */
-export const TemplateSchema = z.object({
+const TemplateSchema = z.object({
   name: z.string().trim().min(1).max(80),
   category: CategorySchema,
   title: z.string().max(300).default(''),
