@@ -10,6 +10,7 @@ import {
 } from '../review';
 import { openStore, readAttachment, type Store } from '../store';
 import { createSyncHandlers } from '../sync';
+import { createTemplateHandlers, templatePushExtension } from '../templates';
 import { createAppHandlers } from './app';
 import { createReleaseHandlers } from './releases';
 import type { Services, ServicesOptions } from './types';
@@ -45,7 +46,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
     autoStart: true,
     onAnnotation: applyAnnotation,
     onReleaseChange: applyTransitionFromHq,
-    extensions: [reviewPushExtension],
+    extensions: [reviewPushExtension, templatePushExtension],
   });
   // Review changes (comments, status transitions) go to HQ with the next sync run; a local
   // review change or a finished "Sinkronkan" with review work waiting nudges it.
@@ -85,6 +86,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
         return result;
       },
       ...review,
+      ...createTemplateHandlers(store.db),
     },
     mediaLookup: (sha256) => readAttachment(store, sha256),
     stopSync,

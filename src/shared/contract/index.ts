@@ -4,6 +4,7 @@ import { releaseMethods } from './releases';
 import { syncMethods } from './sync';
 import { reviewMethods } from './review';
 import { backupMethods } from './backups';
+import { templateMethods } from './templates';
 
 export * from './define';
 export * from './app';
@@ -11,6 +12,7 @@ export * from './releases';
 export * from './sync';
 export * from './review';
 export * from './backups';
+export * from './templates';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -22,6 +24,7 @@ export const contract = {
   ...syncMethods,
   ...reviewMethods,
   ...backupMethods,
+  ...templateMethods,
 };
 
 type Contract = typeof contract;

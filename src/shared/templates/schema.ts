@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { ChecklistRuleSchema } from '../checklist/levels';
 import { DocSchema } from '../domain/doc';
-import { CategorySchema } from '../domain/release';
+import { CategorySchema, IdSchema } from '../domain/release';
 
 /**
  * A release template: the structure and placeholder text a new release starts from, and the
  * checklist rules its kind of release especially needs (shown when picking it).
  */
-const TemplateSchema = z.object({
+export const TemplateSchema = z.object({
+  /** Set for templates a writer saved (they are replaced by id); an admin's may have none. */
+  id: IdSchema.optional(),
   name: z.string().trim().min(1).max(80),
   category: CategorySchema,
   title: z.string().max(300).default(''),
@@ -19,4 +21,5 @@ const TemplateSchema = z.object({
 export type Template = z.infer<typeof TemplateSchema>;
 
 /** An office's own templates (office setting `templates`), shown after the built-in ones. */
-export const OfficeTemplatesSchema = z.array(TemplateSchema).max(50);
+export const MAX_OFFICE_TEMPLATES = 50;
+export const OfficeTemplatesSchema = z.array(TemplateSchema).max(MAX_OFFICE_TEMPLATES);

@@ -9,7 +9,7 @@ import { migration010 } from './010_sync';
 import { migration011 } from './011_sync_extensions';
 import { migration012 } from './012_sync_log_reasons';
 import { migration020 } from './020_review';
-import { migration031 } from './031_release_number_contact';
+import { migration031 } from './031_office_fields';
 import type { Migration } from '../../../node/db/migrate';
 
 /**
