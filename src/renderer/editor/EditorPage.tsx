@@ -18,6 +18,7 @@ import { useWorkflowTransition } from '../review/useWorkflowTransition';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { useOfficeProfile } from '../office/useOfficeProfile';
 import { ConflictDialog } from '../sync/ConflictDialog';
+import { SaveTemplateButton } from '../templates/SaveTemplateButton';
 import { BodyEditor } from './BodyEditor';
 import { NumberContactFields } from './NumberContactFields';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
@@ -215,6 +216,9 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           >
             {t('review.panel')}
           </button>
+          <SaveTemplateButton
+            read={() => ({ fields, body: (editor?.getJSON() as DocNode | undefined) ?? release.body })}
+          />
           <button
             type="button"
             className="ghost"

@@ -379,6 +379,14 @@ export const en: Resources = {
     builtin: 'Built-in templates',
     office: 'Office templates',
     needs: 'Needs: {{rules}}',
+    pending: 'not sent to the office yet',
+    save: 'Save as template',
+    saveHeading: 'Save this release as an office template',
+    saveHint:
+      "This release's title, summary, tags, category and text become a template for every computer of your office (sent at sync).",
+    name: 'Template name',
+    saveConfirm: 'Save template',
+    saved: 'Template "{{name}}" saved.',
     names: {
       'siaran-pers': 'Press release',
       'undangan-peliputan': 'Media invitation',

@@ -376,6 +376,14 @@ export const id = {
     builtin: 'Templat bawaan',
     office: 'Templat kantor',
     needs: 'Perlu: {{rules}}',
+    pending: 'belum terkirim ke kantor lain',
+    save: 'Simpan sebagai templat',
+    saveHeading: 'Simpan rilis ini sebagai templat kantor',
+    saveHint:
+      'Judul, ringkasan, tag, kategori dan isi rilis ini menjadi templat untuk semua komputer kantor Anda (terkirim saat sinkron).',
+    name: 'Nama templat',
+    saveConfirm: 'Simpan templat',
+    saved: 'Templat "{{name}}" disimpan.',
     names: {
       'siaran-pers': 'Siaran pers',
       'undangan-peliputan': 'Undangan peliputan',

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILTIN_TEMPLATES, type Template } from '../../shared/templates';
 import { Modal } from '../common/Modal';
-import { useOfficeProfile } from '../office/useOfficeProfile';
+import { api, errorMessage } from '../api';
+import { useAlerts } from '../common/alerts';
 import './templates.css';
 
 interface Props {
@@ -15,8 +16,21 @@ interface Props {
  */
 export function TemplatePicker({ onPick }: Props) {
   const { t } = useTranslation();
+  const { report } = useAlerts();
   const [open, setOpen] = useState(false);
-  const office = useOfficeProfile();
+  const [office, setOffice] = useState<{ template: Template; pending: boolean }[]>([]);
+  // The office's templates as of now (a sync may have brought new ones since last time).
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.listOfficeTemplates({}).then(
+      (r) => live && setOffice(r.templates),
+      (error: unknown) => report(errorMessage(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, report]);
   const pick = (template: Template) => {
     setOpen(false);
     onPick(template);
@@ -50,15 +64,16 @@ export function TemplatePicker({ onPick }: Props) {
               </li>
             ))}
           </ul>
-          {office?.templates && office.templates.length > 0 && (
+          {office.length > 0 && (
             <>
               <h3>{t('templates.office')}</h3>
               <ul className="template-list">
-                {office.templates.map((template, i) => (
-                  <li key={`${i}-${template.name}`}>
+                {office.map(({ template, pending }, i) => (
+                  <li key={template.id ?? `${i}-${template.name}`}>
                     <button type="button" onClick={() => pick(template)}>
                       {template.name}
                     </button>
+                    {pending && <span className="hint">{t('templates.pending')}</span>}
                   </li>
                 ))}
               </ul>
