@@ -119,4 +119,60 @@ describe('templates, the checklist and the release number in the browser', () =>
       expect(errors).toEqual([]);
     },
   );
+  it(
+    "a template saved on one workstation is offered on the office's other workstation after sync",
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const errors: string[] = [];
+      const [one, two] = await Promise.all([
+        openDesk(suite, hq, 'templat-satu', 'Dewi Penulis', 'penulis', errors, OFFICE),
+        openDesk(suite, hq, 'templat-dua', 'Eko Penulis', 'penulis', errors, OFFICE),
+      ]);
+      await one.page.getByRole('button', { name: 'Rilis baru' }).click();
+      await one.page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Rapat Koordinasi [perihal]');
+      await one.page.getByRole('textbox', { name: 'Isi rilis' }).click();
+      await one.page.keyboard.type('[Pembuka rapat koordinasi dengan PPK dan PPS.]');
+      await saved(one.page);
+      await one.page.getByRole('button', { name: 'Simpan sebagai templat' }).click();
+      await one.page.getByRole('textbox', { name: 'Nama templat' }).fill('Rapat koordinasi PPK');
+      await one.page.getByRole('button', { name: 'Simpan templat' }).click();
+      await one.page.getByText('Templat "Rapat koordinasi PPK" disimpan.').waitFor();
+
+      const picker = (page: typeof one.page) => page.getByRole('dialog', { name: 'Buat rilis dari templat' });
+      await syncUntil(
+        one.page,
+        async () =>
+          JSON.stringify(hq.server.storage.officeSettings(hq.server.storage.findOfficeByName(OFFICE)!.id)).includes(
+            'Rapat koordinasi PPK',
+          ),
+        'HQ holds the template',
+      );
+      await syncUntil(
+        two.page,
+        async () => {
+          await two.page.getByRole('button', { name: 'Dari templat' }).click();
+          const found = await picker(two.page)
+            .getByRole('button', { name: 'Rapat koordinasi PPK' })
+            .waitFor({ timeout: 3_000 })
+            .then(
+              () => true,
+              () => false,
+            );
+          if (!found) await picker(two.page).getByRole('button', { name: 'Batal' }).click();
+          return found;
+        },
+        'the other workstation offers the template',
+      );
+      await picker(two.page).getByRole('button', { name: 'Rapat koordinasi PPK' }).click();
+      await expect
+        .poll(() => two.page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(), { timeout: 30_000 })
+        .toBe('Rapat Koordinasi [perihal]');
+      await expect
+        .poll(() => two.page.getByRole('textbox', { name: 'Isi rilis' }).textContent())
+        .toContain('PPK dan PPS');
+      expect(errors).toEqual([]);
+    },
+  );
 });
