@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setOfficeSetting } from '../../src/server/offices';
+import { fields } from '../helpers/docs';
+import { enrollDevice, newId, push } from '../helpers/hq-api';
 import { startHq, type Hq } from '../helpers/hq';
 import { makeTempDir } from '../helpers/tmp';
 import { closeAll, openWorkstation, writeRelease, type Workstation } from './helpers/world';
@@ -65,6 +67,28 @@ describe('release numbers', () => {
       number: given,
     });
     expect(await numberOn(a, id)).toBe(given);
+  });
+
+  it('HQ replaces a number a forged push carries with its own', async () => {
+    const forger = await enrollDevice(hq.server, hq.url, {
+      office: 'KPU Kabupaten Blora',
+      name: 'Eko',
+      role: 'penulis',
+    });
+    const id = newId();
+    const res = await push(hq.url, forger, [
+      { kind: 'release.upsert', releaseId: id, baseRevision: 0, fields: fields({ number: '1/HM.02-SP/3316/2025' }) },
+    ]);
+    const given = hq.server.storage.getReleaseHead(id)!.fields!.number;
+    expect(given).toMatch(PATTERN);
+    expect(given).not.toBe('1/HM.02-SP/3316/2025');
+    expect(res.body.results[0]).toEqual({
+      seq: expect.any(Number) as unknown,
+      status: 'accepted',
+      releaseId: id,
+      revision: 1,
+      number: given,
+    });
   });
 
   it('an office without a pattern gives no numbers', async () => {

@@ -150,7 +150,9 @@ export function commitRelease(
     const status = statusChange ?? prev.status;
     const title = patch.title ?? prev.title;
     const { slug, custom } = resolveSlug(db, prevRow, id, patch, title, status);
-    const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug };
+    // The number is HQ's (it arrives with sync, written by hq-writes): a save or a restored
+    // revision never changes it here.
+    const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug, number: prevRow.number };
     const contentChanged = !jsonEqual(fields, rowFields(prevRow));
     if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) return prev;
     const now = nowIso();
@@ -203,7 +205,7 @@ export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, 
       office,
       leadImage: patch.leadImage ?? null,
       body: patch.body ?? emptyDoc(),
-      number: patch.number ?? '',
+      number: '',
       contact: patch.contact ?? emptyContact(),
       status: 'draf',
       createdAt: now,
