@@ -43,9 +43,11 @@ describe("a writer's warta.db written before the shared Node layer", () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
     expect(store.recovery).toBeNull();
     expect(store.identity()).toMatchObject({ name: 'Sari Penulis', role: 'penulis', office: 'KPU Kabupaten Blora' });
-    // Every row as it was; releases gain an empty number and contact person (migration 031).
+    // Every row as it was; releases gain an empty number and contact person, and the office
+    // template outbox is new (migration 031).
     expect(dumpTables(db)).toEqual({
       ...before,
+      template_outbox: [],
       releases: (before.releases as Record<string, unknown>[]).map((r) => ({ ...r, number: '', contact: '{}' })),
     });
 
