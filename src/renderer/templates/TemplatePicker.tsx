@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ERROR_MESSAGES } from '../../shared/errors/format';
 import { BUILTIN_TEMPLATES, type Template } from '../../shared/templates';
 import { Modal } from '../common/Modal';
 import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
+import { useLanguage } from '../i18n';
 import './templates.css';
 
 interface Props {
@@ -17,6 +19,7 @@ interface Props {
 export function TemplatePicker({ onPick }: Props) {
   const { t } = useTranslation();
   const { report } = useAlerts();
+  const language = useLanguage();
   const [open, setOpen] = useState(false);
   const [office, setOffice] = useState<{ template: Template; pending: boolean }[]>([]);
   // The office's templates as of now (a sync may have brought new ones since last time).
@@ -35,14 +38,10 @@ export function TemplatePicker({ onPick }: Props) {
     setOpen(false);
     onPick(template);
   };
+  // The rules' short names, as refusals word them.
+  const ruleNames = ERROR_MESSAGES[language].checklistRules;
   const needs = (template: Template) =>
-    template.needs.length
-      ? t('templates.needs', {
-          rules: template.needs
-            .map((r) => t(`checklist.rules.${r}`, { min: 150, max: 1000, length: '…', count: '…' }))
-            .join('; '),
-        })
-      : '';
+    template.needs.length ? t('templates.needs', { rules: template.needs.map((r) => ruleNames[r]).join(', ') }) : '';
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
