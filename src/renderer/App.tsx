@@ -5,6 +5,7 @@ import type { ReleaseFields } from '../shared/domain';
 import type { Template } from '../shared/templates';
 import { api, errorMessage } from './api';
 import { AlertsProvider, useAlerts } from './common/alerts';
+import { releaseEvents } from './common/events';
 import { NoticeBanner } from './common/NoticeBanner';
 import { EditorPage } from './editor/EditorPage';
 import { flushAll, hasUnsavedEdits, onBackgroundSaveFailure } from './editor/savers';
@@ -88,6 +89,8 @@ function Workstation({ initialInfo, startupError }: Props) {
           fields.office = info.identity.office;
         }
         const release = await api.createRelease({ fields });
+        // The list shows it at once (a template's text needs no first save that would announce it).
+        releaseEvents.emitSaved(release);
         setFocusTitle(true);
         setSelectedId(release.id);
       } catch (error) {

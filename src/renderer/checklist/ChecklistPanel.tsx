@@ -69,7 +69,9 @@ function FindingItem({ finding }: { finding: Finding }) {
   const { t } = useTranslation();
   const state = finding.ok ? 'ok' : finding.level;
   const detailKey = `checklist.details.${finding.rule}`;
-  const detail = !finding.ok && t(detailKey, { ...finding.params, defaultValue: '' });
+  // A detail that would name nothing (an empty dateline) is left out.
+  const named = Object.values(finding.params).every((v) => v !== '');
+  const detail = !finding.ok && named && t(detailKey, { ...finding.params, defaultValue: '' });
   return (
     <li className={`checklist-item checklist-${state}`} data-rule={finding.rule}>
       <span className="checklist-mark" aria-hidden="true">

@@ -65,10 +65,11 @@ export function NumberContactFields({ releaseId, number: initial, numbered, cont
         <label className="field">
           <span>{t('releaseFields.contactPhone')}</span>
           <input
-            type="tel"
+            type="text"
             value={contact.phone}
             maxLength={40}
             inputMode="tel"
+            autoComplete="tel"
             onChange={(e) => set('phone', e.target.value)}
           />
         </label>
