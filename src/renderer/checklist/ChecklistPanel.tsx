@@ -71,7 +71,17 @@ function FindingItem({ finding }: { finding: Finding }) {
   const detailKey = `checklist.details.${finding.rule}`;
   // A detail that would name nothing (an empty dateline) is left out.
   const named = Object.values(finding.params).every((v) => v !== '');
-  const detail = !finding.ok && named && t(detailKey, { ...finding.params, defaultValue: '' });
+  const params =
+    finding.rule === 'images' && typeof finding.params['missing'] === 'string'
+      ? {
+          ...finding.params,
+          missing: finding.params['missing']
+            .split(', ')
+            .map((part) => t(`checklist.parts.${part}`))
+            .join(', '),
+        }
+      : finding.params;
+  const detail = !finding.ok && named && t(detailKey, { ...params, defaultValue: '' });
   return (
     <li className={`checklist-item checklist-${state}`} data-rule={finding.rule}>
       <span className="checklist-mark" aria-hidden="true">

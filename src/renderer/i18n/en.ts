@@ -372,6 +372,7 @@ export const en: Resources = {
       images: 'Missing: {{missing}} ({{count}} images).',
       openReview: '{{comments}} comments, {{suggestions}} suggestions open.',
     },
+    parts: { alt: 'alt text', caption: 'caption', credit: 'credit' },
   },
   templates: {
     open: 'From template',

@@ -369,6 +369,7 @@ export const id = {
       images: 'Belum ada: {{missing}} ({{count}} foto).',
       openReview: '{{comments}} komentar, {{suggestions}} usulan terbuka.',
     },
+    parts: { alt: 'teks alternatif', caption: 'keterangan', credit: 'kredit' },
   },
   templates: {
     open: 'Dari templat',
