@@ -41,11 +41,14 @@ describe('templates, the checklist and the release number in the browser', () =>
       const checklist = page.getByRole('region', { name: 'Daftar periksa' });
 
       // "Rilis baru" stays a plain release at once; "Dari templat" beside it opens the templates.
-      await page.getByRole('button', { name: 'Dari templat' }).click();
+      // By keyboard: focus lands on the first template, Enter picks it.
+      await page.getByRole('button', { name: 'Dari templat' }).focus();
+      await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: 'Buat rilis dari templat' });
       for (const name of ['Siaran pers', 'Undangan peliputan', 'Pengumuman', 'Berita kegiatan'])
         await dialog.getByRole('button', { name, exact: true }).waitFor();
-      await dialog.getByRole('button', { name: 'Siaran pers', exact: true }).click();
+      await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe('Siaran pers');
+      await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('combobox', { name: 'Kategori' }).inputValue()).toBe('siaran-pers');
       const editor = page.getByRole('textbox', { name: 'Isi rilis' });
       await expect.poll(() => editor.textContent()).toContain('ujar [Nama], [Jabatan]');
