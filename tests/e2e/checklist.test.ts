@@ -70,7 +70,9 @@ describe('templates, the checklist and the release number in the browser', () =>
       await page.getByRole('textbox', { name: 'Foto utama: keterangan' }).waitFor();
       await saved(page);
 
-      // The side panel lists the failing rules as the writer works.
+      // The release bar counts the failing blocking rules; its side panel lists every rule.
+      await expect.poll(() => page.locator('.release-bar').textContent()).toContain('2 wajib belum lengkap');
+      await page.getByRole('button', { name: 'Daftar periksa' }).click();
       await expect.poll(() => checklist.textContent()).toContain('2 wajib belum lengkap');
       await expect
         .poll(() => page.getByRole('textbox', { name: 'Nomor' }).getAttribute('placeholder'))

@@ -1,57 +1,21 @@
-import type { Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runChecklist, type ChecklistFields, type ChecklistLevels, type Finding } from '../../shared/checklist';
-import type { DocNode } from '../../shared/domain';
+import type { Finding } from '../../shared/checklist';
+import { DialogHead } from '../common/Modal';
+import { failingCounts } from './useChecklist';
 import './checklist.css';
 
 interface Props {
-  /** Everything but the body, as the writer has it on screen. */
-  fields: Omit<ChecklistFields, 'body'>;
-  initialBody: DocNode;
-  editor: Editor | null;
-  openComments: number;
-  /** The office's levels from HQ (the defaults before the first sync). */
-  levels: ChecklistLevels | undefined;
+  findings: Finding[];
+  onClose: () => void;
 }
 
-/** Recheck after a short pause in typing: the rules read the whole text. */
-const PAUSE_MS = 300;
-
-/**
- * The checklist beside the editor, rechecked as the writer types: the same shared rules that
- * "Ajukan untuk ditinjau" and "Terbitkan" apply (and HQ again), with the office's levels.
- */
-export function ChecklistPanel({ fields, initialBody, editor, openComments, levels }: Props) {
+/** The checklist as a side panel: every rule the office checks, with what is still missing. */
+export function ChecklistPanel({ findings, onClose }: Props) {
   const { t } = useTranslation();
-  const [body, setBody] = useState<DocNode>(initialBody);
-  const [findings, setFindings] = useState<Finding[]>([]);
-
-  useEffect(() => {
-    if (!editor) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onUpdate = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => setBody(editor.getJSON() as DocNode), PAUSE_MS);
-    };
-    onUpdate();
-    editor.on('update', onUpdate);
-    return () => {
-      editor.off('update', onUpdate);
-      if (timer) clearTimeout(timer);
-    };
-  }, [editor]);
-
-  useEffect(() => {
-    setFindings(runChecklist({ fields: { ...fields, body }, openComments }, levels));
-  }, [fields, body, openComments, levels]);
-
-  const blocking = findings.filter((f) => !f.ok && f.level === 'block').length;
-  const warnings = findings.filter((f) => !f.ok && f.level === 'warn').length;
-
+  const { blocking, warnings } = failingCounts(findings);
   return (
-    <aside className="checklist-panel" role="region" aria-label={t('checklist.heading')}>
-      <h2>{t('checklist.heading')}</h2>
+    <aside className="side-panel checklist-panel" role="region" aria-label={t('checklist.heading')}>
+      <DialogHead className="side-panel-head" id="checklist-heading" title={t('checklist.heading')} onClose={onClose} />
       <p className="hint">{t('checklist.intro')}</p>
       <p className="checklist-summary" aria-live="polite">
         {blocking + warnings === 0 ? t('checklist.allGood') : t('checklist.summary', { blocking, warnings })}

@@ -9,6 +9,7 @@ import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { failingCounts, useChecklist } from '../checklist/useChecklist';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { SyncBadge } from '../library/Library';
 import type { CommentDraft } from '../review/CommentComposer';
@@ -78,7 +79,7 @@ interface EditorProps {
   setPanel: Dispatch<SetStateAction<SidePanel>>;
 }
 
-type SidePanel = 'history' | 'review' | null;
+type SidePanel = 'history' | 'review' | 'checklist' | null;
 
 function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplaced, panel, setPanel }: EditorProps) {
   const { t } = useTranslation();
@@ -102,6 +103,14 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   const { status, syncInfo } = useMergeOnSave(release, session, editorRef, setFields);
   const rootRef = useRef<HTMLDivElement>(null);
   const office = useOfficeProfile();
+  const findings = useChecklist(
+    fields,
+    release.body,
+    editor,
+    review.threads.filter((th) => th.status === 'open').length,
+    office?.checklist,
+  );
+  const missing = failingCounts(findings);
   const barRef = useRef<HTMLDivElement>(null);
 
   // The formatting toolbar sticks just below the release bar, whose height changes when it
@@ -211,6 +220,17 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           <button
             type="button"
             className="ghost"
+            aria-expanded={panel === 'checklist'}
+            onClick={() => setPanel((p) => (p === 'checklist' ? null : 'checklist'))}
+          >
+            {t('checklist.heading')}
+          </button>
+          {missing.blocking > 0 && (
+            <span className="badge checklist-badge">{t('checklist.badge', { count: missing.blocking })}</span>
+          )}
+          <button
+            type="button"
+            className="ghost"
             aria-expanded={panel === 'review'}
             onClick={() => setPanel((p) => (p === 'review' ? null : 'review'))}
           >
@@ -262,13 +282,6 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
         )}
 
         <ReleaseMetaForm fields={fields} update={update} titleRef={titleRef} />
-        <NumberContactFields
-          releaseId={release.id}
-          number={release.number}
-          numbered={Boolean(office?.numberPattern)}
-          contact={fields.contact}
-          onContact={(contact) => update('contact', contact)}
-        />
 
         <BodyEditor
           initial={release.body}
@@ -277,15 +290,16 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           onEditor={setEditor}
           review={toolbarReview}
         />
+        <NumberContactFields
+          releaseId={release.id}
+          number={release.number}
+          numbered={Boolean(office?.numberPattern)}
+          contact={fields.contact}
+          onContact={(contact) => update('contact', contact)}
+        />
       </div>
 
-      <ChecklistPanel
-        fields={fields}
-        initialBody={release.body}
-        editor={editor}
-        openComments={review.threads.filter((th) => th.status === 'open').length}
-        levels={office?.checklist}
-      />
+      {panel === 'checklist' && <ChecklistPanel findings={findings} onClose={() => setPanel(null)} />}
       {panel === 'history' && (
         <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setPanel(null)} />
       )}

@@ -356,6 +356,7 @@ export const en: Resources = {
     failing: 'Not yet',
     summary: '{{blocking}} required not done, {{warnings}} advice',
     allGood: 'All done.',
+    badge: '{{count}} required not done',
     rules: {
       headline: 'Headline 1–{{max}} characters (now {{length}})',
       dateline: 'Dateline is a known place name',

@@ -353,6 +353,7 @@ export const id = {
     failing: 'Belum',
     summary: '{{blocking}} wajib belum lengkap, {{warnings}} saran',
     allGood: 'Semua lengkap.',
+    badge: '{{count}} wajib belum lengkap',
     rules: {
       headline: 'Judul 1–{{max}} karakter (sekarang {{length}})',
       dateline: 'Dateline berupa nama tempat yang dikenal',
