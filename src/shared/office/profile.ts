@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/release';
 import { LetterheadSchema } from './letterhead';
 import { OfficeDictionarySchema } from '../spelling/office-words';
+import { ChecklistLevelsSchema } from '../checklist/levels';
+import { NumberPatternSchema } from '../numbering/pattern';
+import { OfficeTemplatesSchema } from '../templates/schema';
 import { TimeZoneSchema } from './time-zone';
 
 /**
@@ -17,6 +20,12 @@ export const OFFICE_SETTINGS = {
   letterhead: LetterheadSchema,
   /** Words the office's writers added to the spellchecker ("Tambahkan ke kamus"). */
   dictionary: OfficeDictionarySchema,
+  /** How HQ numbers the office's releases, e.g. `{seq}/HM.02-SP/{regency}/{year}`; none = no numbers. */
+  numberPattern: NumberPatternSchema,
+  /** The checklist's level per rule (block, warn, off) for submitting and publishing. */
+  checklist: ChecklistLevelsSchema,
+  /** The office's own release templates, offered beside the built-in ones. */
+  templates: OfficeTemplatesSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
