@@ -5,7 +5,7 @@ import { OfficeDictionarySchema } from '../spelling/office-words';
 import { ChecklistLevelsSchema } from '../checklist/levels';
 import { NumberPatternSchema } from '../numbering/pattern';
 import { OfficeTemplatesSchema } from '../templates/schema';
-import { TimeZoneSchema } from './time-zone';
+import { TimeZoneSchema, zoneOfProvince } from './time-zone';
 
 /**
  * What an office sets at HQ and every workstation of the office receives at each sync. Each key
@@ -48,3 +48,25 @@ export const OfficeProfileSchema = OfficeIdentitySchema.extend({
   timeZone: TimeZoneSchema,
 });
 export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;
+
+/**
+ * A profile read setting by setting: one that does not fit this version's schema (a value from a
+ * newer HQ, say) is left out rather than costing the office all its settings, and a zone that
+ * does not fit falls back to the province's. Null when even the identity does not fit.
+ */
+export function readOfficeProfile(raw: unknown): OfficeProfile | null {
+  const identity = OfficeIdentitySchema.safeParse(raw);
+  if (!identity.success) return null;
+  const given = raw as Record<string, unknown>;
+  const settings: Record<string, unknown> = {};
+  for (const key of OFFICE_SETTING_KEYS) {
+    if (given[key] === undefined) continue;
+    const parsed = OFFICE_SETTINGS[key].safeParse(given[key]);
+    if (parsed.success) settings[key] = parsed.data;
+  }
+  return OfficeProfileSchema.parse({
+    ...settings,
+    ...identity.data,
+    timeZone: settings['timeZone'] ?? zoneOfProvince(identity.data.provinceCode),
+  });
+}
