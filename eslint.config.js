@@ -110,7 +110,7 @@ export default tseslint.config(
 
 // Inside src/main: one module owns the SQL of each table family (store/** the releases and
 // their history, outbox, settings, notices and search; sync/tables the sync_* tables;
-// review/tables the review_* tables), and the features (store, services, sync, review) reach
+// review/tables the review_* tables; templates/tables the template outbox), and the features (store, services, sync, review) reach
 // each other only through index.ts. The shell and the web host are entry layers on top: they
 // use the services' index like everyone else.
 // A function declaration, so the config call above can use it from here at the end.
@@ -119,10 +119,11 @@ function mainOwnership() {
     'src/main/store/**',
     'src/main/sync/tables/**',
     'src/main/review/tables/**',
+    'src/main/templates/tables/**',
     // The data-dir lock is a database of its own, with no tables.
     'src/main/services/data-dir-lock.ts',
   ];
-  const throughIndex = ['sync', 'review', 'store', 'services'].flatMap((feature) =>
+  const throughIndex = ['sync', 'review', 'store', 'services', 'templates'].flatMap((feature) =>
     ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].map((node) => ({
       selector: `${node}[source.value=/^(\\.\\.\\/)+${feature}\\/./]`,
       message: `Import src/main/${feature} through its index.ts; its other files are its own business.`,
@@ -132,7 +133,7 @@ function mainOwnership() {
     {
       selector: 'CallExpression[callee.property.name=/^(prepare|exec)$/]:not([callee.object.regex])',
       message:
-        'SQL lives in the module that owns the table (store/**, sync/tables, review/tables): call a function there.',
+        'SQL lives in the module that owns the table (store/**, sync/tables, review/tables, templates/tables): call a function there.',
     },
     {
       selector: 'ImportDeclaration[source.value=/\\/statements$/]',

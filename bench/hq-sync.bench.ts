@@ -29,6 +29,8 @@ function release(i: number): WireFields {
     office: 'KPU Kabupaten Blora',
     leadImage: null,
     body: sampleBody(i),
+    number: '',
+    contact: { name: '', role: '', phone: '' },
   };
 }
 

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../shared/contract';
+import type { ReleaseFields } from '../shared/domain';
+import type { Template } from '../shared/templates';
 import { api, errorMessage } from './api';
 import { AlertsProvider, useAlerts } from './common/alerts';
+import { releaseEvents } from './common/events';
 import { NoticeBanner } from './common/NoticeBanner';
 import { EditorPage } from './editor/EditorPage';
 import { flushAll, hasUnsavedEdits, onBackgroundSaveFailure } from './editor/savers';
@@ -13,6 +16,7 @@ import { UpdateReady } from './updates/UpdateReady';
 import { todayIso } from './format/dates';
 import { setDisplayZone } from './format/zone';
 import { useOfficeProfile } from './office/useOfficeProfile';
+import { templateFields } from './templates/apply';
 
 export type AppInfo = MethodOutput<'getAppInfo'>;
 
@@ -82,20 +86,25 @@ function Workstation({ initialInfo, startupError }: Props) {
     };
   }, []);
 
-  const createRelease = useCallback(async () => {
-    try {
-      const fields: { date: string; byline?: string; office?: string } = { date: todayIso() };
-      if (info?.identity) {
-        fields.byline = info.identity.name;
-        fields.office = info.identity.office;
+  const createRelease = useCallback(
+    async (template?: Template) => {
+      try {
+        const fields: Partial<ReleaseFields> = { ...(template ? templateFields(template) : {}), date: todayIso() };
+        if (info?.identity) {
+          fields.byline = info.identity.name;
+          fields.office = info.identity.office;
+        }
+        const release = await api.createRelease({ fields });
+        // The list shows it at once (a template's text needs no first save that would announce it).
+        releaseEvents.emitSaved(release);
+        setFocusTitle(true);
+        setSelectedId(release.id);
+      } catch (error) {
+        report(errorMessage(error));
       }
-      const release = await api.createRelease({ fields });
-      setFocusTitle(true);
-      setSelectedId(release.id);
-    } catch (error) {
-      report(errorMessage(error));
-    }
-  }, [info, report]);
+    },
+    [info, report],
+  );
 
   return (
     <div className="shell">
@@ -130,7 +139,8 @@ function Workstation({ initialInfo, startupError }: Props) {
             setFocusTitle(false);
             setSelectedId(id);
           }}
-          onCreate={createRelease}
+          onCreate={() => void createRelease()}
+          onCreateFrom={(template) => void createRelease(template)}
           showQueue={info?.identity?.role === 'peninjau' || info?.identity?.role === 'admin'}
           ownOffice={info?.identity?.office ?? null}
         />

@@ -40,6 +40,8 @@ export function fields(over: Partial<WireFields> = {}, ...paragraphs: [string, s
     office: 'KPU Kabupaten Blora',
     leadImage: null,
     body: doc(...blocks.map(([id, t]) => paragraph(id, t))),
+    number: '',
+    contact: { name: '', role: '', phone: '' },
     ...over,
   };
 }

@@ -76,6 +76,8 @@ const fields = (over: Partial<WireFields> = {}): WireFields => ({
     type: 'doc',
     content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'Isi rilis.' }] }],
   },
+  number: '',
+  contact: { name: '', role: '', phone: '' },
   ...over,
 });
 

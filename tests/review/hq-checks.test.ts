@@ -26,6 +26,8 @@ const fields = (marks: { type: string; attrs?: Record<string, unknown> }[] = [])
       },
     ],
   },
+  number: '',
+  contact: { name: '', role: '', phone: '' },
 });
 
 describe('HQ review check', () => {

@@ -135,8 +135,8 @@ function expectAppendOnly(db: Db) {
 }
 
 describe('HQ migrations', () => {
-  it('are numbered 1–10 without gaps, and each has a test below', () => {
-    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  it('are numbered 1–11 without gaps, and each has a test below', () => {
+    expect(HQ_MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('from an empty file to the latest version', () => {
@@ -263,6 +263,21 @@ describe('HQ migrations', () => {
     storage.close();
   });
 
+  it('010 → 011: releases have no numbers yet; each number is given once per office and once per release', () => {
+    const storage = openUpgraded(hqAt(10, seedCore));
+    expectCoreIntact(storage);
+    expect(storage.releaseNumber(RELEASE)).toBeNull();
+    expect(storage.nextNumberSeq(OFFICE.id, '2025')).toBe(1);
+    expect(storage.nextNumberSeq(OFFICE.id, '2025')).toBe(2);
+    expect(storage.nextNumberSeq(OFFICE.id, '2026')).toBe(1);
+    const row = { officeId: OFFICE.id, number: '1/HM.02-SP/3316/2025', releaseId: RELEASE, assignedAt: 'x' };
+    expect(storage.insertReleaseNumber(row)).toBe(true);
+    expect(storage.insertReleaseNumber({ ...row, releaseId: '0192f5a0-0000-7000-8000-0000000000ff' })).toBe(false);
+    expect(storage.insertReleaseNumber({ ...row, number: '2/HM.02-SP/3316/2025' })).toBe(false);
+    expect(storage.releaseNumber(RELEASE)).toBe('1/HM.02-SP/3316/2025');
+    storage.close();
+  });
+
   it("006 → 007: attachments shown by stored revisions become readable to those releases' readers", () => {
     const shown = 'b'.repeat(64);
     const figure = 'c'.repeat(64);
@@ -380,10 +395,18 @@ describe('an hq.sqlite written before HQ numbered every step', () => {
       office_settings: officeSettings,
       update_releases: updates,
       device_logs: logs,
+      number_counters: counters,
+      release_numbers: numbers,
+      pub_releases: publications,
       ...dumped
     } = hq.storage.dump();
-    expect(dumped).toEqual(kept);
-    expect([officeSettings, updates, logs]).toEqual([[], [], []]);
+    const { pub_releases: publicationsBefore, ...keptRest } = kept;
+    expect(dumped).toEqual(keptRest);
+    // Publications gain an empty number and no contact person.
+    expect(publications).toEqual(
+      (publicationsBefore as Record<string, unknown>[]).map((p) => ({ ...p, number: '', contact: null })),
+    );
+    expect([officeSettings, updates, logs, counters, numbers]).toEqual([[], [], [], [], []]);
     expect(uploads).toEqual([]);
     expect(refs).toBeInstanceOf(Array);
 

@@ -247,6 +247,19 @@ describe('migrations', () => {
     expect(added.message).toContain('/x/warta.db.rusak');
   });
 
+  it('031 → latest: releases written before number and contact gain an empty number and contact', () => {
+    const dir = tempDir();
+    const before = open(dir, { migrations: orderMigrations(MIGRATIONS).filter((m) => m.version <= 20) });
+    seedReleases(before.db);
+    before.close();
+    const store = open(dir);
+    expectSamplesIntact(store.db);
+    expect(getRelease(store.db, ID1)).toMatchObject({ number: '', contact: { name: '', role: '', phone: '' } });
+    // The new columns are written like the others from here on.
+    store.db.prepare(`UPDATE releases SET number = '7/HM.02-SP/3316/2025' WHERE id = ?`).run(ID2);
+    expect(getRelease(store.db, ID2).number).toBe('7/HM.02-SP/3316/2025');
+  });
+
   it('012 → latest: sync-log lines written before reasons keep their text', () => {
     const dir = tempDir();
     const before = open(dir, { migrations: orderMigrations(MIGRATIONS).filter((m) => m.version <= 11) });

@@ -6,6 +6,8 @@ import type { Status } from '../../shared/domain/release';
 import { pendingSuggestions } from '../../shared/review/suggestions';
 import { allowedTargets, contentHash, decideTransition, type RejectionCode } from '../../shared/workflow';
 import { getRelease, nowIso } from '../store';
+import { readOfficeProfile } from '../sync';
+import { blockingFailures, isCheckedTransition, runChecklist } from '../../shared/checklist';
 import type { ReviewContext } from './actor';
 import { applyPin, saveWorkflow, workflowState } from './approval';
 import { hqReverts } from './audit';
@@ -98,6 +100,15 @@ export function transition(
       now,
     });
     if (!decision.ok) throw new WartaError(REJECTION_ERROR[decision.code], decision.reason, decision.params);
+    if (isCheckedTransition(input.to)) {
+      // The office's checklist, as HQ will apply it again: a blocking rule that fails refuses the move.
+      const findings = runChecklist(
+        { fields: release, openComments: countOpenThreads(db, input.releaseId) },
+        readOfficeProfile(db)?.checklist,
+      );
+      const failing = blockingFailures(findings);
+      if (failing.length) throw new WartaError('conflict', 'checklist.blocked', { rules: failing.join(',') });
+    }
     saveWorkflow(db, input.releaseId, decision.next, null);
     const id = uuidv7();
     insertTransition(db, {

@@ -13,6 +13,7 @@ import { createDocumentHandlers } from '../documents';
 import { countReleasesInOutbox, openStore, readAttachment, type Store } from '../store';
 import { SupportLogs } from '../support';
 import { createSyncHandlers, SECRET_DEVICE_TOKEN } from '../sync';
+import { createTemplateHandlers, templatePushExtension } from '../templates';
 import { createUpdateHandlers, UpdateService } from '../updates';
 import { createAppHandlers } from './app';
 import { createReleaseHandlers } from './releases';
@@ -49,7 +50,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
     autoStart: true,
     onAnnotation: applyAnnotation,
     onReleaseChange: applyTransitionFromHq,
-    extensions: [reviewPushExtension],
+    extensions: [reviewPushExtension, templatePushExtension],
     onSynced: () => {
       void updates.afterSync();
       void support.afterSync();
@@ -121,6 +122,7 @@ export function openRuntime(opts: ServicesOptions): Runtime {
       ...review,
       ...createUpdateHandlers(updates, support),
       ...createDocumentHandlers(store),
+      ...createTemplateHandlers(store.db),
     },
     mediaLookup: (sha256) => readAttachment(store, sha256),
     stopSync,

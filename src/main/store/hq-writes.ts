@@ -42,6 +42,8 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
     meta.status,
     meta.syncState,
     meta.syncError ?? null,
+    fields.number,
+    JSON.stringify(fields.contact),
   ] as const;
   let num: number;
   if (existing) {
@@ -49,7 +51,7 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
       db,
       `UPDATE releases SET title = ?, slug = ?, dateline = ?, date = ?, category = ?, tags = ?, summary = ?, byline = ?,
          office = ?, lead_image = ?, body = ?, word_count = ?, status = ?, sync_state = ?, sync_error = ?,
-         slug_custom = 1, local_rev = local_rev + 1, updated_at = ?, deleted_at = NULL
+         number = ?, contact = ?, slug_custom = 1, local_rev = local_rev + 1, updated_at = ?, deleted_at = NULL
        WHERE id = ?`,
     ).run(...values, now, id);
     num = existing.num;
@@ -57,8 +59,8 @@ export function writeFromHq(db: Db, id: string, fields: WireFields, meta: Remote
     const info = prepareCached(
       db,
       `INSERT INTO releases (title, slug, dateline, date, category, tags, summary, byline, office, lead_image, body,
-           word_count, status, sync_state, sync_error, slug_custom, local_rev, created_at, updated_at, id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
+           word_count, status, sync_state, sync_error, number, contact, slug_custom, local_rev, created_at, updated_at, id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
     ).run(...values, now, now, id);
     num = Number(info.lastInsertRowid);
   }
@@ -93,4 +95,12 @@ export function undeleteFromHq(db: Db, id: string): void {
     summary: row.summary,
     body: docToPlainText(JSON.parse(row.body) as DocNode),
   });
+}
+
+/**
+ * HQ's release number, as its push answer named it: written without a revision or an outbox
+ * row (the writer's text did not change, and HQ already holds the number).
+ */
+export function setNumberFromHq(db: Db, id: string, number: string): void {
+  db.prepare('UPDATE releases SET number = ? WHERE id = ?').run(number, id);
 }

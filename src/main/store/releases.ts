@@ -3,6 +3,7 @@ import { WartaError } from '../../shared/contract/define';
 import { emptyDoc, type DocNode } from '../../shared/domain/doc';
 import { checkReleaseSize, MAX_RELEASE_BODY_BYTES, MAX_RELEASE_NODES } from '../../shared/domain/limits';
 import {
+  emptyContact,
   releaseFields,
   type Category,
   type Release,
@@ -62,6 +63,8 @@ function writeRow(db: Db, r: Release, slugCustom: boolean, wordCount: number, in
     office: r.office,
     lead_image: r.leadImage ? JSON.stringify(r.leadImage) : null,
     body: JSON.stringify(r.body),
+    number: r.number,
+    contact: JSON.stringify(r.contact),
     word_count: wordCount,
     status: r.status,
     sync_state: r.syncState,
@@ -147,7 +150,9 @@ export function commitRelease(
     const status = statusChange ?? prev.status;
     const title = patch.title ?? prev.title;
     const { slug, custom } = resolveSlug(db, prevRow, id, patch, title, status);
-    const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug };
+    // The number is HQ's (it arrives with sync, written by hq-writes): a save or a restored
+    // revision never changes it here.
+    const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug, number: prevRow.number };
     const contentChanged = !jsonEqual(fields, rowFields(prevRow));
     if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) return prev;
     const now = nowIso();
@@ -200,6 +205,8 @@ export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, 
       office,
       leadImage: patch.leadImage ?? null,
       body: patch.body ?? emptyDoc(),
+      number: '',
+      contact: patch.contact ?? emptyContact(),
       status: 'draf',
       createdAt: now,
       updatedAt: now,
@@ -305,7 +312,7 @@ export function listReleases(db: Db, q: ListQuery): { items: ReleaseSummary[]; t
     db
       .prepare(
         `SELECT num, id, title, slug, slug_custom, dateline, date, category, tags, summary, byline, office, lead_image,
-                'null' AS body, word_count, status, sync_state, sync_error, local_rev, created_at, updated_at, deleted_at
+                'null' AS body, number, contact, word_count, status, sync_state, sync_error, local_rev, created_at, updated_at, deleted_at
          FROM releases WHERE ${cond} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
       )
       .all(params) as ReleaseRow[]

@@ -1,5 +1,7 @@
 import type { DocNode } from '../../shared/domain/doc';
 import {
+  ContactSchema,
+  emptyContact,
   LeadImageSchema,
   type Category,
   type LeadImage,
@@ -26,6 +28,8 @@ export interface ReleaseRow {
   office: string;
   lead_image: string | null;
   body: string;
+  number: string;
+  contact: string;
   word_count: number;
   status: string;
   sync_state: string;
@@ -50,6 +54,11 @@ function leadImageOf(text: string | null): LeadImage | null {
   return parsed.success ? parsed.data : null;
 }
 
+function contactOf(text: string): ReleaseFields['contact'] {
+  const parsed = ContactSchema.safeParse(parseJson<unknown>(text, null));
+  return parsed.success ? parsed.data : emptyContact();
+}
+
 export function rowFields(row: ReleaseRow): ReleaseFields {
   return {
     title: row.title,
@@ -63,6 +72,8 @@ export function rowFields(row: ReleaseRow): ReleaseFields {
     office: row.office,
     leadImage: leadImageOf(row.lead_image),
     body: parseJson<DocNode>(row.body, { type: 'doc', content: [] }),
+    number: row.number,
+    contact: contactOf(row.contact),
   };
 }
 

@@ -8,3 +8,4 @@ export { getConflict } from './tables/conflicts';
 export { hasQueuedEdit } from './tables/push-queue';
 export { hqRevisionSteps, latestHqApproval } from './tables/hq-revisions';
 export { adoptSyncState } from './restore';
+export { readOfficeProfile } from './office-profile';

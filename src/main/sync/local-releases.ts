@@ -33,6 +33,8 @@ export function toWire(f: ReleaseFields): WireFields {
         }
       : null,
     body: f.body,
+    number: f.number,
+    contact: { name: f.contact.name, role: f.contact.role, phone: f.contact.phone },
   };
 }
 

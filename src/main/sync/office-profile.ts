@@ -1,4 +1,4 @@
-import { OfficeProfileSchema, type OfficeProfile } from '../../shared/office';
+import { readOfficeProfile as profileFrom, type OfficeProfile } from '../../shared/office';
 import { createSettings, type Db } from '../store';
 
 const KEY = 'officeProfile';
@@ -10,7 +10,8 @@ export function saveOfficeProfile(db: Db, profile: OfficeProfile): void {
 
 /** The office's profile as HQ last sent it, or null before the first sync. */
 export function readOfficeProfile(db: Db): OfficeProfile | null {
-  return createSettings(db).get(KEY, OfficeProfileSchema) ?? null;
+  // Read setting by setting: one stored by an older version that no longer fits is dropped alone.
+  return profileFrom(createSettings(db).getRaw(KEY));
 }
 
 /** Forgotten with the enrollment: another office's settings must not linger. */

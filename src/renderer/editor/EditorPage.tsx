@@ -9,6 +9,8 @@ import { api, errorMessage } from '../api';
 import { useAlerts } from '../common/alerts';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { releaseEvents } from '../common/events';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { failingCounts, useChecklist } from '../checklist/useChecklist';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { SyncBadge } from '../library/Library';
 import type { CommentDraft } from '../review/CommentComposer';
@@ -17,8 +19,11 @@ import { useReview } from '../review/useReview';
 import { useWorkflowTransition } from '../review/useWorkflowTransition';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { StyleHints } from '../style-hints/StyleHints';
+import { useOfficeProfile } from '../office/useOfficeProfile';
 import { ConflictDialog } from '../sync/ConflictDialog';
+import { SaveTemplateButton } from '../templates/SaveTemplateButton';
 import { BodyEditor } from './BodyEditor';
+import { NumberContactFields } from './NumberContactFields';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
 import { SaveStatus } from './SaveStatus';
 import { forgetSaver, sessionFor } from './savers';
@@ -76,7 +81,7 @@ interface EditorProps {
   setPanel: Dispatch<SetStateAction<SidePanel>>;
 }
 
-type SidePanel = 'history' | 'review' | null;
+type SidePanel = 'history' | 'review' | 'checklist' | null;
 
 function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplaced, panel, setPanel }: EditorProps) {
   const { t } = useTranslation();
@@ -99,6 +104,15 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
   editorRef.current = editor;
   const { status, syncInfo } = useMergeOnSave(release, session, editorRef, setFields);
   const rootRef = useRef<HTMLDivElement>(null);
+  const office = useOfficeProfile();
+  const findings = useChecklist(
+    fields,
+    release.body,
+    editor,
+    review.threads.filter((th) => th.status === 'open').length,
+    office?.checklist,
+  );
+  const missing = failingCounts(findings);
   const barRef = useRef<HTMLDivElement>(null);
 
   // The formatting toolbar sticks just below the release bar, whose height changes when it
@@ -208,12 +222,26 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           <button
             type="button"
             className="ghost"
+            aria-expanded={panel === 'checklist'}
+            onClick={() => setPanel((p) => (p === 'checklist' ? null : 'checklist'))}
+          >
+            {t('checklist.heading')}
+          </button>
+          {missing.blocking > 0 && (
+            <span className="badge checklist-badge">{t('checklist.badge', { count: missing.blocking })}</span>
+          )}
+          <button
+            type="button"
+            className="ghost"
             aria-expanded={panel === 'review'}
             onClick={() => setPanel((p) => (p === 'review' ? null : 'review'))}
           >
             {t('review.panel')}
           </button>
           <ExportMenu ids={() => [release.id]} beforeExport={flushNow} />
+          <SaveTemplateButton
+            read={() => ({ fields, body: (editor?.getJSON() as DocNode | undefined) ?? release.body })}
+          />
           <button
             type="button"
             className="ghost"
@@ -265,9 +293,17 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           onEditor={setEditor}
           review={toolbarReview}
         />
+        <NumberContactFields
+          releaseId={release.id}
+          number={release.number}
+          numbered={Boolean(office?.numberPattern)}
+          contact={fields.contact}
+          onContact={(contact) => update('contact', contact)}
+        />
         <StyleHints editor={editor} releaseId={release.id} />
       </div>
 
+      {panel === 'checklist' && <ChecklistPanel findings={findings} onClose={() => setPanel(null)} />}
       {panel === 'history' && (
         <HistoryPanel releaseId={release.id} saver={saver} onRestore={restore} onClose={() => setPanel(null)} />
       )}

@@ -11,6 +11,8 @@ import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
 import { useLanguage } from '../i18n';
 import { textStats } from '../../shared/editor/text';
+import type { Template } from '../../shared/templates';
+import { TemplatePicker } from '../templates/TemplatePicker';
 import { HighlightText } from './HighlightText';
 import { ReviewQueue } from './ReviewQueue';
 import { TrashDialog } from './TrashDialog';
@@ -27,6 +29,8 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onCreate: () => void;
+  /** "Dari templat": a new release from the template picked. */
+  onCreateFrom?: (template: Template) => void;
   /** Reviewers and admins see the "Menunggu tinjauan" queue. */
   showQueue?: boolean;
   /** This workstation's office: releases of other offices (a reviewer's) name theirs. */
@@ -36,7 +40,7 @@ interface Props {
 const PAGE = 100;
 const MAX_PAGE = 500;
 
-export function Library({ selectedId, onSelect, onCreate, showQueue = false, ownOffice = null }: Props) {
+export function Library({ selectedId, onSelect, onCreate, onCreateFrom, showQueue = false, ownOffice = null }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -139,6 +143,7 @@ export function Library({ selectedId, onSelect, onCreate, showQueue = false, own
         <button type="button" className="primary" onClick={onCreate}>
           {t('library.newRelease')}
         </button>
+        {onCreateFrom && <TemplatePicker onPick={onCreateFrom} />}
       </div>
       <div className="library-documents">
         <ImportDocxButton onImported={onSelect} />

@@ -29,6 +29,8 @@ const FIELD_LABELS: Record<string, string> = {
   summary: 'editor.summary',
   byline: 'editor.byline',
   leadImage: 'leadImage.heading',
+  number: 'releaseFields.number',
+  contact: 'releaseFields.heading',
 };
 
 const fieldText = (value: unknown): string => {
@@ -38,6 +40,10 @@ const fieldText = (value: unknown): string => {
     return [image.caption, image.credit].filter((part) => typeof part === 'string' && part).join(' — ');
   }
   if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object' && 'phone' in value) {
+    const c = value as { name?: unknown; role?: unknown; phone?: unknown };
+    return [c.name, c.role, c.phone].filter((part) => typeof part === 'string' && part).join(', ');
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 };
@@ -206,7 +212,7 @@ export function ConflictDialog({ releaseId, beforeLoad, onResolved, onClose }: P
               t('conflict.field', { field: label }),
               show(f.mine),
               show(f.theirs),
-              !['category', 'date', 'leadImage'].includes(f.field),
+              !['category', 'date', 'leadImage', 'number', 'contact'].includes(f.field),
             );
           })}
           {conflict.blocks.map((b, index) =>

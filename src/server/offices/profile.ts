@@ -1,4 +1,4 @@
-import { OFFICE_SETTINGS, OfficeProfileSchema, isOfficeSettingKey, zoneOfProvince } from '../../shared/office';
+import { readOfficeProfile } from '../../shared/office';
 import type { OfficeProfile, TimeZoneLabel } from '../../shared/office';
 import type { HqStorage, OfficeRow } from '../storage/types';
 
@@ -8,21 +8,16 @@ import type { HqStorage, OfficeRow } from '../storage/types';
  * never stops an office from syncing.
  */
 export function officeProfile(storage: Pick<HqStorage, 'officeSettings'>, office: OfficeRow): OfficeProfile {
-  const settings: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(storage.officeSettings(office.id))) {
-    if (!isOfficeSettingKey(key)) continue;
-    const parsed = OFFICE_SETTINGS[key].safeParse(value);
-    if (parsed.success) settings[key] = parsed.data;
-  }
-  return OfficeProfileSchema.parse({
-    ...settings,
+  const profile = readOfficeProfile({
+    ...storage.officeSettings(office.id),
     id: office.id,
     name: office.name,
     province: office.province,
     provinceCode: office.provinceCode,
     regencyCode: office.regencyCode,
-    timeZone: settings['timeZone'] ?? zoneOfProvince(office.provinceCode),
   });
+  if (!profile) throw new Error(`office ${office.id} has no readable identity`);
+  return profile;
 }
 
 /** The zone an office's times are shown in (its setting, else its province); WIB for an unknown office. */

@@ -142,6 +142,8 @@ export class Publisher {
       dateline: f.dateline.trim(),
       date: f.date,
       leadImage: cleanLeadImage(f.leadImage),
+      number: f.number.trim(),
+      contact: cleanContact(f.contact),
       body: f.body,
       bodyHtml: rendered.html,
       bodyText: rendered.text,
@@ -235,4 +237,11 @@ export class Publisher {
     this.store.save(next);
     return next;
   }
+}
+
+/** A contact person with at least a name or a phone number; otherwise none. */
+function cleanContact(contact: PublishFields['contact']): Publication['contact'] {
+  if (!contact) return null;
+  const c = { name: contact.name.trim(), role: contact.role.trim(), phone: contact.phone.trim() };
+  return c.name || c.phone ? c : null;
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import {
   CategorySchema,
+  ContactSchema,
   DocSchema,
   IdSchema,
   IsoDateSchema,
   LeadImageSchema,
   TimestampSchema,
 } from '../../shared/domain';
-import type { Category, DocNode, LeadImage } from '../../shared/domain';
+import type { Category, Contact, DocNode, LeadImage } from '../../shared/domain';
 import { TimeZoneSchema, type TimeZoneLabel } from '../../shared/office/time-zone';
 
 /**
@@ -34,6 +35,10 @@ export const PublishInputSchema = z.object({
   body: DocSchema,
   /** HQ's revision number of what is published (shown as the ninjs `version`). */
   revision: z.number().int().nonnegative().optional(),
+  /** The release number HQ gave ("Nomor"), '' when the office numbers none. */
+  number: z.string().max(100).default(''),
+  /** The contact person ("Narahubung"). */
+  contact: ContactSchema.nullable().default(null),
 });
 export type PublishInput = z.input<typeof PublishInputSchema>;
 export type PublishFields = z.output<typeof PublishInputSchema>;
@@ -65,6 +70,10 @@ export interface Publication {
   /** The release's own date, YYYY-MM-DD (what the dateline shows). */
   date: string;
   leadImage: LeadImage | null;
+  /** The release number ("Nomor"), '' when none. */
+  number: string;
+  /** The contact person ("Narahubung"), null when none was given. */
+  contact: Contact | null;
   /** Source of truth: TipTap JSON as received. */
   body: DocNode;
   /** Derived by the rendering gate at publish/correct time; never taken from outside. */

@@ -154,8 +154,18 @@ export interface HqStorage {
   /** Another live release holding `slug` (non-empty), if any. */
   releaseIdBySlug(slug: string): string | null;
 
+  // Release numbers (the office's pattern and the rules: src/server/numbering).
+  /** The number HQ gave this release, if any. */
+  releaseNumber(releaseId: string): string | null;
+  /** Takes the office's next sequence number in `scope` (a year, or '' for a running count). */
+  nextNumberSeq(officeId: string, scope: string): number;
+  /** Records a given number; false (nothing written) when the office already gave it. */
+  insertReleaseNumber(row: { officeId: string; number: string; releaseId: string; assignedAt: string }): boolean;
+
   // Annotations.
   getAnnotation(id: string): AnnotationRow | null;
+  /** The latest version of each of a release's annotations of these types, in HQ order. */
+  releaseAnnotations(releaseId: string, types: readonly string[]): AnnotationRow[];
   /** Stores the new version and writes a change-log row; returns the cursor. */
   putAnnotation(row: Omit<AnnotationRow, 'cursor'>): number;
 

@@ -7,6 +7,7 @@ import { backupMethods } from './backups';
 import { updateMethods } from './updates';
 import { documentMethods } from './documents';
 import { spellingMethods } from './spelling';
+import { templateMethods } from './templates';
 
 export * from './define';
 export * from './app';
@@ -17,6 +18,7 @@ export * from './backups';
 export * from './updates';
 export * from './documents';
 export * from './spelling';
+export * from './templates';
 
 /**
  * The whole renderer ↔ main contract. Both transports (Electron IPC and the loopback
@@ -31,6 +33,7 @@ export const contract = {
   ...updateMethods,
   ...documentMethods,
   ...spellingMethods,
+  ...templateMethods,
 };
 
 type Contract = typeof contract;

@@ -3,6 +3,7 @@ import {
   CategorySchema,
   IdSchema,
   ReleaseFieldsSchema,
+  ReleasePatchSchema,
   ReleaseSchema,
   ReleaseSummarySchema,
   StatusSchema,
@@ -40,7 +41,7 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 
 export const releaseMethods = {
-  createRelease: method(z.object({ fields: ReleaseFieldsSchema.partial().optional() }), ReleaseSchema),
+  createRelease: method(z.object({ fields: ReleasePatchSchema.optional() }), ReleaseSchema),
   getRelease: method(z.object({ id: IdSchema }), ReleaseSchema),
   /**
    * Store edited fields. Partial: only what changed needs to travel. Send `slug` only when
@@ -52,7 +53,7 @@ export const releaseMethods = {
   saveRelease: method(
     z.object({
       id: IdSchema,
-      fields: ReleaseFieldsSchema.partial(),
+      fields: ReleasePatchSchema,
       expectedRev: z.number().int().nonnegative().optional(),
     }),
     ReleaseSchema,

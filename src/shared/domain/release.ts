@@ -31,6 +31,15 @@ export const LeadImageSchema = z.object({
 });
 export type LeadImage = z.infer<typeof LeadImageSchema>;
 
+/** The release's contact person ("Narahubung"), as government releases carry it. */
+export const ContactSchema = z.object({
+  name: z.string().max(120).default(''),
+  role: z.string().max(120).default(''),
+  phone: z.string().max(40).default(''),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+export const emptyContact = (): Contact => ({ name: '', role: '', phone: '' });
+
 /** The editable fields of a release — what a writer changes and what sync merges field by field. */
 export const ReleaseFieldsSchema = z.object({
   title: z.string().max(300),
@@ -44,8 +53,21 @@ export const ReleaseFieldsSchema = z.object({
   office: z.string().max(200),
   leadImage: LeadImageSchema.nullable(),
   body: DocSchema,
+  /**
+   * The release number ("Nomor"): HQ assigns it from the office's pattern on the release's first
+   * accepted push, so it never repeats across the office's workstations; '' until then.
+   * Defaults (here and for `contact`) let releases stored and pushed before these fields parse.
+   */
+  number: z.string().max(100).default(''),
+  contact: ContactSchema.default(emptyContact),
 });
 export type ReleaseFields = z.infer<typeof ReleaseFieldsSchema>;
+
+/** A change to some fields: a field left out stays as it is (no defaults filled in). */
+export const ReleasePatchSchema = ReleaseFieldsSchema.extend({
+  number: z.string().max(100),
+  contact: ContactSchema,
+}).partial();
 
 export const ReleaseSchema = ReleaseFieldsSchema.extend({
   id: IdSchema,
@@ -58,6 +80,13 @@ export const ReleaseSchema = ReleaseFieldsSchema.extend({
   syncError: z.string().nullable(),
 });
 export type Release = z.infer<typeof ReleaseSchema>;
+
+/** Fields stored before `number` and `contact` existed (HQ's revision JSON) gain their defaults. */
+export function withFieldDefaults<T extends Omit<ReleaseFields, 'number' | 'contact'>>(
+  fields: T & Partial<Pick<ReleaseFields, 'number' | 'contact'>>,
+): T & Pick<ReleaseFields, 'number' | 'contact'> {
+  return { ...fields, number: fields.number ?? '', contact: { ...emptyContact(), ...fields.contact } };
+}
 
 /** The writer's fields of a stored release, without the bookkeeping the store adds. */
 export function releaseFields(release: Release): ReleaseFields {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../contract/define';
 import type { Language } from '../contract/app';
+import { ChecklistRuleSchema, type ChecklistRule } from '../checklist/levels';
 import { StatusSchema, type Status } from '../domain/release';
 import { RoleSchema, type Role } from '../domain/role';
 import { messagesEn } from './messages.en';
@@ -16,6 +17,8 @@ export interface ErrorMessages {
   actions: Record<StorageAction, string>;
   statuses: Record<Status, string>;
   roles: Record<Role, string>;
+  /** Checklist rules, for the `rules` param (comma-separated rule keys). */
+  checklistRules: Record<ChecklistRule, string>;
 }
 
 export const ERROR_MESSAGES: Record<Language, ErrorMessages> = { id: messagesId, en: messagesEn };
@@ -28,6 +31,10 @@ function wordKey(messages: ErrorMessages, name: string, value: string | number):
   if (name === 'status' || name === 'from' || name === 'to') {
     const status = StatusSchema.safeParse(value);
     if (status.success) return messages.statuses[status.data];
+  }
+  if (name === 'rules' && typeof value === 'string') {
+    const rules = value.split(',').map((r) => ChecklistRuleSchema.safeParse(r.trim()));
+    if (rules.every((r) => r.success)) return rules.map((r) => messages.checklistRules[r.data!]).join(', ');
   }
   if (name === 'role') {
     const role = RoleSchema.safeParse(value);

@@ -64,6 +64,7 @@ export const messagesEn: ErrorMessages = {
     'workflow.notApproved': 'This version has not been approved; approve it before publishing.',
     'workflow.scheduleOnlyOnPublish': 'A publication time can only be chosen when publishing.',
     'workflow.badSchedule': 'The publication time is not valid.',
+    'checklist.blocked': 'Not yet: the checklist still fails on {{rules}}. Fix these first (see “Checklist”).',
     'workflow.approvalInvalidated':
       'The release was changed after it was approved, so it is back to Submitted and needs another review.',
     'workflow.embargoCancelled':
@@ -176,4 +177,14 @@ export const messagesEn: ErrorMessages = {
   },
   statuses: STATUS_LABELS_EN,
   roles: { penulis: 'writer', peninjau: 'reviewer', admin: 'admin' },
+  checklistRules: {
+    headline: 'headline length',
+    dateline: 'dateline place',
+    date: 'weekday and date',
+    images: 'image alt text, caption and credit',
+    quote: 'attributed quote',
+    contact: 'contact person',
+    wordCount: 'word count',
+    openReview: 'open comments or suggestions',
+  },
 };

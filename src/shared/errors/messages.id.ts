@@ -65,6 +65,8 @@ export const messagesId: ErrorMessages = {
     'workflow.notApproved': 'Versi ini belum disetujui; setujui dulu sebelum menerbitkan.',
     'workflow.scheduleOnlyOnPublish': 'Waktu terbit hanya dapat dipilih saat menerbitkan.',
     'workflow.badSchedule': 'Waktu terbit tidak valid.',
+    'checklist.blocked':
+      'Belum bisa: daftar periksa masih gagal pada {{rules}}. Lengkapi dulu (lihat “Daftar periksa”).',
     'workflow.approvalInvalidated':
       'Rilis diubah setelah disetujui, sehingga kembali ke status Diajukan dan perlu ditinjau ulang.',
     'workflow.embargoCancelled':
@@ -178,4 +180,14 @@ export const messagesId: ErrorMessages = {
   statuses: STATUS_LABELS_ID,
   // The role keys are the Indonesian words themselves.
   roles: { penulis: 'penulis', peninjau: 'peninjau', admin: 'admin' },
+  checklistRules: {
+    headline: 'panjang judul',
+    dateline: 'tempat dateline',
+    date: 'hari dan tanggal',
+    images: 'teks alternatif, keterangan dan kredit foto',
+    quote: 'kutipan bernama',
+    contact: 'narahubung',
+    wordCount: 'jumlah kata',
+    openReview: 'komentar atau usulan yang masih terbuka',
+  },
 };

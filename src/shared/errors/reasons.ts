@@ -52,6 +52,7 @@ export const ERROR_REASONS = [
   'workflow.notApproved',
   'workflow.scheduleOnlyOnPublish',
   'workflow.badSchedule',
+  'checklist.blocked',
   'workflow.approvalInvalidated',
   'workflow.embargoCancelled',
   'sync.badUrl',

@@ -8,10 +8,16 @@ import { canonicalJson } from '../json/canonical';
  * Pure (no node:crypto, no WebCrypto) so it runs identically in main, renderer and HQ.
  */
 export function contentHash(
-  fields: Omit<ReleaseFields, 'office' | 'slug'> & Partial<Pick<ReleaseFields, 'office' | 'slug'>>,
+  fields: Omit<ReleaseFields, 'office' | 'slug' | 'number' | 'contact'> &
+    Partial<Pick<ReleaseFields, 'office' | 'slug' | 'number' | 'contact'>>,
 ): string {
-  const { title, dateline, date, category, tags, summary, byline, leadImage, body } = fields;
-  return sha256Hex(canonicalJson({ title, dateline, date, category, tags, summary, byline, leadImage, body }));
+  const { title, dateline, date, category, tags, summary, byline, leadImage, body, contact } = fields;
+  // The contact person is part of what is approved, but only once filled in: texts approved
+  // before the field existed keep their fingerprint. The number is HQ's, not the writer's text.
+  const filled = contact && (contact.name || contact.role || contact.phone) ? { contact } : {};
+  return sha256Hex(
+    canonicalJson({ title, dateline, date, category, tags, summary, byline, leadImage, body, ...filled }),
+  );
 }
 
 const K = new Uint32Array([

@@ -88,6 +88,8 @@ export function workstationContent(ws: Workstation): Map<string, string> {
       office: String(r.office),
       leadImage: r.lead_image ? (JSON.parse(String(r.lead_image)) as WireFields['leadImage']) : null,
       body: JSON.parse(String(r.body)) as DocNode,
+      number: String(r.number),
+      contact: JSON.parse(String(r.contact)) as WireFields['contact'],
     });
     out.set(id, canonicalJson(fields));
   }

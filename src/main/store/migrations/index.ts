@@ -9,6 +9,7 @@ import { migration010 } from './010_sync';
 import { migration011 } from './011_sync_extensions';
 import { migration012 } from './012_sync_log_reasons';
 import { migration020 } from './020_review';
+import { migration031 } from './031_office_fields';
 import { migration032 } from './032_office_words';
 import type { Migration } from '../../../node/db/migrate';
 
@@ -29,5 +30,6 @@ export const MIGRATIONS: Migration[] = [
   migration011,
   migration012,
   migration020,
+  migration031,
   migration032,
 ];

@@ -2,7 +2,7 @@ import type { SyncRunSummary } from '../../../shared/contract/sync';
 import type { Status } from '../../../shared/domain/release';
 import { jsonEqual } from '../../../shared/sync/merge';
 import type { EntryResult } from '../../../shared/sync/protocol';
-import { setSyncState, trimReleaseOutbox, undeleteFromHq, writeFromHq } from '../../store';
+import { setNumberFromHq, setSyncState, trimReleaseOutbox, undeleteFromHq, writeFromHq } from '../../store';
 import { emptyBase } from '../conflicts';
 import { hasOutbox, readLocal, settleState } from '../local-releases';
 import { mergeIntoLocal } from '../merge-into-local';
@@ -29,7 +29,10 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
       const deleted = p.kind === 'release.delete';
       const local = readLocal(db, id);
       const status: Status = local?.status ?? 'draf';
-      setBase(db, id, { hqRev: r.revision, deleted, fields: deleted ? null : p.payload, status });
+      // HQ gives release numbers: the stored revision carries its number, not the one sent.
+      const sent = r.number !== undefined && p.payload ? { ...p.payload, number: r.number } : p.payload;
+      if (r.number !== undefined && local && !local.deleted) setNumberFromHq(db, id, r.number);
+      setBase(db, id, { hqRev: r.revision, deleted, fields: deleted ? null : sent, status });
       recordHqRevision(db, {
         releaseId: id,
         hqRev: r.revision,
@@ -38,7 +41,7 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
         hqTime: null,
         deleted,
         status,
-        fields: deleted ? null : p.payload,
+        fields: deleted ? null : sent,
       });
       clearResolved(db, id);
       trimReleaseOutbox(db, id, p.outboxUpto);

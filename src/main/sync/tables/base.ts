@@ -2,6 +2,7 @@ import type { Status } from '../../../shared/domain/release';
 import type { WireFields } from '../../../shared/sync/protocol';
 import { prepareCached } from '../../../node/db/statement-cache';
 import type { Db } from '../../store';
+import { withFieldDefaults } from '../../../shared/domain/release';
 
 /** sync_base: per release, the last revision both this workstation and HQ have (the merge base). */
 export interface BaseRow {
@@ -20,7 +21,7 @@ export function getBase(db: Db, releaseId: string): BaseRow | null {
   return {
     hqRev: row.hq_rev,
     deleted: row.deleted === 1,
-    fields: row.fields ? (JSON.parse(row.fields) as WireFields) : null,
+    fields: row.fields ? withFieldDefaults(JSON.parse(row.fields) as WireFields) : null,
     status: (row.status as Status | null) ?? null,
   };
 }

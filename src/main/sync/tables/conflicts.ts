@@ -2,6 +2,7 @@ import type { Status } from '../../../shared/domain/release';
 import type { WireFields } from '../../../shared/sync/protocol';
 import { type Db, nowIso } from '../../store';
 import { prepareCached } from '../../../node/db/statement-cache';
+import { withFieldDefaults } from '../../../shared/domain/release';
 
 /** sync_conflicts: clashes waiting for the writer, one per release. */
 export interface StoredConflict {
@@ -53,9 +54,9 @@ const fromRow = (r: ConflictRow): StoredConflict => ({
   releaseId: r.release_id,
   theirsRev: r.theirs_rev,
   theirsAuthor: r.theirs_author,
-  theirsFields: JSON.parse(r.theirs_fields) as WireFields,
+  theirsFields: withFieldDefaults(JSON.parse(r.theirs_fields) as WireFields),
   theirsStatus: (r.theirs_status as Status | null) ?? null,
-  baseFields: JSON.parse(r.base_fields) as WireFields,
+  baseFields: withFieldDefaults(JSON.parse(r.base_fields) as WireFields),
   blocks: JSON.parse(r.blocks) as string[],
   fields: JSON.parse(r.fields) as string[],
   detectedAt: r.detected_at,

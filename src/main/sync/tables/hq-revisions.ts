@@ -2,6 +2,7 @@ import type { Status } from '../../../shared/domain/release';
 import type { WireFields } from '../../../shared/sync/protocol';
 import { prepareCached } from '../../../node/db/statement-cache';
 import type { Db } from '../../store';
+import { withFieldDefaults } from '../../../shared/domain/release';
 
 /** sync_hq_revisions: HQ's history of each release as this workstation has seen it. */
 export interface HqRevisionRecord {
@@ -40,7 +41,9 @@ export function latestHqApproval(db: Db, releaseId: string): { hqRev: number; fi
     `SELECT hq_rev, fields FROM sync_hq_revisions WHERE release_id = ? AND event = 'transition'
        AND status IN ('disetujui', 'terbit', 'dikoreksi') ORDER BY hq_rev DESC LIMIT 1`,
   ).get(releaseId);
-  return row ? { hqRev: row.hq_rev, fields: row.fields ? (JSON.parse(row.fields) as WireFields) : null } : null;
+  return row
+    ? { hqRev: row.hq_rev, fields: row.fields ? withFieldDefaults(JSON.parse(row.fields) as WireFields) : null }
+    : null;
 }
 
 export interface HqRevisionStep {
@@ -87,6 +90,6 @@ export function hqRevisionsOf(db: Db, releaseId: string): HqRevisionRecord[] {
       hqTime: r.hq_time,
       deleted: r.deleted === 1,
       status: (r.status as Status | null) ?? null,
-      fields: r.fields ? (JSON.parse(r.fields) as WireFields) : null,
+      fields: r.fields ? withFieldDefaults(JSON.parse(r.fields) as WireFields) : null,
     }));
 }

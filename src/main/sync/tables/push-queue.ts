@@ -1,6 +1,7 @@
 import type { PushEntry, WireFields } from '../../../shared/sync/protocol';
 import { type Db, nowIso } from '../../store';
 import { prepareCached } from '../../../node/db/statement-cache';
+import { withFieldDefaults } from '../../../shared/domain/release';
 
 /**
  * sync_push: the durable push queue. A row gets its seq before it is first sent and keeps it
@@ -41,7 +42,7 @@ export function pendingPushes(db: Db): PushRow[] {
       releaseId: r.release_id,
       kind: r.kind as PushRow['kind'],
       baseRev: r.base_rev,
-      payload: r.payload ? (JSON.parse(r.payload) as WireFields) : null,
+      payload: r.payload ? withFieldDefaults(JSON.parse(r.payload) as WireFields) : null,
       outboxUpto: r.outbox_upto,
       owner: r.owner,
       ref: r.ref,

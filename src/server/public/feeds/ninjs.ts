@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mediaPath, IMAGE_WIDTHS } from '../media/sizes';
 import type { ImageSize } from '../media/sizes';
 import { articlePath } from '../pages/article-page';
+import { contactLine } from '../pages/release-fields';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import type { SiteContext } from '../pages/html';
 import type { Publication } from '../types';
@@ -62,6 +63,7 @@ export const NinjsItemSchema = z.strictObject({
   located: z.string().optional(),
   subjects: z.array(Subject),
   organisations: z.array(Subject),
+  people: z.array(Subject).optional(),
   places: z.array(Subject).optional(),
   altids: z.array(z.strictObject({ role: z.string(), value: z.string() })),
   associations: z.array(Picture).optional(),
@@ -100,6 +102,7 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
     headlines: [{ role: 'main', contenttype: 'text/plain', value: p.title }],
     descriptions: [
       ...(p.summary ? [{ role: 'summary', contenttype: 'text/plain', value: p.summary }] : []),
+      ...(p.contact ? [{ role: 'contact', contenttype: 'text/plain', value: contactLine(p) }] : []),
       ...p.corrections.map((c) => ({
         role: 'correction',
         contenttype: 'text/plain',
@@ -117,6 +120,8 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
       { role: 'main', contenttype: 'text/plain', value: p.bodyText },
     ],
     ...(p.byline ? { by: p.byline } : {}),
+    // The contact person ("Narahubung"): a person of the item, and the line as the page shows it.
+    ...(p.contact?.name ? { people: [{ name: p.contact.name, rel: 'contact' }] } : {}),
     ...(p.dateline ? { located: p.dateline } : {}),
     subjects: [
       { name: CATEGORY_LABELS_ID[p.category], rel: 'category', literal: p.category },
@@ -131,6 +136,7 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
     altids: [
       { role: 'warta-id', value: p.id },
       { role: 'slug', value: p.slug },
+      ...(p.number ? [{ role: 'release-number', value: p.number }] : []),
     ],
   };
   if (p.scheduledAt) item.embargoed = zonedIso(p.scheduledAt, zone);

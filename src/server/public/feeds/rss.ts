@@ -2,6 +2,7 @@ import { httpDate } from '../format/dates';
 import { rfc822 } from '../../../shared/time';
 import { mediaPath, BODY_IMAGE_SIZE } from '../media/sizes';
 import { articlePath } from '../pages/article-page';
+import { releaseFieldsHtml } from '../pages/release-fields';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import type { SiteContext } from '../pages/html';
 import type { Publication } from '../types';
@@ -37,7 +38,7 @@ export function renderRss(
       // In the office's own zone (+0900 for WIT), as the office's readers expect it.
       `<pubDate>${rfc822(p.visibleFrom, p.timeZone)}</pubDate>`,
       `<description>${xmlEsc(p.summary || p.bodyText.slice(0, 300))}</description>`,
-      `<content:encoded>${xmlEsc(html)}</content:encoded>`,
+      `<content:encoded>${xmlEsc(html + releaseFieldsHtml(p))}</content:encoded>`,
       `<category>${xmlEsc(CATEGORY_LABELS_ID[p.category])}</category>`,
       ...p.tags.map((t) => `<category domain="${xmlEsc(abs('/berita?tag='))}">${xmlEsc(t)}</category>`),
       `<source url="${xmlEsc(abs(`/kantor/${encodeURIComponent(p.officeSlug)}/feed.xml`))}">${xmlEsc(p.office)}</source>`,

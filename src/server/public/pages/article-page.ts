@@ -7,6 +7,7 @@ import { esc, layout } from './html';
 import type { SiteContext } from './html';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import { indexQuery } from './index-page';
+import { releaseFieldsHtml } from './release-fields';
 
 /** Where the live view count goes; random per process so no content can forge it. */
 const VIEWS_SLOT = `views-${randomBytes(12).toString('hex')}`;
@@ -67,6 +68,7 @@ ${leadHtml}
 <div class="body">
 <p class="dateline">${esc(dateline(p.dateline, p.date))}</p>
 ${p.bodyHtml}
+${releaseFieldsHtml(p)}
 </div>
 <p class="meta">Diterbitkan <time datetime="${esc(p.visibleFrom)}">${esc(longDateTime(p.visibleFrom, p.timeZone))}</time>${
     p.lastModifiedAt > p.visibleFrom && p.corrections.length

@@ -27,6 +27,8 @@ figure{margin:16px 0}figure img,img{max-width:100%;height:auto;display:block;bor
 figcaption{font-size:.88rem;color:var(--muted);margin-top:6px}
 figcaption .credit{display:block;font-style:italic}
 .dateline{font-weight:700}
+.release-fields{border-top:1px solid var(--line);margin-top:20px;padding-top:8px;font-size:.95rem}
+.release-fields p{margin:4px 0}
 .body blockquote{margin:16px 0;padding:4px 16px;border-left:4px solid var(--brand);background:var(--soft)}
 .body table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}
 .body th,.body td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}

@@ -1,5 +1,5 @@
 import { TimeZoneSchema } from '../../../shared/office/time-zone';
-import type { Category, DocNode, LeadImage } from '../../../shared/domain';
+import type { Category, Contact, DocNode, LeadImage } from '../../../shared/domain';
 import type { Correction, Publication, PublicState } from '../types';
 
 /** A `pub_releases` row as stored. */
@@ -18,6 +18,8 @@ export interface PublicationRow {
   dateline: string;
   date: string;
   lead_image: string | null;
+  number: string;
+  contact: string | null;
   body_json: string;
   body_html: string;
   body_text: string;
@@ -53,6 +55,8 @@ export const fromRow = (r: PublicationRow): Publication => {
     dateline: r.dateline,
     date: r.date,
     leadImage: r.lead_image ? (JSON.parse(r.lead_image) as LeadImage) : null,
+    number: r.number,
+    contact: r.contact ? (JSON.parse(r.contact) as Contact) : null,
     get body(): DocNode {
       body ??= JSON.parse(r.body_json) as DocNode;
       return body;
@@ -90,6 +94,8 @@ export const toRow = (p: Publication): PublicationRow => ({
   dateline: p.dateline,
   date: p.date,
   lead_image: p.leadImage ? JSON.stringify(p.leadImage) : null,
+  number: p.number,
+  contact: p.contact ? JSON.stringify(p.contact) : null,
   body_json: JSON.stringify(p.body),
   body_html: p.bodyHtml,
   body_text: p.bodyText,

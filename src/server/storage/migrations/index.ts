@@ -9,6 +9,7 @@ import { migration007 } from './007_attachment_access';
 import { migration008 } from './008_office_settings';
 import { migration009 } from './009_updates_and_device_logs';
 import { migration010 } from './010_publication_time_zone';
+import { migration011 } from './011_release_numbers';
 
 /**
  * Every schema step of hq.sqlite, the public site's tables included, so the file is complete
@@ -26,4 +27,5 @@ export const HQ_MIGRATIONS: Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

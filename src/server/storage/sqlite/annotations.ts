@@ -2,7 +2,7 @@ import type { AnnotationRow, HqStorage } from '../types';
 import type { Query } from '../../../node/db/statement-cache';
 
 /** Every version of every annotation (comments, suggestions, workflow notes). */
-export interface AnnotationRecords extends Pick<HqStorage, 'getAnnotation' | 'putAnnotation'> {
+export interface AnnotationRecords extends Pick<HqStorage, 'getAnnotation' | 'putAnnotation' | 'releaseAnnotations'> {
   /** One exact version, as the change log names it. */
   getAnnotationVersion(id: string, version: number): AnnotationRow | null;
 }
@@ -37,6 +37,16 @@ export function annotationRecords(q: Query): AnnotationRecords {
       const r = q('SELECT * FROM annotations WHERE id = ? ORDER BY version DESC LIMIT 1').get(id) as
         AnnotationDbRow | undefined;
       return r ? toAnnotation(r) : null;
+    },
+
+    releaseAnnotations(releaseId, types) {
+      const rows = q(
+        `SELECT a.* FROM annotations a
+           WHERE a.release_id = ? AND a.type IN (SELECT value FROM json_each(?))
+             AND a.version = (SELECT MAX(version) FROM annotations b WHERE b.id = a.id)
+           ORDER BY a.cursor`,
+      ).all(releaseId, JSON.stringify(types)) as AnnotationDbRow[];
+      return rows.map(toAnnotation);
     },
 
     getAnnotationVersion(id, version) {

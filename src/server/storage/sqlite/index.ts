@@ -6,6 +6,7 @@ import { changeLog } from './changes';
 import { deviceRecords } from './devices';
 import { officeRecords } from './offices';
 import { openHqDatabase, type MigrationLog } from './open';
+import { numberRecords } from './numbers';
 import { releaseRecords } from './releases';
 import { statementCache } from '../../../node/db/statement-cache';
 
@@ -50,6 +51,7 @@ export function openSqliteStorage(file: string, log?: MigrationLog): SqliteStora
     ...annotations,
     ...changeLog(db, q, releases, { getAnnotationVersion }),
     ...attachmentRecords(q),
+    ...numberRecords(q),
     dump: () => dumpTables(db),
   };
 }

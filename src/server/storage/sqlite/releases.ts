@@ -1,3 +1,4 @@
+import { withFieldDefaults } from '../../../shared/domain/release';
 import type { HqStorage, ReleaseHead, RevisionRow } from '../types';
 import type { Query } from '../../../node/db/statement-cache';
 
@@ -27,7 +28,8 @@ const toRevision = (r: RevisionDbRow): RevisionRow => ({
   officeId: r.office_id,
   revision: r.revision,
   deleted: r.deleted === 1,
-  fields: r.fields === null ? null : (JSON.parse(r.fields) as RevisionRow['fields']),
+  // Revisions stored before `number` and `contact` existed read with their defaults.
+  fields: r.fields === null ? null : withFieldDefaults(JSON.parse(r.fields) as NonNullable<RevisionRow['fields']>),
   status: r.status as RevisionRow['status'],
   publishAt: r.publish_at,
   event: r.event as RevisionRow['event'],

@@ -9,11 +9,13 @@ import type { DeviceIdentity, HqStorage } from '../../storage/types';
 import { inScope, mayWriteRelease, readScope } from '../scope';
 import { applyAnnotation } from './annotations';
 import type { ApplyContext } from './context';
+import { applyOfficeTemplate } from './office-templates';
 import { applyDelete, applyUpsert } from './release-edits';
 import { applyTransition } from './transitions';
 
 function authorize(ctx: ApplyContext, entry: PushEntry): void {
-  const head = ctx.storage.getReleaseHead(entry.releaseId);
+  // An office template is always the device's own office's (its id names no release).
+  const head = entry.kind === 'office.template' ? null : ctx.storage.getReleaseHead(entry.releaseId);
   const officeId = head?.officeId ?? ctx.who.office.id;
   const ok =
     entry.kind === 'workflow.transition' || entry.kind === 'annotation.put'
@@ -40,6 +42,8 @@ function applyEntry(ctx: ApplyContext, entry: PushEntry): EntryResult {
       return applyTransition(ctx, entry);
     case 'annotation.put':
       return applyAnnotation(ctx, entry);
+    case 'office.template':
+      return applyOfficeTemplate(ctx, entry);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type WireFields,
 } from '../../../shared/sync/protocol';
 import { contentHash, isDeleteLocked } from '../../../shared/workflow';
+import { assignNumber } from '../../numbering';
 import type { ReleaseHead } from '../../storage/types';
 import { accepted, append, baseNewerThanHead, conflict, notFound, rejected, type ApplyContext } from './context';
 
@@ -62,14 +63,15 @@ function attachmentProblem(ctx: ApplyContext, entry: UpsertEntry): EntryResult |
 function writeOnHead(
   ctx: ApplyContext,
   head: ReleaseHead,
-  next: WireFields,
+  sent: WireFields,
   event: 'edited' | 'merged' | 'resolved',
-): number {
+): { revision: number; fields: WireFields } {
+  const next = numbered(ctx, head.id, head.officeId, sent);
   const after =
     head.deleted && isDeleteLocked(head)
       ? { status: 'draf' as const, publishAt: null, note: null }
       : statusAfterEdit(head, next, Date.parse(ctx.hqTime));
-  return append(ctx, head, head.id, head.officeId, {
+  const revision = append(ctx, head, head.id, head.officeId, {
     deleted: false,
     fields: next,
     status: after.status,
@@ -78,6 +80,19 @@ function writeOnHead(
     fromStatus: after.status !== head.status ? head.status : null,
     note: after.note,
   });
+  return { revision, fields: next };
+}
+
+/** The fields with HQ's release number, giving the release the office's next one if it has none. */
+function numbered(ctx: ApplyContext, releaseId: string, officeId: string, fields: WireFields): WireFields {
+  const number = assignNumber(ctx.storage, releaseId, officeId, fields.date, ctx.hqTime);
+  return number === fields.number ? fields : { ...fields, number };
+}
+
+/** Accepted; names HQ's number when the writer sent another (or none yet). */
+function acceptedWith(entry: UpsertEntry, revision: number, stored: WireFields | null): EntryResult {
+  const result = { seq: entry.seq, status: 'accepted' as const, releaseId: entry.releaseId, revision };
+  return stored && stored.number !== entry.fields.number ? { ...result, number: stored.number } : result;
 }
 
 /** Over the shared caps: refused before anything costly (merge, hashing, rendering) looks at it. */
@@ -88,7 +103,9 @@ function sizeProblem(entry: UpsertEntry, body: WireFields['body'], what: string)
 }
 
 export function applyUpsert(ctx: ApplyContext, entry: UpsertEntry): EntryResult {
-  const { releaseId, baseRevision, fields } = entry;
+  const { releaseId, baseRevision } = entry;
+  // The number is HQ's to give: whatever the writer sent, the release keeps the one HQ holds.
+  const fields: WireFields = { ...entry.fields, number: ctx.storage.releaseNumber(releaseId) ?? '' };
   const problem = sizeProblem(entry, fields.body, 'the body') ?? attachmentProblem(ctx, entry);
   if (problem) return problem;
   const head = ctx.storage.getReleaseHead(releaseId);
@@ -96,22 +113,24 @@ export function applyUpsert(ctx: ApplyContext, entry: UpsertEntry): EntryResult 
   if (!head) {
     if (baseRevision !== 0)
       return rejected(entry, 'unknown_base', `HQ has no release ${releaseId}; a new release has baseRevision 0`);
+    const created = numbered(ctx, releaseId, ctx.who.office.id, fields);
     const revision = append(ctx, null, releaseId, ctx.who.office.id, {
       deleted: false,
-      fields,
+      fields: created,
       status: 'draf',
       publishAt: null,
       event: 'created',
       fromStatus: null,
       note: null,
     });
-    return accepted(entry, revision);
+    return acceptedWith(entry, revision, created);
   }
   if (baseRevision > head.revision) return baseNewerThanHead(entry, head);
   if (baseRevision === head.revision) {
     // Edited from the head (or restoring a release the writer saw deleted): taken as sent.
-    if (!head.deleted && jsonEqual(head.fields, fields)) return accepted(entry, head.revision);
-    return accepted(entry, writeOnHead(ctx, head, fields, resolving ? 'resolved' : 'edited'));
+    if (!head.deleted && jsonEqual(head.fields, fields)) return acceptedWith(entry, head.revision, head.fields);
+    const written = writeOnHead(ctx, head, fields, resolving ? 'resolved' : 'edited');
+    return acceptedWith(entry, written.revision, written.fields);
   }
   // Deleted at HQ after the writer's base, edited by the writer: delete vs edit.
   if (head.deleted || !head.fields) return conflict(entry, head, { theirs: null, deleted: true });
@@ -127,8 +146,8 @@ export function applyUpsert(ctx: ApplyContext, entry: UpsertEntry): EntryResult 
   if (tooLarge) return tooLarge;
   if (jsonEqual(merged.fields, head.fields))
     return { seq: entry.seq, status: 'merged', releaseId, revision: head.revision, fields: head.fields };
-  const revision = writeOnHead(ctx, head, merged.fields, resolving ? 'resolved' : 'merged');
-  return { seq: entry.seq, status: 'merged', releaseId, revision, fields: merged.fields };
+  const written = writeOnHead(ctx, head, merged.fields, resolving ? 'resolved' : 'merged');
+  return { seq: entry.seq, status: 'merged', releaseId, revision: written.revision, fields: written.fields };
 }
 
 export function applyDelete(ctx: ApplyContext, entry: Extract<PushEntry, { kind: 'release.delete' }>): EntryResult {

@@ -1,5 +1,6 @@
 import type { EntryResult, PushEntry } from '../../../shared/sync/protocol';
 import { contentHash, ruleFor } from '../../../shared/workflow';
+import { checklistBlocker } from '../../checklist';
 import { reviewTransitionBlocker } from '../../review/checks';
 import { accepted, append, notFound, rejected, type ApplyContext } from './context';
 
@@ -39,7 +40,7 @@ export function applyTransition(
       `a ${ctx.who.person.role} may not move a release from ${head.status} to ${to}`,
     );
   }
-  const blocked = reviewTransitionBlocker(head.fields, to);
+  const blocked = reviewTransitionBlocker(head.fields, to) ?? checklistBlocker(ctx.storage, head, to);
   if (blocked) return rejected(entry, 'transition_not_allowed', blocked);
   const revision = append(ctx, head, releaseId, head.officeId, {
     deleted: false,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../../domain/release';
 import { RoleSchema } from '../../domain/role';
-import { OfficeProfileSchema } from '../../office/profile';
+import { readOfficeProfile } from '../../office/profile';
 import { RevisionSchema, SeqSchema } from './wire-fields';
 
 export { ROLES, type Role } from '../../domain/role';
@@ -48,7 +48,13 @@ export const MeResponseSchema = z.object({
   nextSeq: SeqSchema,
   /** The newest change-log cursor at HQ right now. */
   headCursor: RevisionSchema,
-  /** The office's settings, as its admin set them at HQ (absent from an HQ older than them). */
-  office: OfficeProfileSchema.optional(),
+  /**
+   * The office's settings, as its admin set them at HQ (absent from an HQ older than them).
+   * Read setting by setting, so a newer HQ's setting this version cannot read never stops sync.
+   */
+  office: z
+    .unknown()
+    .optional()
+    .transform((raw) => (raw === undefined ? undefined : (readOfficeProfile(raw) ?? undefined))),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;

@@ -40,6 +40,11 @@ const AcceptedResultSchema = z.object({
   revision: RevisionSchema,
   /** annotation.put only: the annotation's version at HQ. */
   annotationVersion: z.number().int().positive().optional(),
+  /**
+   * Release edits: the release number HQ holds when it is not the one sent (HQ assigns numbers;
+   * the revision stores this one), so the workstation can show it.
+   */
+  number: z.string().max(100).optional(),
 });
 
 /** The entry was merged with concurrent HQ edits: a new revision whose fields are `fields`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Sha256Schema } from '../../domain/digest';
 import { IdSchema, StatusSchema, TimestampSchema } from '../../domain/release';
+import { TemplateSchema } from '../../templates/schema';
 import { RevisionSchema, SeqSchema, WireFieldsSchema } from './wire-fields';
 
 /**
@@ -70,12 +71,25 @@ const AnnotationPutEntrySchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * A template a writer saved for the whole office ("Simpan sebagai templat"): HQ adds it to the
+ * office's `templates` setting (replacing one with the same id), and every workstation of the
+ * office receives it with the office profile. `releaseId` carries the template's id;
+ * `baseRevision` is 0.
+ */
+const OfficeTemplateEntrySchema = z.strictObject({
+  ...entryHead,
+  kind: z.literal('office.template'),
+  template: TemplateSchema,
+});
+
 const PushEntrySchema = z.discriminatedUnion('kind', [
   ReleaseUpsertEntrySchema,
   ReleaseDeleteEntrySchema,
   ReleaseResolveEntrySchema,
   WorkflowTransitionEntrySchema,
   AnnotationPutEntrySchema,
+  OfficeTemplateEntrySchema,
 ]);
 export type PushEntry = z.infer<typeof PushEntrySchema>;
 

@@ -1,0 +1,2 @@
+export { createTemplateHandlers } from './handlers';
+export { templatePushExtension } from './push-extension';

@@ -1,0 +1,1 @@
+export { checklistBlocker } from './enforce';

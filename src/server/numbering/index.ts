@@ -1,0 +1,1 @@
+export { assignNumber } from './assign';

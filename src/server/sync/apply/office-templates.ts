@@ -1,0 +1,22 @@
+import type { EntryResult, PushEntry } from '../../../shared/sync/protocol';
+import { MAX_OFFICE_TEMPLATES, OfficeTemplatesSchema } from '../../../shared/templates';
+import { accepted, rejected, type ApplyContext } from './context';
+
+/**
+ * A writer's "Simpan sebagai templat": added to (or, same id, replacing one in) the device's
+ * office's `templates` setting, which travels to the office's workstations in its profile.
+ * A stored list that no longer fits the schema starts over rather than block the office.
+ */
+export function applyOfficeTemplate(
+  ctx: ApplyContext,
+  entry: Extract<PushEntry, { kind: 'office.template' }>,
+): EntryResult {
+  const officeId = ctx.who.office.id;
+  const stored = OfficeTemplatesSchema.safeParse(ctx.storage.officeSettings(officeId)['templates']);
+  const others = (stored.success ? stored.data : []).filter((t) => t.id !== entry.releaseId);
+  if (others.length >= MAX_OFFICE_TEMPLATES)
+    return rejected(entry, 'too_large', `the office already has ${MAX_OFFICE_TEMPLATES} templates`);
+  const next = [...others, { ...entry.template, id: entry.releaseId }];
+  ctx.storage.setOfficeSetting(officeId, 'templates', next, ctx.hqTime);
+  return accepted(entry, 0);
+}

@@ -1,0 +1,2 @@
+export * from './builtin';
+export * from './schema';
