@@ -8,6 +8,7 @@ import { startServices } from '../store/helpers';
 import { tempDir } from '../helpers/tmp';
 import { png, sampleDocx } from './sample-docx';
 import { MAX_DOCX_UNPACKED_BYTES } from '../../src/main/documents/import/zip-entries';
+import { releaseToDocx } from '../../src/main/documents/export/docx';
 
 type Outline = string | [string, ...Outline[]];
 function outline(n: DocNode): Outline {
@@ -105,6 +106,32 @@ describe('.docx import', () => {
     const headers = Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
     const headerXml = (await Promise.all(headers.map((f) => zip.file(f)!.async('string')))).join('');
     expect(headerXml).toContain('KPU Kabupaten Blora');
+  });
+});
+
+describe('the lines that close a government release', () => {
+  it('export carries the release number and the contact person; import brings the contact back, not the old number', async () => {
+    const dataDir = tempDir('warta-docx-fields-');
+    const { handlers: h } = await startServices(dataDir);
+    const created = await h.createRelease({
+      fields: {
+        title: 'Rapat Pleno Rekapitulasi',
+        dateline: 'Blora',
+        date: '2025-12-04',
+        office: 'KPU Kabupaten Blora',
+        contact: { name: 'Siti Aminah', role: 'Kasubbag Teknis', phone: '0812-3456-7890' },
+      },
+    });
+    // The number is HQ's; a release that came back from HQ carries it.
+    const release = { ...(await h.getRelease({ id: created.id })), number: '7/HM.02-SP/3316/2025' };
+    const bytes = await releaseToDocx(release, () => null);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Nomor: 7/HM.02-SP/3316/2025');
+    expect(xml).toContain('Narahubung: Siti Aminah (Kasubbag Teknis), 0812-3456-7890');
+
+    const again = await h.convertDocx({ name: 'rapat.docx', dataBase64: bytes.toString('base64') });
+    expect(again.contact).toEqual({ name: 'Siti Aminah', role: 'Kasubbag Teknis', phone: '0812-3456-7890' });
+    expect(JSON.stringify(again.body)).not.toMatch(/Nomor|Narahubung/);
   });
 });
 

@@ -102,7 +102,14 @@ describe('PDF export with the office letterhead (Chromium)', { timeout: 240_000 
       [SHORT_TITLE, { type: 'doc', content: [para(text('Pelantikan digelar Senin pagi.'))] }],
     ] as const)
       await rpc(host, 'createRelease', {
-        fields: { title, dateline: 'Blora', date: '2025-12-04', office: OFFICE, body },
+        fields: {
+          title,
+          dateline: 'Blora',
+          date: '2025-12-04',
+          office: OFFICE,
+          body,
+          contact: { name: 'Siti Aminah', role: 'Kasubbag Teknis', phone: '0812-3456-7890' },
+        },
       });
 
     const page = await suite.browser.newPage();
@@ -129,6 +136,8 @@ describe('PDF export with the office letterhead (Chromium)', { timeout: 240_000 
       '41.250',
       'Semua suara dihitung terbuka',
       'laman KPU',
+      // The release closes with its contact person.
+      'Narahubung: Siti Aminah (Kasubbag Teknis), 0812-3456-7890',
     ])
       expect(all).toContain(words);
     expect(all).not.toContain(SHORT_TITLE);

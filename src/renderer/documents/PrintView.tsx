@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Release } from '../../shared/domain';
 import { dateline } from '../../shared/text/dateline';
+import { contactLine, numberLine } from '../../shared/text/release-lines';
 import type { Letterhead } from './letterhead';
 import { renderBody } from './print-body';
 import './print.css';
@@ -34,7 +35,8 @@ function LetterheadBlock({ letterhead }: { letterhead: Letterhead }) {
 /**
  * Releases laid out for paper: each on its own pages, the office letterhead repeated at the
  * top of every page (a table header, which Chromium repeats on each printed page), then the
- * headline, dateline, lead image, body and the office line that closes a release.
+ * headline, dateline, lead image, body, and the lines that close a release (office, number,
+ * contact person).
  */
 export function PrintView({ releases, letterhead }: { releases: Release[]; letterhead: Letterhead }) {
   const { t } = useTranslation();
@@ -67,6 +69,11 @@ export function PrintView({ releases, letterhead }: { releases: Release[]; lette
                   )}
                   <Body release={release} />
                   {release.byline && <p className="print-byline">{release.byline}</p>}
+                  {[numberLine(release.number), contactLine(release.contact)].filter(Boolean).map((line) => (
+                    <p key={line} className="print-release-field">
+                      {line}
+                    </p>
+                  ))}
                 </article>
               </td>
             </tr>

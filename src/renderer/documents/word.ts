@@ -57,7 +57,13 @@ export async function importWordFile(
   const converted = await api.convertDocx({ name, dataBase64: await readAsBase64(file) });
   if (isCancelled()) return null;
   const release = await api.createRelease({
-    fields: { ...fields, title: converted.title, dateline: converted.dateline, body: converted.body },
+    fields: {
+      ...fields,
+      title: converted.title,
+      dateline: converted.dateline,
+      body: converted.body,
+      ...(converted.contact ? { contact: converted.contact } : {}),
+    },
   });
   return { id: release.id, title: release.title, name, skippedImages: converted.skippedImages };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocSchema } from '../domain/doc';
-import { IdSchema } from '../domain/release';
+import { ContactSchema, IdSchema } from '../domain/release';
 import { method } from './define';
 
 /**
@@ -23,6 +23,8 @@ export const documentMethods = {
     z.object({
       title: z.string().max(300),
       dateline: z.string().max(100),
+      /** The contact person, when the file is a release this app exported. */
+      contact: ContactSchema.nullable(),
       body: DocSchema,
       /** Images that became attachments, and images left out (an unsupported format or too large). */
       images: z.number().int().nonnegative(),

@@ -21,6 +21,7 @@ import type { Release } from '../../../shared/domain/release';
 import { isAllowedLink } from '../../../shared/editor/extensions';
 import { SUGGESTION_INSERT } from '../../../shared/editor/review/names';
 import { dateline } from '../../../shared/text/dateline';
+import { contactLine, numberLine } from '../../../shared/text/release-lines';
 import { imageSize } from './image-size';
 
 /** An attachment's bytes and type, or null when the file is not on this workstation. */
@@ -48,6 +49,7 @@ const PARAGRAPH_STYLES = [
     paragraph: { indent: { left: 720 } },
   },
   { id: 'WartaDateline', name: 'Warta Dateline', basedOn: 'Normal', next: 'Normal', run: { bold: true } },
+  { id: 'WartaReleaseField', name: 'Warta Release Field', basedOn: 'Normal', next: 'Normal', run: { size: 20 } },
   { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { italics: true, size: 18 } },
   { id: 'WartaCredit', name: 'Warta Credit', basedOn: 'Normal', next: 'Normal', run: { size: 16, color: '555555' } },
 ];
@@ -195,7 +197,8 @@ function textOf(n: DocNode): string {
 /**
  * A release as a Word document: the office in the page header, the headline (Title style),
  * the dateline, the body with real Word headings, numbered and bulleted lists (nested), quotes
- * (Quote style), tables, links and images with their caption and credit. The styles are the
+ * (Quote style), tables, links and images with their caption and credit, then the release number
+ * and the contact person ("Narahubung"). The styles are the
  * ones the import maps back, so release → .docx → release keeps the document.
  */
 export async function releaseToDocx(release: Release, readAttachment: AttachmentReader): Promise<Buffer> {
@@ -204,6 +207,10 @@ export async function releaseToDocx(release: Release, readAttachment: Attachment
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(release.title)] }),
     new Paragraph({ style: 'WartaDateline', children: [new TextRun(dateline(release.dateline, release.date))] }),
     ...b.blocks(release.body.content),
+    // The lines that close a government release: its number and who to call about it.
+    ...[numberLine(release.number), contactLine(release.contact)]
+      .filter(Boolean)
+      .map((line) => new Paragraph({ style: 'WartaReleaseField', children: [new TextRun(line)] })),
   ];
   const doc = new Document({
     creator: release.byline || release.office || 'Warta',

@@ -18,13 +18,14 @@ export const IMAGE_SRC_PREFIX = 'warta-image:';
 
 /**
  * Word paragraph styles → HTML the import reads: the title (Word's Title style, which our own
- * export writes for the headline), our dateline and caption/credit paragraphs, quotes.
+ * export writes for the headline), our dateline, number/contact and caption/credit paragraphs, quotes.
  * Everything else follows mammoth's defaults (Heading 1–6 → h1–h6, lists by numbering).
  */
 const STYLE_MAP = [
   "p[style-name='Title'] => h1.warta-title:fresh",
   "p[style-name='Subtitle'] => p:fresh",
   "p[style-name='Warta Dateline'] => p.warta-dateline:fresh",
+  "p[style-name='Warta Release Field'] => p.warta-release-field:fresh",
   "p[style-name='Caption'] => p.warta-caption:fresh",
   "p[style-name='Warta Credit'] => p.warta-credit:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",

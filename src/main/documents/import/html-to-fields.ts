@@ -3,6 +3,8 @@ import { Element, type ChildNode } from 'domhandler';
 import { findAll, findOne, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { emptyDoc, type DocNode } from '../../../shared/domain/doc';
+import type { Contact } from '../../../shared/domain/release';
+import { parseContactLine } from '../../../shared/text/release-lines';
 import { cleanPastedHtml } from '../../../shared/editor/paste';
 import { IMAGE_SRC_PREFIX } from './docx-to-html';
 import { htmlToDoc } from './html-to-doc';
@@ -10,6 +12,8 @@ import { htmlToDoc } from './html-to-doc';
 export interface ImportedFields {
   title: string;
   dateline: string;
+  /** From the "Narahubung" line of a .docx this app exported; null otherwise. */
+  contact: Contact | null;
   body: DocNode;
 }
 
@@ -50,6 +54,14 @@ export function htmlToFields(html: string, imageSha: (src: string) => string | n
   const dateline = datelineEl ? datelinePlace(text(datelineEl)) : '';
   if (datelineEl) detach(datelineEl);
 
+  // Our closing lines: the contact comes back as the field; the number was HQ's for the release
+  // exported, and a new release gets its own.
+  let contact: Contact | null = null;
+  for (const el of findAll((e) => e.name === 'p' && hasClass(e, 'warta-release-field'), doc.children)) {
+    contact ??= parseContactLine(text(el));
+    detach(el);
+  }
+
   // An image alone in its paragraph, followed by a caption and/or credit paragraph, is a figure.
   for (const img of findAll((e) => e.name === 'img', doc.children)) {
     const holder = img.parent instanceof Element && img.parent.name === 'p' ? img.parent : null;
@@ -84,7 +96,7 @@ export function htmlToFields(html: string, imageSha: (src: string) => string | n
     imageAttachment: (src) => (src.startsWith(IMAGE_SRC_PREFIX) ? imageSha(src) : null),
   });
   const body = htmlToDoc(cleaned);
-  return { title, dateline, body: body.content?.length ? body : emptyDoc() };
+  return { title, dateline, contact, body: body.content?.length ? body : emptyDoc() };
 }
 
 const escape = (s: string): string =>

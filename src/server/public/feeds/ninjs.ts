@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mediaPath, IMAGE_WIDTHS } from '../media/sizes';
 import type { ImageSize } from '../media/sizes';
 import { articlePath } from '../pages/article-page';
-import { contactLine } from '../pages/release-fields';
+import { contactLine } from '../../../shared/text/release-lines';
 import { CATEGORY_LABELS_ID } from '../../../shared/domain/labels';
 import type { SiteContext } from '../pages/html';
 import type { Publication } from '../types';
@@ -102,7 +102,9 @@ export function toNinjs(site: SiteContext, p: Publication): NinjsItem {
     headlines: [{ role: 'main', contenttype: 'text/plain', value: p.title }],
     descriptions: [
       ...(p.summary ? [{ role: 'summary', contenttype: 'text/plain', value: p.summary }] : []),
-      ...(p.contact ? [{ role: 'contact', contenttype: 'text/plain', value: contactLine(p) }] : []),
+      ...(contactLine(p.contact)
+        ? [{ role: 'contact', contenttype: 'text/plain', value: contactLine(p.contact) }]
+        : []),
       ...p.corrections.map((c) => ({
         role: 'correction',
         contenttype: 'text/plain',
