@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemplateHandlers, templatePushExtension } from '../../src/main/templates';
 import { BUILTIN_TEMPLATES } from '../../src/shared/templates';
+import { v7 as uuidv7 } from 'uuid';
 import { startHq, type Hq } from '../helpers/hq';
+import { enrollDevice, push } from '../helpers/hq-api';
 import { makeTempDir } from '../helpers/tmp';
 import { closeAll, openWorkstation, type Workstation } from './helpers/world';
 
@@ -56,5 +58,34 @@ describe('office templates', () => {
     expect(hq.server.storage.officeSettings(blora.id)['templates']).toEqual([
       expect.objectContaining({ id, name: 'Rilis rapat pleno Blora' }),
     ]);
+  });
+
+  it("a forged push of oversized templates is refused, and the office's templates stay as they were", async () => {
+    const blora = hq.server.storage.findOfficeByName('KPU Kabupaten Blora')!;
+    const before = hq.server.storage.officeSettings(blora.id)['templates'];
+    const forger = await enrollDevice(hq.server, hq.url, {
+      office: 'KPU Kabupaten Blora',
+      name: 'Dedi',
+      role: 'penulis',
+    });
+    // Each just under a push's size, together far over what every sync of the office should carry.
+    const { id: _builtinId, ...builtin } = BUILTIN_TEMPLATES[0]!;
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(300_000) }] };
+    const entries = Array.from({ length: 4 }, (_, i) => ({
+      releaseId: uuidv7(),
+      baseRevision: 0,
+      kind: 'office.template' as const,
+      template: { ...builtin, name: `Besar ${i}`, body: { type: 'doc', content: [paragraph] } },
+    }));
+    const results = [];
+    for (const entry of entries) {
+      const r = await push(hq.url, forger, [entry]);
+      expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+      results.push(...r.body.results);
+    }
+    expect(results.slice(0, 3).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(results[3]).toMatchObject({ status: 'rejected', reason: 'too_large' });
+    const after = hq.server.storage.officeSettings(blora.id)['templates'] as unknown[];
+    expect(after).toHaveLength((before as unknown[]).length + 3);
   });
 });
