@@ -23,6 +23,8 @@ import { useOfficeProfile } from '../office/useOfficeProfile';
 import { ConflictDialog } from '../sync/ConflictDialog';
 import { SaveTemplateButton } from '../templates/SaveTemplateButton';
 import { BodyEditor } from './BodyEditor';
+import { PanelToggle } from './PanelToggle';
+import { SyncBanners } from './SyncBanners';
 import { NumberContactFields } from './NumberContactFields';
 import { ReleaseMetaForm, type MetaFields } from './ReleaseMetaForm';
 import { SaveStatus } from './SaveStatus';
@@ -219,37 +221,16 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           <SyncBadge release={syncInfo} />
           <SaveStatus saver={saver} />
           <span className="spacer" />
-          <button
-            type="button"
-            className="ghost"
-            aria-expanded={panel === 'checklist'}
-            onClick={() => setPanel((p) => (p === 'checklist' ? null : 'checklist'))}
-          >
-            {t('checklist.heading')}
-          </button>
+          <PanelToggle name="checklist" label={t('checklist.heading')} open={panel} setOpen={setPanel} />
           {missing.blocking > 0 && (
             <span className="badge checklist-badge">{t('checklist.badge', { count: missing.blocking })}</span>
           )}
-          <button
-            type="button"
-            className="ghost"
-            aria-expanded={panel === 'review'}
-            onClick={() => setPanel((p) => (p === 'review' ? null : 'review'))}
-          >
-            {t('review.panel')}
-          </button>
+          <PanelToggle name="review" label={t('review.panel')} open={panel} setOpen={setPanel} />
           <ExportMenu ids={() => [release.id]} beforeExport={flushNow} />
           <SaveTemplateButton
             read={() => ({ fields, body: (editor?.getJSON() as DocNode | undefined) ?? release.body })}
           />
-          <button
-            type="button"
-            className="ghost"
-            aria-expanded={panel === 'history'}
-            onClick={() => setPanel((p) => (p === 'history' ? null : 'history'))}
-          >
-            {t('history.open')}
-          </button>
+          <PanelToggle name="history" label={t('history.open')} open={panel} setOpen={setPanel} />
           <button
             type="button"
             className="ghost danger-text"
@@ -270,19 +251,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
         {review.workflow && (
           <WorkflowBar view={review.workflow} busy={transitioning} onTransition={(to, at) => void transition(to, at)} />
         )}
-        {syncInfo.syncState === 'konflik' && (
-          <div className="conflict-banner">
-            <p>{t('conflict.banner')}</p>
-            <button type="button" onClick={() => setConflictOpen(true)}>
-              {t('conflict.open')}
-            </button>
-          </div>
-        )}
-        {syncInfo.syncState === 'ditolak' && syncInfo.syncError && (
-          <div className="conflict-banner" role="note">
-            <p>{t('syncState.rejectedReason', { reason: syncInfo.syncError })}</p>
-          </div>
-        )}
+        <SyncBanners syncInfo={syncInfo} onOpenConflict={() => setConflictOpen(true)} />
 
         <ReleaseMetaForm fields={fields} update={update} titleRef={titleRef} />
 
