@@ -61,8 +61,13 @@ describe('language and time zone', () => {
     const menu = first.page.getByRole('menu');
     await menu.waitFor();
     const add = menu.getByRole('menuitem', { name: 'Tambahkan ke kamus' });
+    // The menu takes the focus as it opens; End then goes to its last item, where it stays even
+    // if the worker's suggestions arrive afterwards.
+    await expect
+      .poll(() => menu.evaluate((el) => el.contains(el.ownerDocument.activeElement)), { timeout: 10_000 })
+      .toBe(true);
     await first.page.keyboard.press('End');
-    await expect.poll(() => add.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await expect.poll(() => add.evaluate((el) => el.matches(':focus')), { timeout: 10_000 }).toBe(true);
     await first.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
     await expect.poll(() => doubtedWords(first.page), { timeout: 30_000 }).toEqual(['pemiliahn']);

@@ -40,8 +40,14 @@ export function SpellingMenu({ doubt, view, onClose }: Props) {
   }, [view, doubt.from]);
 
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  // Focus is in the menu from the moment it opens ("Tambahkan ke kamus" until the worker's
+  // suggestions arrive); they take it over only if the person has not moved in the menu meanwhile.
+  const moved = useRef(false);
   useEffect(() => {
-    if (suggestions !== null) items()[0]?.focus();
+    items()[0]?.focus();
+  }, []);
+  useEffect(() => {
+    if (suggestions !== null && !moved.current) items()[0]?.focus();
   }, [suggestions]);
 
   // A click elsewhere closes the menu, as any menu does.
@@ -83,6 +89,7 @@ export function SpellingMenu({ doubt, view, onClose }: Props) {
     const index = list.indexOf(document.activeElement as HTMLElement);
     const move = (to: number) => {
       event.preventDefault();
+      moved.current = true;
       list[(to + list.length) % list.length]?.focus();
     };
     if (event.key === 'ArrowDown') move(index + 1);
