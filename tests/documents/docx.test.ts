@@ -9,21 +9,10 @@ import { tempDir } from '../helpers/tmp';
 import { png, sampleDocx } from './sample-docx';
 import { MAX_DOCX_UNPACKED_BYTES } from '../../src/main/documents/import/zip-entries';
 import { releaseToDocx } from '../../src/main/documents/export/docx';
+import { outline as outlineOf, type Outline } from '../helpers/docs';
 
-type Outline = string | [string, ...Outline[]];
-function outline(n: DocNode): Outline {
-  if (n.type === 'text') {
-    const marks = (n.marks ?? []).map((m) => (m.type === 'link' ? `link(${String(m.attrs?.['href'])})` : m.type));
-    return marks.length ? `${n.text} [${marks.join(',')}]` : n.text!;
-  }
-  const label =
-    n.type === 'heading'
-      ? `heading${String(n.attrs?.['level'])}`
-      : n.type === 'figure'
-        ? `figure(${String(n.attrs?.['caption'])})`
-        : n.type;
-  return [label, ...(n.content ?? []).map(outline)];
-}
+/** The document as a node-by-node outline; figures by caption. */
+const outline = (n: DocNode): Outline => outlineOf(n, (a) => String(a['caption']));
 const p = (...kids: Outline[]): Outline => ['paragraph', ...kids];
 const li = (...kids: Outline[]): Outline => ['listItem', ...kids];
 const cell = (t: string): Outline => ['tableCell', p(t)];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { editorExtensions } from '../../src/shared/editor';
 import { cleanPastedHtml, plainTextToHtml } from '../../src/shared/editor/paste';
 import type { DocNode } from '../../src/shared/domain';
+import { outline as outlineOf, type Outline } from '../helpers/docs';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/paste');
 const sha = 'ab'.repeat(32);
@@ -15,21 +16,9 @@ function paste(html: string, images: (src: string, i: number) => string | null =
   return generateJSON(cleanPastedHtml(html, { imageAttachment: images }), extensions) as DocNode;
 }
 
-/** A node by node outline: type (heading level), text with its marks, link targets, figure attachment. */
-type Outline = string | [string, ...Outline[]];
-function outline(n: DocNode): Outline {
-  if (n.type === 'text') {
-    const marks = (n.marks ?? []).map((m) => (m.type === 'link' ? `link(${String(m.attrs?.['href'])})` : m.type));
-    return marks.length ? `${n.text} [${marks.join(',')}]` : n.text!;
-  }
-  const label =
-    n.type === 'heading'
-      ? `heading${String(n.attrs?.['level'])}`
-      : n.type === 'figure'
-        ? `figure(${String(n.attrs?.['attachment']).slice(0, 4)}…, ${String(n.attrs?.['alt'])})`
-        : n.type;
-  return [label, ...(n.content ?? []).map(outline)];
-}
+/** The document as a node-by-node outline; figures by attachment and alt text. */
+const outline = (n: DocNode): Outline =>
+  outlineOf(n, (a) => `${String(a['attachment']).slice(0, 4)}…, ${String(a['alt'])}`);
 
 const p = (...kids: Outline[]): Outline => ['paragraph', ...kids];
 const li = (...kids: Outline[]): Outline => ['listItem', ...kids];

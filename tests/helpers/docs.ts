@@ -45,3 +45,19 @@ export function fields(over: Partial<WireFields> = {}, ...paragraphs: [string, s
     ...over,
   };
 }
+
+/** A document as a nested outline a test compares whole: node types, heading levels, texts with marks. */
+export type Outline = string | [string, ...Outline[]];
+export function outline(n: DocNode, figure: (attrs: Record<string, unknown>) => string): Outline {
+  if (n.type === 'text') {
+    const marks = (n.marks ?? []).map((m) => (m.type === 'link' ? `link(${String(m.attrs?.['href'])})` : m.type));
+    return marks.length ? `${n.text} [${marks.join(',')}]` : n.text!;
+  }
+  const label =
+    n.type === 'heading'
+      ? `heading${String(n.attrs?.['level'])}`
+      : n.type === 'figure'
+        ? `figure(${figure(n.attrs ?? {})})`
+        : n.type;
+  return [label, ...(n.content ?? []).map((c) => outline(c, figure))];
+}
