@@ -8,6 +8,9 @@ import { CHECKLIST_RULES, runChecklist, type ChecklistLevels } from '../src/shar
 import type { DocNode } from '../src/shared/domain/doc';
 import { countWords } from '../src/shared/editor/text';
 import { sampleBody } from './corpus';
+import { record } from './lib/report';
+import { sized } from './lib/scale';
+import { quantile } from './lib/stats';
 
 const ALL_BLOCK = Object.fromEntries(CHECKLIST_RULES.map((r) => [r, 'block'])) as ChecklistLevels;
 
@@ -17,7 +20,7 @@ function bodyOf(words: number): DocNode {
   return { type: 'doc', content };
 }
 
-function measure(label: string, body: DocNode, runs: number): void {
+function measure(body: DocNode, runs: number): void {
   const fields = {
     title: 'KPU Blora Tetapkan Daftar Pemilih Tetap',
     dateline: 'Blora',
@@ -33,10 +36,16 @@ function measure(label: string, body: DocNode, runs: number): void {
     runChecklist({ fields, openComments: 0 }, ALL_BLOCK);
     if (i >= 5) times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
-  console.log(`${label} (${countWords(body)} words): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${runs} runs`);
+  const words = countWords(body);
+  for (const p of [0.5, 0.95])
+    record({
+      suite: 'checklist',
+      name: `whole release p${p * 100}, ${words < 1000 ? 'short' : 'long'}`,
+      value: quantile(times, p),
+      unit: 'ms',
+      note: `${words} words, ${runs} runs`,
+    });
 }
 
-measure('checklist, whole release', bodyOf(400), 200);
-measure('checklist, whole release', bodyOf(5000), 100);
+measure(bodyOf(sized({ full: 400, quick: 400, tiny: 100 })), sized({ full: 200, quick: 50, tiny: 5 }));
+measure(bodyOf(sized({ full: 5000, quick: 5000, tiny: 1000 })), sized({ full: 100, quick: 20, tiny: 3 }));

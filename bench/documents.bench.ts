@@ -1,5 +1,5 @@
 /**
- * Word and PDF figures for the closing note:
+ * Word and PDF figures (sizes at full scale):
  *  - importing a 30-page .docx (about 14,000 words at ~470 a page: headings, lists, tables and
  *    ten photos), through convertDocx and createRelease as "Impor .docx" does;
  *  - exporting a 5,000-word release to .docx (exportDocx);
@@ -35,6 +35,13 @@ import { countWords } from '../src/shared/editor/text';
 import { launchChromium } from '../tests/helpers/browser';
 import { rpc } from '../tests/helpers/rpc';
 import { startWebHost } from '../tests/helpers/web-host';
+import { record } from './lib/report';
+import { sized } from './lib/scale';
+import { median } from './lib/stats';
+
+const PAGES = sized({ full: 30, quick: 10, tiny: 3 });
+const EXPORT_WORDS = sized({ full: 5000, quick: 5000, tiny: 300 });
+const RUNS = sized({ full: 5, quick: 2, tiny: 1 });
 
 const WORDS = (
   'pemilu komisi kabupaten rapat pleno terbuka rekapitulasi suara hasil penetapan daftar pemilih tetap sosialisasi tahapan ' +
@@ -47,13 +54,10 @@ const sentence = (n: number) =>
   Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]!).join(' ') + '.';
 const paragraphText = () => Array.from({ length: 4 }, () => sentence(15)).join(' '); // 60 words
 
-const ms = (x: number) => `${x.toFixed(0)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function thirtyPageDocx(): Promise<{ bytes: Buffer; words: number }> {
+async function wordReport(): Promise<{ bytes: Buffer; words: number }> {
   // Photo-like JPEGs (noise does not compress away), each a different file as in a real report.
   const photos = await Promise.all(
-    Array.from({ length: 10 }, (_, i) =>
+    Array.from({ length: Math.floor(PAGES / 3) }, (_, i) =>
       sharp({
         create: {
           width: 1200,
@@ -74,7 +78,7 @@ async function thirtyPageDocx(): Promise<{ bytes: Buffer; words: number }> {
     }),
   ];
   let words = 0;
-  for (let page = 1; page <= 30; page++) {
+  for (let page = 1; page <= PAGES; page++) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Bagian ${page}`)] }));
     for (let p = 0; p < 7; p++) {
       children.push(new Paragraph({ children: [new TextRun(paragraphText())] }));
@@ -122,9 +126,9 @@ async function thirtyPageDocx(): Promise<{ bytes: Buffer; words: number }> {
   return { bytes: await Packer.toBuffer(doc), words };
 }
 
-function fiveThousandWords(): DocNode {
+function exportBody(): DocNode {
   const content: DocNode[] = [];
-  for (let i = 0; countWords({ type: 'doc', content }) < 5000; i++) {
+  for (let i = 0; countWords({ type: 'doc', content }) < EXPORT_WORDS; i++) {
     if (i % 8 === 0)
       content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `Bagian ${i / 8 + 1}` }] });
     content.push({ type: 'paragraph', content: [{ type: 'text', text: paragraphText() }] });
@@ -142,35 +146,36 @@ try {
   });
   const h = services.handlers;
 
-  const docx = await thirtyPageDocx();
+  const docx = await wordReport();
+  let importNote = '';
   const imports: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
     const t0 = performance.now();
     const out = await h.convertDocx({ name: 'laporan.docx', dataBase64: docx.bytes.toString('base64') });
     await h.createRelease({ fields: { title: out.title, body: out.body } });
     imports.push(performance.now() - t0);
     if (run === 0)
-      console.log(
-        `30-page .docx: ${(docx.bytes.length / 1048576).toFixed(1)} MB, ~${docx.words} words, ${out.images} photos → ${countWords(out.body)} words imported`,
-      );
+      importNote = `${PAGES}-page .docx, ${(docx.bytes.length / 1048576).toFixed(1)} MB, ~${docx.words} words, ${out.images} photos → ${countWords(out.body)} words`;
   }
-  console.log(
-    `import 30-page .docx (convertDocx + createRelease): median ${ms(median(imports))} of ${imports.map(ms).join(', ')}`,
-  );
+  record({ suite: 'documents', name: 'import .docx', value: median(imports), unit: 'ms', note: importNote });
 
-  const body = fiveThousandWords();
+  const body = exportBody();
   const release = await h.createRelease({
     fields: { title: 'Rilis 5.000 kata', dateline: 'Blora', office: 'KPU Kabupaten Blora', body },
   });
   const exports: number[] = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const t0 = performance.now();
     await h.exportDocx({ id: release.id });
     exports.push(performance.now() - t0);
   }
-  console.log(
-    `export ${countWords(body)}-word release to .docx (exportDocx): median ${ms(median(exports))} of ${exports.map(ms).join(', ')}`,
-  );
+  record({
+    suite: 'documents',
+    name: 'export .docx',
+    value: median(exports),
+    unit: 'ms',
+    note: `${countWords(body)}-word release`,
+  });
   await services.close();
 
   // PDF: the real web host and Chromium.
@@ -191,7 +196,7 @@ try {
     const views: number[] = [];
     const pdfs: number[] = [];
     let pages = 0;
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < RUNS; run++) {
       await page.evaluate('delete document.body.dataset.printed');
       const t0 = performance.now();
       await page.getByRole('button', { name: 'Ekspor', exact: true }).click();
@@ -204,9 +209,13 @@ try {
       pdfs.push(t2 - t1);
       pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     }
-    console.log(
-      `export 5,000-word release to PDF (${pages} pages): print view ready median ${ms(median(views))}, Chromium print to PDF median ${ms(median(pdfs))}, together ${ms(median(views) + median(pdfs))}`,
-    );
+    record({
+      suite: 'documents',
+      name: 'export PDF',
+      value: median(views) + median(pdfs),
+      unit: 'ms',
+      note: `${countWords(body)}-word release, ${pages} pages: print view ${median(views).toFixed(0)} ms, Chromium's PDF ${median(pdfs).toFixed(0)} ms`,
+    });
   } finally {
     await browser.close();
     await host.kill('SIGTERM');

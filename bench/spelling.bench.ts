@@ -14,15 +14,21 @@ import { docToPlainText } from '../src/shared/editor/text';
 import { placeWords } from '../src/shared/spelling/glossary';
 import { createSpeller } from '../src/shared/spelling/speller';
 import { styleHints } from '../src/shared/style-hints';
+import { record } from './lib/report';
+import { sized } from './lib/scale';
+import { quantile } from './lib/stats';
+
+const PARAGRAPHS = sized({ full: 100, quick: 100, tiny: 10 });
+const CHECKS = sized({ full: 30, quick: 10, tiny: 2 });
+const RUNS = sized({ full: 3, quick: 1, tiny: 1 });
 
 const root = join(import.meta.dirname, '..');
 const read = (...p: string[]) => readFileSync(join(root, ...p), 'utf8');
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+const percentiles = (name: string, xs: number[], note: string): void => {
+  for (const p of [0.5, 0.95])
+    record({ suite: 'spelling', name: `${name} p${p * 100}`, value: quantile(xs, p), unit: 'ms', note });
 };
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
 
 // ~50 words per paragraph, 100 paragraphs: 5,000 words of varied, mostly correct Indonesian.
 const SENTENCES = [
@@ -36,7 +42,7 @@ const paragraphText = (i: number) =>
   `Paragraf ${i + 1}. ${[0, 1, 2].map((j) => SENTENCES[(i + j) % SENTENCES.length]).join(' ')} Kegiatan sosialisasi dilanjutkan pekan depan.`;
 const body: DocNode = {
   type: 'doc',
-  content: Array.from({ length: 100 }, (_, i) => ({
+  content: Array.from({ length: PARAGRAPHS }, (_, i) => ({
     type: 'paragraph',
     attrs: { id: `p${i}` },
     content: [{ type: 'text', text: paragraphText(i) }],
@@ -45,11 +51,11 @@ const body: DocNode = {
 
 async function main(): Promise<void> {
   const text = docToPlainText(body);
-  console.log(`release: ${text.split(/\s+/).length} words in 100 paragraphs`);
+  const size = `${text.split(/\s+/).length} words in ${PARAGRAPHS} paragraphs`;
 
   // Dictionary load in Node (the same work the worker does).
   const loads: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     createSpeller({ aff: read('resources/dictionaries/id_ID.aff'), dic: read('resources/dictionaries/id_ID.dic') }, [
       ...placeWords(read('node_modules/idn-area-data/data/provinces.csv')),
@@ -57,15 +63,15 @@ async function main(): Promise<void> {
     ]);
     loads.push(performance.now() - t);
   }
-  console.log(`dictionary load (Node, nspell + glossary + place names): ${fmt(loads)}`);
+  percentiles('dictionary load in Node', loads, 'nspell, glossary and place names');
 
   const hints: number[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < RUNS * 3; i++) {
     const t = performance.now();
     styleHints(text);
     hints.push(performance.now() - t);
   }
-  console.log(`house-style hints over 5,000 words (main thread, after a 500 ms pause): ${fmt(hints)}`);
+  percentiles('house-style hints', hints, `${size}, main thread, after a 500 ms pause`);
 
   const dir = tempDir('warta-bench-spell-');
   const host = await startWebHost({ dataDir: dir });
@@ -93,13 +99,16 @@ async function main(): Promise<void> {
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' zzqawal');
     await page.locator('[aria-invalid="spelling"]', { hasText: 'zzqawal' }).waitFor({ timeout: 60_000 });
-    console.log(
-      `open the release → first underline (worker start + dictionary load + first check): ${Date.now() - opened} ms`,
-    );
-    console.log(`(release id ${release.id})`);
+    record({
+      suite: 'spelling',
+      name: 'open → first underline',
+      value: Date.now() - opened,
+      unit: 'ms',
+      note: `worker start, dictionary load and first check; release ${release.id}`,
+    });
 
     const latencies: number[] = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < CHECKS; i++) {
       const word = `kqx${String.fromCharCode(97 + (i % 26))}pemilu${String.fromCharCode(97 + Math.floor(i / 26))}`;
       // The caret at the end of paragraph 3i.
       await page.evaluate(`(() => {
@@ -124,9 +133,8 @@ async function main(): Promise<void> {
       latencies.push(await seen);
     }
     const keys = (await page.evaluate('window.__keys')) as number[];
-    console.log(`per paragraph, last keystroke → underline (incl. the 200 ms pause): ${fmt(latencies)}`);
-    console.log(`  of which checking (minus the pause): ${fmt(latencies.map((l) => l - 200))}`);
-    console.log(`keystroke → next frame while typing (the page never waits on the checker): ${fmt(keys)}`);
+    percentiles('last keystroke → underline', latencies, `${size}, including the 200 ms pause`);
+    percentiles('keystroke → next frame while checking', keys, 'the page never waits on the checker');
   } finally {
     await browser.close();
     host.kill();

@@ -23,9 +23,11 @@ import { createHqServer } from '../src/server/app';
 import type { SqliteStorage } from '../src/server/storage/sqlite';
 import { publishUpdate, updateReleases } from '../src/server/updates';
 import type { EnrollResponse } from '../src/shared/sync/protocol';
+import { record } from './lib/report';
+import { sized } from './lib/scale';
 
 const MB = 1024 * 1024;
-const SIZE = Number(process.env.WARTA_BENCH_UPDATE_MB ?? 120) * MB;
+const SIZE = sized({ full: 120, quick: 30, tiny: 2 }) * MB;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'warta-bench-upd-'));
@@ -55,7 +57,13 @@ async function main(): Promise<void> {
       releases: updateReleases((hq.storage as SqliteStorage).db),
       transaction: (fn) => hq.storage.transaction(fn),
     });
-    console.log(`publish-update ${SIZE / MB} MB (sha512 + copy): ${(performance.now() - t).toFixed(0)} ms`);
+    record({
+      suite: 'updates',
+      name: 'publish-update',
+      value: performance.now() - t,
+      unit: 'ms',
+      note: `${SIZE / MB} MB installer: sha512 and copy`,
+    });
 
     const { code } = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name: 'Bench', role: 'penulis' });
     const res = await fetch(new URL('/api/v1/enroll', url), {
@@ -84,9 +92,13 @@ async function main(): Promise<void> {
     await whole.afterSync();
     const ms = performance.now() - t;
     if (whole.status().state !== 'ready') throw new Error(`download failed: ${JSON.stringify(whole.status())}`);
-    console.log(
-      `download + verify ${SIZE / MB} MB: ${ms.toFixed(0)} ms (${(SIZE / MB / (ms / 1000)).toFixed(0)} MB/s)`,
-    );
+    record({
+      suite: 'updates',
+      name: 'download and verify',
+      value: SIZE / MB / (ms / 1000),
+      unit: 'MB/s',
+      note: `${SIZE / MB} MB through HQ's feed on loopback, ${ms.toFixed(0)} ms`,
+    });
 
     // Resume: half of the file is already there as .part.
     const ws2 = join(dir, 'ws2');
@@ -98,11 +110,17 @@ async function main(): Promise<void> {
     const resumed = updater(ws2);
     await resumed.afterSync();
     if (resumed.status().state !== 'ready') throw new Error('resumed download failed');
-    console.log(`resume from 50 % + verify whole file: ${(performance.now() - t).toFixed(0)} ms`);
+    record({
+      suite: 'updates',
+      name: 'resume from half and verify',
+      value: performance.now() - t,
+      unit: 'ms',
+      note: `${SIZE / MB} MB installer, half already downloaded`,
+    });
   } finally {
     await hq.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+await main();
