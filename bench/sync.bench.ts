@@ -2,17 +2,19 @@
  * Sync throughput side by side with the peer it should beat, in one run on one corpus
  * (bench/corpus): Warta's full path (workstation A's store → outbox → HQ in its own process
  * → workstation B's store) against PouchDB 9 replicating to express-pouchdb in its own process,
- * at PouchDB's default batch size and at 500. Runs alternate between the sides so that a
+ * at PouchDB's default batch size and at 500, and a minimal node:http + better-sqlite3
+ * pipeline as the floor of what any such sync costs here. Runs alternate between the sides so that a
  * machine that slows down mid-way slows both; each figure is the median of the runs with
  * its spread, each run on a fresh server and fresh local stores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCorpus } from './corpus';
+import { buildCorpus, IMAGE_BYTES } from './corpus';
 import { recordSummary, record } from './lib/report';
 import { sized } from './lib/scale';
 import { median, summarize } from './lib/stats';
+import { runMinimal } from './peer/minimal';
 import { runPouchDb } from './peer/pouchdb';
 import { runWarta, type SideRun } from './peer/warta';
 
@@ -28,13 +30,14 @@ interface Side {
 
 const corpus = buildCorpus(N);
 const mb = corpus.bytes / 1e6;
-const size = `${N.toLocaleString('en-US')} releases, ${(corpus.averageBodyBytes / 1024).toFixed(1)} KiB of TipTap JSON on average, ${corpus.images.size} with a ${200} KB photo; ${mb.toFixed(0)} MB in all`;
+const size = `${N.toLocaleString('en-US')} releases, ${(corpus.averageBodyBytes / 1024).toFixed(1)} KiB of TipTap JSON on average, ${corpus.images.size} with a ${IMAGE_BYTES / 1024} KB photo; ${mb.toFixed(0)} MB in all`;
 console.log(`corpus: ${size}`);
 
 const sides: Side[] = [
   { name: 'Warta', run: (root) => runWarta(corpus, root), runs: [] },
   { name: 'PouchDB', run: (root) => runPouchDb(corpus, root, undefined), runs: [] },
   { name: 'PouchDB batch 500', run: (root) => runPouchDb(corpus, root, 500), runs: [] },
+  { name: 'minimal pipeline', run: (root) => runMinimal(corpus, root), runs: [] },
 ];
 
 for (let run = 0; run < RUNS; run++) {
@@ -54,7 +57,8 @@ for (let run = 0; run < RUNS; run++) {
 
 const perSecond = (runs: SideRun[], key: 'pushSeconds' | 'pullSeconds', amount: number) =>
   summarize(runs.map((r) => amount / r[key]));
-const [warta, ...peers] = sides as [Side, ...Side[]];
+const [warta, ...others] = sides as [Side, ...Side[]];
+const peers = others.filter((side) => side.name.startsWith('PouchDB'));
 const best = (key: 'pushSeconds' | 'pullSeconds') =>
   peers
     .map((side) => ({ side, rate: perSecond(side.runs, key, N).median }))

@@ -11,13 +11,12 @@ import { createRng } from './random';
 import { PLACES, TAGS } from './words';
 
 export { sampleBody } from './sample';
-export type { CorpusImage } from './image';
 
-export const CORPUS_SEED = 20251204;
+const CORPUS_SEED = 20251204;
 export const IMAGE_BYTES = 200 * 1024;
 const OFFICE = 'KPU Kabupaten Blora';
 
-export interface CorpusRelease {
+interface CorpusRelease {
   id: string;
   fields: Omit<ReleaseFields, 'number'>;
   /** The photo the body's figure shows, if this release has one. */
@@ -28,11 +27,11 @@ const hasImage = (i: number): boolean => i % 10 === 7;
 const releaseRng = (i: number, salt: number) => createRng((CORPUS_SEED ^ Math.imul(i + 1, 0x9e3779b1) ^ salt) >>> 0);
 
 /** The photo of release `i` (only releases that have one). */
-export function corpusImage(i: number): CorpusImage {
+function corpusImage(i: number): CorpusImage {
   return jpegOfSize(releaseRng(i, 0x1a2b3c4d), IMAGE_BYTES);
 }
 
-export function corpusRelease(i: number): CorpusRelease {
+function corpusRelease(i: number): CorpusRelease {
   const rng = releaseRng(i, 0);
   const image = hasImage(i) ? corpusImage(i).sha256 : null;
   // Skewed towards short releases, as an office writes them: 200 + 2,800·u¹⁰ words averages 455.

@@ -1,7 +1,7 @@
 /** PouchDB 9 and express-pouchdb ship no types: the little of them the peer uses, typed here. */
 import { createRequire } from 'node:module';
 
-export interface PouchAttachment {
+interface PouchAttachment {
   content_type: string;
   data: Buffer;
 }
