@@ -18,7 +18,8 @@ import { runMinimal } from './peer/minimal';
 import { runPouchDb } from './peer/pouchdb';
 import { runWarta, type SideRun } from './peer/warta';
 
-const N = sized({ full: 10_000, quick: 500, tiny: 20 });
+// WARTA_BENCH_RELEASES overrides the count, to find the largest size a slow peer fits in.
+const N = Number(process.env.WARTA_BENCH_RELEASES) || sized({ full: 10_000, quick: 500, tiny: 20 });
 const RUNS = sized({ full: 3, quick: 1, tiny: 1 });
 const RATIO_TARGET = 4;
 
