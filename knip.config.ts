@@ -10,6 +10,8 @@ const config: KnipConfig = {
     // Run as child processes by tests (by file path, not import).
     'tests/sync/helpers/sync-child.ts',
     'tests/store/fixtures/save-stream.ts',
+    // The sync benchmark's servers, each started in its own process by path.
+    'bench/peer/*-server.ts',
   ],
   project: ['src/**/*.{ts,tsx}', 'scripts/**/*.mjs', 'bench/**/*.ts', 'tests/**/*.ts', '*.{ts,js}'],
   ignoreDependencies: [

@@ -1,73 +1,134 @@
 /**
- * Sync client throughput on loopback, end to end through the workstation code: 1,000 releases
- * written into workstation A's store (not timed), then A's "Sinkronkan" pushes them all
- * (outbox → seq assignment → batches of 100 → results applied), then workstation B's first
- * sync pulls them all (change log pages → merge/apply → local history and search index).
- * Real HQ (Fastify + SQLite) in this process, real SQLite files for both workstations.
+ * Sync throughput side by side with the peer it should beat, in one run on one corpus
+ * (bench/corpus): Warta's full path (workstation A's store → outbox → HQ in its own process
+ * → workstation B's store) against PouchDB 9 replicating to express-pouchdb in its own process,
+ * at PouchDB's default batch size and at 500, and a minimal node:http + better-sqlite3
+ * pipeline as the floor of what any such sync costs here. Runs alternate between the sides so that a
+ * machine that slows down mid-way slows both; each figure is the median of the runs with
+ * its spread, each run on a fresh server and fresh local stores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileSecretStore } from '../src/main/services/secrets';
-import { silentLogger } from '../src/node/log/silent';
-import { openStore, createRelease, type Store } from '../src/main/store';
-import { createSyncHandlers, type SyncModule } from '../src/main/sync';
-import { enrollPerson } from '../src/server/admin';
-import { createHqServer } from '../src/server/app';
-import { sampleBody } from './corpus';
+import { buildCorpus, IMAGE_BYTES } from './corpus';
+import { recordSummary, record } from './lib/report';
+import { sized } from './lib/scale';
+import { median, summarize } from './lib/stats';
+import { runMinimal } from './peer/minimal';
+import { runPouchDb } from './peer/pouchdb';
+import { runWarta, type SideRun } from './peer/warta';
 
-const N = Number(process.env.WARTA_BENCH_RELEASES ?? 1000);
+// WARTA_BENCH_RELEASES overrides the count, to find the largest size a slow peer fits in.
+const N = Number(process.env.WARTA_BENCH_RELEASES) || sized({ full: 10_000, quick: 500, tiny: 20 });
+const RUNS = sized({ full: 3, quick: 1, tiny: 1 });
+const RATIO_TARGET = 4;
 
-async function main(): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'warta-bench-sync-'));
-  const hq = await createHqServer({ dataDir: join(root, 'hq'), publicSite: false });
-  const url = (await hq.listen(0)).replace(/\/$/, '');
-  const open = (name: string): { store: Store; sync: SyncModule } => {
-    const dataDir = join(root, name);
-    const store = openStore({ dataDir, log: silentLogger });
-    const sync = createSyncHandlers({
-      db: store.db,
-      dataDir,
-      secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
-    });
-    return { store, sync };
-  };
-  const a = open('a');
-  const b = open('b');
-  try {
-    for (const [w, name] of [
-      [a, 'Penulis A'],
-      [b, 'Penulis B'],
-    ] as const) {
-      const { code } = await enrollPerson(hq.storage, { office: 'KPU Kabupaten Blora', name, role: 'penulis' });
-      await w.sync.handlers.connectToHq({ serverUrl: url, code });
+interface Side {
+  name: string;
+  run: (root: string) => Promise<SideRun>;
+  runs: SideRun[];
+}
+
+const corpus = buildCorpus(N);
+const mb = corpus.bytes / 1e6;
+const size = `${N.toLocaleString('en-US')} releases, ${(corpus.averageBodyBytes / 1024).toFixed(1)} KiB of TipTap JSON on average, ${corpus.images.size} with a ${IMAGE_BYTES / 1024} KB photo; ${mb.toFixed(0)} MB in all`;
+console.log(`corpus: ${size}`);
+
+const sides: Side[] = [
+  { name: 'Warta', run: (root) => runWarta(corpus, root), runs: [] },
+  { name: 'PouchDB', run: (root) => runPouchDb(corpus, root, undefined), runs: [] },
+  { name: 'PouchDB batch 500', run: (root) => runPouchDb(corpus, root, 500), runs: [] },
+  { name: 'minimal pipeline', run: (root) => runMinimal(corpus, root), runs: [] },
+];
+
+for (let run = 0; run < RUNS; run++) {
+  for (const side of sides) {
+    const root = mkdtempSync(join(tmpdir(), 'warta-bench-sync-'));
+    try {
+      const result = await side.run(root);
+      side.runs.push(result);
+      console.log(
+        `  run ${run + 1}/${RUNS} ${side.name}: push ${(N / result.pushSeconds).toFixed(0)}/s, pull ${(N / result.pullSeconds).toFixed(0)}/s`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    for (let i = 0; i < N; i++) createRelease(a.store, { title: `Rapat pleno rekapitulasi ${i}`, body: sampleBody(i) });
-
-    let t = performance.now();
-    const pushed = await a.sync.handlers.syncNow({});
-    const pushSecs = (performance.now() - t) / 1000;
-    if (pushed.lastError || pushed.lastRun?.pushed !== N) throw new Error(`push incomplete: ${JSON.stringify(pushed)}`);
-
-    t = performance.now();
-    const pulled = await b.sync.handlers.syncNow({});
-    const pullSecs = (performance.now() - t) / 1000;
-    if (pulled.lastError || pulled.lastRun?.pulled !== N) throw new Error(`pull incomplete: ${JSON.stringify(pulled)}`);
-
-    console.log(`sync client, ${N} releases (10 blocks each) on loopback, full workstation path:`);
-    console.log(`  push: ${pushSecs.toFixed(2)} s  → ${(N / pushSecs).toFixed(0)} releases/s`);
-    console.log(`  pull: ${pullSecs.toFixed(2)} s  → ${(N / pullSecs).toFixed(0)} releases/s`);
-  } finally {
-    await a.sync.close();
-    await b.sync.close();
-    a.store.close();
-    b.store.close();
-    await hq.close();
-    rmSync(root, { recursive: true, force: true });
   }
 }
 
-void main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+const perSecond = (runs: SideRun[], key: 'pushSeconds' | 'pullSeconds', amount: number) =>
+  summarize(runs.map((r) => amount / r[key]));
+const [warta, ...others] = sides as [Side, ...Side[]];
+const peers = others.filter((side) => side.name.startsWith('PouchDB'));
+const best = (key: 'pushSeconds' | 'pullSeconds') =>
+  peers
+    .map((side) => ({ side, rate: perSecond(side.runs, key, N).median }))
+    .reduce((a, b) => (b.rate > a.rate ? b : a));
+const bestPush = best('pushSeconds');
+const bestPull = best('pullSeconds');
+
+const note = `${size}; loopback, server in its own process`;
+for (const side of sides) {
+  const isWarta = side === warta;
+  recordSummary(
+    {
+      suite: 'sync',
+      name: `push, ${side.name}`,
+      unit: 'releases/s',
+      note,
+      ...(isWarta ? { target: { op: '>=', value: RATIO_TARGET * bestPush.rate } } : {}),
+    },
+    perSecond(side.runs, 'pushSeconds', N),
+  );
+  recordSummary(
+    {
+      suite: 'sync',
+      name: `pull, ${side.name}`,
+      unit: 'releases/s',
+      note,
+      ...(isWarta ? { target: { op: '>=', value: RATIO_TARGET * bestPull.rate } } : {}),
+    },
+    perSecond(side.runs, 'pullSeconds', N),
+  );
+}
+recordSummary(
+  { suite: 'sync', name: 'push MB/s, Warta', unit: 'MB/s', note },
+  perSecond(warta.runs, 'pushSeconds', mb),
+);
+recordSummary(
+  { suite: 'sync', name: 'pull MB/s, Warta', unit: 'MB/s', note },
+  perSecond(warta.runs, 'pullSeconds', mb),
+);
+for (const side of sides) {
+  const server = side === warta ? 'HQ' : `${side.name} server`;
+  recordSummary(
+    { suite: 'sync', name: `${server} CPU, push`, unit: 's', note },
+    summarize(side.runs.map((r) => r.serverCpu.push)),
+  );
+  recordSummary(
+    { suite: 'sync', name: `${server} CPU, pull`, unit: 's', note },
+    summarize(side.runs.map((r) => r.serverCpu.pull)),
+  );
+  recordSummary(
+    { suite: 'sync', name: `${server} peak RSS`, unit: 'MiB', note },
+    summarize(side.runs.map((r) => r.serverPeakRssMb)),
+  );
+}
+const ratio = (key: 'pushSeconds' | 'pullSeconds', peer: { side: Side; rate: number }) =>
+  median(warta.runs.map((r) => N / r[key])) / peer.rate;
+record({
+  suite: 'sync',
+  name: 'push ÷ PouchDB',
+  value: ratio('pushSeconds', bestPush),
+  unit: '×',
+  target: { op: '>=', value: RATIO_TARGET },
+  note: `Warta's median ÷ the faster PouchDB configuration (${bestPush.side.name}); ${size}`,
+});
+record({
+  suite: 'sync',
+  name: 'pull ÷ PouchDB',
+  value: ratio('pullSeconds', bestPull),
+  unit: '×',
+  target: { op: '>=', value: RATIO_TARGET },
+  note: `Warta's median ÷ the faster PouchDB configuration (${bestPull.side.name}); ${size}`,
 });

@@ -1,4 +1,4 @@
-import type { DocNode } from '../src/shared/domain/doc';
+import type { DocNode } from '../../src/shared/domain/doc';
 
 const paragraph = (id: string, text: string): DocNode => ({
   type: 'paragraph',
