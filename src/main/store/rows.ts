@@ -59,7 +59,12 @@ function contactOf(text: string): ReleaseFields['contact'] {
   return parsed.success ? parsed.data : emptyContact();
 }
 
-export function rowFields(row: ReleaseRow): ReleaseFields {
+/** The stored body, parsed (an empty document when it is not JSON). */
+const rowBody = (row: Pick<ReleaseRow, 'body'>): DocNode =>
+  parseJson<DocNode>(row.body, { type: 'doc', content: [] });
+
+/** The row's fields; `body` when the caller parsed (or replaced) it already. */
+export function rowFields(row: ReleaseRow, body: DocNode = rowBody(row)): ReleaseFields {
   return {
     title: row.title,
     slug: row.slug,
@@ -71,16 +76,16 @@ export function rowFields(row: ReleaseRow): ReleaseFields {
     byline: row.byline,
     office: row.office,
     leadImage: leadImageOf(row.lead_image),
-    body: parseJson<DocNode>(row.body, { type: 'doc', content: [] }),
+    body,
     number: row.number,
     contact: contactOf(row.contact),
   };
 }
 
-export function rowToRelease(row: ReleaseRow): Release {
+export function rowToRelease(row: ReleaseRow, body?: DocNode): Release {
   return {
     id: row.id,
-    ...rowFields(row),
+    ...rowFields(row, body),
     status: row.status as Status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
