@@ -19,13 +19,14 @@ import type { DocNode } from '../src/shared/domain/doc';
 import { countWords } from '../src/shared/editor/text';
 import { createRelease, openStore, type Store } from '../src/main/store';
 import { createReleaseHandlers } from '../src/main/services/releases';
+import { applyPragmas, openRaw } from '../src/main/store/db';
 import { sized } from './lib/scale';
 import { record, recordSummary } from './lib/report';
 import { median, quantile, summarize } from './lib/stats';
 
 const size = sized({
-  full: { releases: 100_000, words: [80, 500], autosaveWords: 10_000, saves: 200, runs: 3, searchRounds: 5 },
-  quick: { releases: 10_000, words: [80, 500], autosaveWords: 10_000, saves: 60, runs: 3, searchRounds: 3 },
+  full: { releases: 100_000, words: [50, 350], autosaveWords: 10_000, saves: 200, runs: 3, searchRounds: 5 },
+  quick: { releases: 10_000, words: [50, 350], autosaveWords: 10_000, saves: 60, runs: 3, searchRounds: 3 },
   tiny: { releases: 200, words: [30, 80], autosaveWords: 1_000, saves: 10, runs: 1, searchRounds: 1 },
 });
 
@@ -45,9 +46,10 @@ const DOMAIN_WORDS = (
 ).split(' ');
 // Some words carry their accent in the text, so a query without it must still find them.
 const ACCENTED: Record<string, string> = { pemilu: 'pemilú', rapat: 'rapát', suara: 'suára', kabupaten: 'kabupatén' };
-const SYLLABLES = 'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu'.split(
-  ' ',
-);
+const SYLLABLES =
+  'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu'.split(
+    ' ',
+  );
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -79,13 +81,17 @@ function word(): string {
 }
 const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
 const paragraph = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-const heading = (text: string): DocNode => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] });
+const heading = (text: string): DocNode => ({
+  type: 'heading',
+  attrs: { level: 2 },
+  content: [{ type: 'text', text }],
+});
 const between = ([lo, hi]: number[]) => lo! + Math.floor(rand() * (hi! - lo! + 1));
 
 /** A body of about `words` words: paragraphs of 40–80 words, a heading now and then. */
 function body(words: number): DocNode {
   const content: DocNode[] = [];
-  for (let left = words; left > 0; ) {
+  for (let left = words; left > 0;) {
     const n = Math.min(left, 40 + Math.floor(rand() * 41));
     content.push(rand() < 0.1 ? heading(sentence(Math.min(n, 6))) : paragraph(sentence(n)));
     left -= n;
@@ -131,7 +137,32 @@ try {
     { suite: 'store', name: 'autosave p95', unit: 'ms', target: { op: '<=', value: 10 }, note: autosaveNote },
     summarize(runs.map((r) => r.p95)),
   );
-  recordSummary({ suite: 'store', name: 'autosave p50', unit: 'ms', note: autosaveNote }, summarize(runs.map((r) => r.p50)));
+  recordSummary(
+    { suite: 'store', name: 'autosave p50', unit: 'ms', note: autosaveNote },
+    summarize(runs.map((r) => r.p50)),
+  );
+
+  // What bounds the figure above: the same number of commits of a row of the body's size on
+  // the same disk with the same pragmas, and nothing else (no validation, history or index).
+  const floor = openRaw(join(dir, 'floor.db'));
+  applyPragmas(floor);
+  floor.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+  const put = floor.prepare('INSERT OR REPLACE INTO t (id, body) VALUES (1, ?)');
+  const floorTimes: number[] = [];
+  for (let i = 0; i < size.saves; i += 1) {
+    const text = `${i} ${'x'.repeat(bytes)}`;
+    const t0 = performance.now();
+    floor.transaction(() => put.run(text))();
+    floorTimes.push(performance.now() - t0);
+  }
+  floor.close();
+  record({
+    suite: 'store',
+    name: "bare fsync'd commit p95",
+    value: quantile(floorTimes, 0.95),
+    unit: 'ms',
+    note: `one ${Math.round(bytes / 1024)} KB row per commit, WAL, synchronous=FULL: the disk's floor under autosave (p50 ${median(floorTimes).toFixed(2)} ms)`,
+  });
 
   // --- a large library -----------------------------------------------------------------------
   // Through the store's own createRelease (row, search index, history, outbox, as the contract
@@ -140,13 +171,19 @@ try {
   const { db } = store;
   const fill = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1)
-      createRelease(store, { title: `${sentence(4 + Math.floor(rand() * 6))} ${i}`, summary: sentence(20), body: body(between(size.words)) });
+      createRelease(store, {
+        title: `${sentence(4 + Math.floor(rand() * 6))} ${i}`,
+        summary: sentence(20),
+        body: body(between(size.words)),
+      });
   });
   for (let i = 0; i < size.releases; i += 5_000) fill(i, Math.min(size.releases, i + 5_000));
   // A library this size has long been synced: nothing waits in the outbox.
   db.exec('DELETE FROM outbox');
   const fillSeconds = (performance.now() - f0) / 1000;
-  const mb = ((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)) / 1048576;
+  const mb =
+    ((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)) /
+    1048576;
   record({
     suite: 'store',
     name: 'library fill',
@@ -163,12 +200,21 @@ try {
   const pages: number[] = [];
   for (let i = 0; i < 7; i += 1) {
     const t0 = performance.now();
-    const page = await call<{ items: unknown[]; total: number }>('listReleases', { sort: 'updated_desc', limit: 100, offset: 0 });
+    const page = await call<{ items: unknown[]; total: number }>('listReleases', {
+      sort: 'updated_desc',
+      limit: 100,
+      offset: 0,
+    });
     pages.push(performance.now() - t0);
     if (page.items.length !== Math.min(100, size.releases + 1)) throw new Error('first page came back short');
   }
   recordSummary(
-    { suite: 'store', name: 'first library page', unit: 'ms', note: `100 rows and the total, of ${(size.releases + 1).toLocaleString('en-US')} releases` },
+    {
+      suite: 'store',
+      name: 'first library page',
+      unit: 'ms',
+      note: `100 rows and the total, of ${(size.releases + 1).toLocaleString('en-US')} releases`,
+    },
     summarize(pages),
   );
 
@@ -209,7 +255,10 @@ try {
     { suite: 'store', name: 'search p95', unit: 'ms', target: { op: '<=', value: 5 }, note: searchNote },
     summarize(rounds.map((r) => r.p95)),
   );
-  recordSummary({ suite: 'store', name: 'search p50', unit: 'ms', note: searchNote }, summarize(rounds.map((r) => r.p50)));
+  recordSummary(
+    { suite: 'store', name: 'search p50', unit: 'ms', note: searchNote },
+    summarize(rounds.map((r) => r.p50)),
+  );
 } finally {
   store.close();
   rmSync(dir, { recursive: true, force: true });

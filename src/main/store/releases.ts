@@ -17,7 +17,7 @@ import { docToPlainText, countWordsInText } from '../../shared/editor/text';
 import { localDate, nowIso } from './clock';
 import { appendOutbox, type OutboxKind } from './outbox';
 import { recordRevision, type RevisionReason } from './revisions';
-import { rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
+import { rowFields, rowToRelease, rowToSummary, SUMMARY_COLUMNS, type ReleaseRow } from './rows';
 import { indexRelease, markForIndex, unindexRelease } from './search';
 import { slugify } from '../../shared/text/slugify';
 import { isDeleteLocked } from '../../shared/workflow';
@@ -362,16 +362,13 @@ export function listReleases(db: Db, q: ListQuery): { items: ReleaseSummary[]; t
     params['category'] = q.category;
   }
   const cond = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM releases WHERE ${cond}`).get(params) as { n: number }).n;
+  const total = (prepareCached(db, `SELECT count(*) AS n FROM releases WHERE ${cond}`).get(params) as { n: number }).n;
   // Lists skip the body column: it is the large one and the list doesn't show it.
   const items = (
-    db
-      .prepare(
-        `SELECT num, id, title, slug, slug_custom, dateline, date, category, tags, summary, byline, office, lead_image,
-                'null' AS body, number, contact, word_count, status, sync_state, sync_error, local_rev, created_at, updated_at, deleted_at
-         FROM releases WHERE ${cond} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as ReleaseRow[]
+    prepareCached(
+      db,
+      `SELECT ${SUMMARY_COLUMNS} FROM releases r WHERE ${cond} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
+    ).all(params) as ReleaseRow[]
   ).map(rowToSummary);
   return { items, total };
 }

@@ -3,7 +3,7 @@ import type { DocNode } from '../../shared/domain/doc';
 import type { ReleaseSummary } from '../../shared/domain/release';
 import { docToPlainText } from '../../shared/editor/text';
 import { prepareCached } from '../../node/db/statement-cache';
-import { rowToSummary, type ReleaseRow } from './rows';
+import { rowToSummary, SUMMARY_COLUMNS, type ReleaseRow } from './rows';
 import { MARK_CLOSE, MARK_OPEN, indexableText } from './search-text';
 import type { Db } from './types';
 
@@ -116,9 +116,9 @@ export function searchReleases(db: Db, query: string, limit: number): SearchHit[
     // Reindexing writes (a full disk, a read-only file): search what the index holds; the
     // marks stay for the next search.
   }
-  const rows = db
-    .prepare<unknown[], ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }>(
-      `SELECT r.*,
+  const rows = prepareCached<unknown[], ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS},
          highlight(release_search, 0, :o, :c) AS hl_title,
          snippet(release_search, 1, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_summary,
          snippet(release_search, 2, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_body
@@ -126,8 +126,7 @@ export function searchReleases(db: Db, query: string, limit: number): SearchHit[
        WHERE release_search MATCH :q AND r.deleted_at IS NULL
        ORDER BY rank
        LIMIT :limit`,
-    )
-    .all({ o: MARK_OPEN, c: MARK_CLOSE, q: fts, limit });
+  ).all({ o: MARK_OPEN, c: MARK_CLOSE, q: fts, limit });
   return rows.map((row) => {
     const body = toHighlight(row.sn_body);
     const summary = toHighlight(row.sn_summary);
