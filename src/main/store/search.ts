@@ -33,7 +33,7 @@ export function markForIndex(db: Db, num: number): void {
 }
 
 /** Reindexes every release marked since the last search, in one transaction. */
-export function indexPending(db: Db): void {
+function indexPending(db: Db): void {
   const pending = prepareCached<[], { num: number }>(db, 'SELECT num FROM search_pending').all();
   if (!pending.length) return;
   const read = prepareCached<[number], { title: string; summary: string; body: string; deleted_at: string | null }>(
