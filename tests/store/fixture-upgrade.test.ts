@@ -44,11 +44,13 @@ describe("a writer's warta.db written before the shared Node layer", () => {
     expect(store.recovery).toBeNull();
     expect(store.identity()).toMatchObject({ name: 'Sari Penulis', role: 'penulis', office: 'KPU Kabupaten Blora' });
     // Every row as it was; releases gain an empty number and contact person, and the office
-    // template outbox (step 031) and the office dictionary (step 032) are new and empty.
+    // template outbox (step 031), the office dictionary (step 032) and the releases waiting
+    // for their search index (step 033) are new and empty.
     expect(dumpTables(db)).toEqual({
       ...before,
       template_outbox: [],
       office_words: [],
+      search_pending: [],
       releases: (before.releases as Record<string, unknown>[]).map((r) => ({ ...r, number: '', contact: '{}' })),
     });
 

@@ -9,6 +9,8 @@ import { latestVersion, migrate, orderMigrations } from '../../src/node/db/migra
 import { silentLogger } from '../../src/node/log/silent';
 import { tempDir } from '../helpers/tmp';
 import { open } from './helpers';
+import { createReleaseHandlers } from '../../src/main/services/releases';
+import type { DocNode } from '../../src/shared/domain/doc';
 
 /** The store's own steps (001–009); other areas test theirs. */
 const OWN = orderMigrations(MIGRATIONS).filter((m) => m.version < 10);
@@ -289,6 +291,20 @@ describe('migrations', () => {
     expect(() =>
       db.prepare(`INSERT INTO office_words (word, added_at) VALUES ('Sentani', '2025-12-04T03:00:00.000Z')`).run(),
     ).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('032 → 033: a store from before deferred reindexing finds what a save typed', async () => {
+    const dir = tempDir();
+    const before = open(dir, { migrations: orderMigrations(MIGRATIONS).filter((m) => m.version <= 32) });
+    seedReleases(before.db);
+    before.close();
+    const store = open(dir);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(store.db.prepare('SELECT count(*) AS n FROM search_pending').get()).toEqual({ n: 0 });
+    const h = createReleaseHandlers(store);
+    await h.saveRelease({ id: ID1, fields: { body: JSON.parse(body('Distribusi logistik')) as DocNode } });
+    expect(searchReleases(store.db, 'logistik', 10).map((hit) => hit.release.id)).toEqual([ID1]);
+    expect(searchReleases(store.db, 'rekapitulasi', 10)).toEqual([]);
   });
 
   it('covers every store migration with a test above', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../src/shared/contract/releases';
 import { toFtsQuery } from '../../src/main/store';
 import { doc } from '../helpers/docs';
+import { tempDir } from '../helpers/tmp';
 import { openWithHandlers } from './helpers';
 
 const plain = (h: Highlight) => h.map((s) => s.text).join('');
@@ -109,5 +110,24 @@ describe('searchReleases', () => {
     expect((await h.searchReleases({ query: 'logistik', limit: 30 })).items.map((i) => i.release.id)).toEqual([a.id]);
     await h.deleteRelease({ id: a.id });
     expect((await h.searchReleases({ query: 'logistik', limit: 30 })).items).toEqual([]);
+  });
+
+  it('finds a word typed in the last save, also after the app was closed before any search', async () => {
+    const dir = tempDir('warta-store-');
+    const first = openWithHandlers(dir);
+    const a = await first.h.createRelease({ fields: { title: 'Rapat koordinasi', body: doc('Rapat di aula.') } });
+    await first.h.saveRelease({ id: a.id, fields: { body: doc('Rapat di aula.', 'Hadir petugas logistik.') } });
+    expect((await first.h.searchReleases({ query: 'logistik', limit: 30 })).items.map((i) => i.release.id)).toEqual([
+      a.id,
+    ]);
+    // Typed again, then the app closes (or crashes) before anyone searches.
+    await first.h.saveRelease({ id: a.id, fields: { title: 'Rapat pleno', body: doc('Distribusi kotak suara.') } });
+    first.store.close();
+
+    const { h } = openWithHandlers(dir);
+    expect((await h.searchReleases({ query: 'distribusi', limit: 30 })).items.map((i) => i.release.id)).toEqual([a.id]);
+    expect((await h.searchReleases({ query: 'pleno', limit: 30 })).items.map((i) => i.release.id)).toEqual([a.id]);
+    expect((await h.searchReleases({ query: 'logistik', limit: 30 })).items).toEqual([]);
+    expect((await h.searchReleases({ query: 'koordinasi', limit: 30 })).items).toEqual([]);
   });
 });

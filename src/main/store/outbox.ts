@@ -19,9 +19,10 @@ export interface OutboxEntry {
  * may coalesce successive saves of one release and deletes rows once HQ has answered.
  */
 export function appendOutbox(db: Db, releaseId: string, kind: OutboxKind, localRev: number): number {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO outbox (release_id, kind, local_rev, created_at) VALUES (?, ?, ?, ?)')
-    .run(releaseId, kind, localRev, nowIso());
+  const { lastInsertRowid } = prepareCached(
+    db,
+    'INSERT INTO outbox (release_id, kind, local_rev, created_at) VALUES (?, ?, ?, ?)',
+  ).run(releaseId, kind, localRev, nowIso());
   return Number(lastInsertRowid);
 }
 

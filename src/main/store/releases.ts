@@ -17,8 +17,8 @@ import { docToPlainText, countWordsInText } from '../../shared/editor/text';
 import { localDate, nowIso } from './clock';
 import { appendOutbox, type OutboxKind } from './outbox';
 import { recordRevision, type RevisionReason } from './revisions';
-import { rowFields, rowToRelease, rowToSummary, type ReleaseRow } from './rows';
-import { indexRelease, unindexRelease } from './search';
+import { rowFields, rowToRelease, rowToSummary, SUMMARY_COLUMNS, type ReleaseRow } from './rows';
+import { indexRelease, markForIndex, unindexRelease } from './search';
 import { slugify } from '../../shared/text/slugify';
 import { isDeleteLocked } from '../../shared/workflow';
 import { uniqueSlug } from './slug';
@@ -47,9 +47,38 @@ function datelineFromOffice(office: string): string {
   return office.replace(/^\s*KPU\s+(Provinsi|Kabupaten|Kab\.|Kota)\s+/i, '').trim();
 }
 
-/** Writes the row's columns from a Release; `num` stays. */
-function writeRow(db: Db, r: Release, slugCustom: boolean, wordCount: number, insert: boolean): number {
-  const values = {
+const COLUMNS = [
+  'id',
+  'title',
+  'slug',
+  'slug_custom',
+  'dateline',
+  'date',
+  'category',
+  'tags',
+  'summary',
+  'byline',
+  'office',
+  'lead_image',
+  'body',
+  'number',
+  'contact',
+  'word_count',
+  'status',
+  'sync_state',
+  'sync_error',
+  'local_rev',
+  'created_at',
+  'updated_at',
+] as const;
+const INSERT_ROW = `INSERT INTO releases (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`;
+const UPDATE_ROW = `UPDATE releases SET ${COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `${c} = @${c}`)
+  .join(', ')} WHERE id = @id`;
+
+/** The row's columns from a Release; `bodyJson` is its body already serialized. */
+function rowValues(r: Release, slugCustom: boolean, wordCount: number, bodyJson: string): Record<string, unknown> {
+  return {
     id: r.id,
     title: r.title,
     slug: r.slug,
@@ -62,7 +91,7 @@ function writeRow(db: Db, r: Release, slugCustom: boolean, wordCount: number, in
     byline: r.byline,
     office: r.office,
     lead_image: r.leadImage ? JSON.stringify(r.leadImage) : null,
-    body: JSON.stringify(r.body),
+    body: bodyJson,
     number: r.number,
     contact: JSON.stringify(r.contact),
     word_count: wordCount,
@@ -73,19 +102,26 @@ function writeRow(db: Db, r: Release, slugCustom: boolean, wordCount: number, in
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };
-  if (insert) {
-    const cols = Object.keys(values);
-    const { lastInsertRowid } = db
-      .prepare(`INSERT INTO releases (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-      .run(values);
-    return Number(lastInsertRowid);
+}
+
+/**
+ * Two serializations of equal JSON values have the same length, so only a body of the stored
+ * length needs parsing to compare: typing changes the length, and skips the parse.
+ */
+function sameBody(json: string, stored: string): boolean {
+  if (json === stored) return true;
+  if (json.length !== stored.length) return false;
+  try {
+    return jsonEqual(JSON.parse(json), JSON.parse(stored));
+  } catch {
+    return false;
   }
-  const sets = Object.keys(values)
-    .filter((c) => c !== 'id')
-    .map((c) => `${c} = @${c}`)
-    .join(', ');
-  db.prepare(`UPDATE releases SET ${sets} WHERE id = @id`).run(values);
-  return requireRow(db, r.id).num;
+}
+
+/** `fields` as JSON, splicing in the body's JSON instead of serializing the large part again. */
+function fieldsJson(fields: ReleaseFields, bodyJson: string): string {
+  const { body: _body, ...rest } = fields;
+  return `{"body":${bodyJson},${JSON.stringify(rest).slice(1)}`;
 }
 
 export interface CommitOptions {
@@ -146,15 +182,24 @@ export function commitRelease(
   refuseOversizedBody(patch.body);
   return db.transaction((): Release => {
     const prevRow = requireRow(db, id);
-    const prev = rowToRelease(prevRow);
+    // The stored body is parsed only when it is kept (or might equal the new one): a save while
+    // typing sends the whole body, and parsing the old one on every save cost as much as storing.
+    // `prev` carries the new body when one came: only its other fields are read below.
+    const prev = rowToRelease(prevRow, patch.body);
+    const bodyJson = JSON.stringify(prev.body);
+    const bodySame = sameBody(bodyJson, prevRow.body);
     const status = statusChange ?? prev.status;
     const title = patch.title ?? prev.title;
     const { slug, custom } = resolveSlug(db, prevRow, id, patch, title, status);
     // The number is HQ's (it arrives with sync, written by hq-writes): a save or a restored
     // revision never changes it here.
-    const fields: ReleaseFields = { ...rowFields(prevRow), ...patch, slug, number: prevRow.number };
-    const contentChanged = !jsonEqual(fields, rowFields(prevRow));
-    if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) return prev;
+    const fields: ReleaseFields = { ...releaseFields(prev), ...patch, slug, number: prevRow.number };
+    const { body: _nextBody, ...nextRest } = fields;
+    const { body: _prevBody, ...prevRest } = rowFields(prevRow, prev.body);
+    const contentChanged = !bodySame || !jsonEqual(nextRest, prevRest);
+    if (!contentChanged && status === prev.status && custom === (prevRow.slug_custom === 1)) {
+      return prev;
+    }
     const now = nowIso();
     const next: Release = {
       ...prev,
@@ -165,14 +210,16 @@ export function commitRelease(
       // A local change has to travel again, whatever HQ said about the previous one.
       ...(opts.outbox ? { syncState: 'belum_terkirim' as SyncState, syncError: null } : {}),
     };
-    const text = docToPlainText(next.body);
-    const num = writeRow(db, next, custom, countWordsInText(text), false);
-    indexRelease(db, num, { title: next.title, summary: next.summary, body: text });
+    const words = countWordsInText(docToPlainText(next.body));
+    prepareCached(db, UPDATE_ROW).run(rowValues(next, custom, words, bodyJson));
+    markForIndex(db, prevRow.num);
     if (contentChanged || opts.reason === 'restored') {
       recordRevision(db, id, fields, {
         author: opts.author,
         reason: opts.reason,
         now,
+        json: fieldsJson(fields, bodyJson),
+        words,
         ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
       });
     }
@@ -215,9 +262,18 @@ export function createRelease(store: Store, patch: Partial<ReleaseFields> = {}, 
       syncError: null,
     };
     const text = docToPlainText(release.body);
-    const num = writeRow(db, release, chosen !== '', countWordsInText(text), true);
-    indexRelease(db, num, { title: release.title, summary: release.summary, body: text });
-    recordRevision(db, id, releaseFields(release), { author: store.authorName(), reason: 'created', now });
+    const words = countWordsInText(text);
+    const bodyJson = JSON.stringify(release.body);
+    const fields = releaseFields(release);
+    const { lastInsertRowid } = prepareCached(db, INSERT_ROW).run(rowValues(release, chosen !== '', words, bodyJson));
+    indexRelease(db, Number(lastInsertRowid), { title: release.title, summary: release.summary, body: text });
+    recordRevision(db, id, fields, {
+      author: store.authorName(),
+      reason: 'created',
+      now,
+      json: fieldsJson(fields, bodyJson),
+      words,
+    });
     appendOutbox(db, id, 'create', release.localRev);
     return release;
   })();
@@ -306,16 +362,13 @@ export function listReleases(db: Db, q: ListQuery): { items: ReleaseSummary[]; t
     params['category'] = q.category;
   }
   const cond = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM releases WHERE ${cond}`).get(params) as { n: number }).n;
+  const total = (prepareCached(db, `SELECT count(*) AS n FROM releases WHERE ${cond}`).get(params) as { n: number }).n;
   // Lists skip the body column: it is the large one and the list doesn't show it.
   const items = (
-    db
-      .prepare(
-        `SELECT num, id, title, slug, slug_custom, dateline, date, category, tags, summary, byline, office, lead_image,
-                'null' AS body, number, contact, word_count, status, sync_state, sync_error, local_rev, created_at, updated_at, deleted_at
-         FROM releases WHERE ${cond} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as ReleaseRow[]
+    prepareCached(
+      db,
+      `SELECT ${SUMMARY_COLUMNS} FROM releases r WHERE ${cond} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
+    ).all(params) as ReleaseRow[]
   ).map(rowToSummary);
   return { items, total };
 }

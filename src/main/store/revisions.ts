@@ -1,5 +1,6 @@
 import { ReleaseFieldsSchema, type ReleaseFields } from '../../shared/domain/release';
 import { countWords } from '../../shared/editor/text';
+import { prepareCached } from '../../node/db/statement-cache';
 import type { Db } from './types';
 
 /**
@@ -60,15 +61,22 @@ export interface RecordOptions {
   reason: RevisionReason;
   restoredFrom?: number;
   now: string;
+  /** `fields` serialized and its body's word count, when the caller has them already. */
+  json?: string;
+  words?: number;
 }
+
+/** What coalescing looks at: the newest revision without its (large) fields. */
+type NewestRow = Pick<RevisionRow, 'rev' | 'reason' | 'author' | 'created_at' | 'updated_at'>;
 
 /** Stores `fields` as history; returns the revision number that now holds them. */
 export function recordRevision(db: Db, releaseId: string, fields: ReleaseFields, opts: RecordOptions): number {
-  const newest = db
-    .prepare<[string], RevisionRow>('SELECT * FROM revisions WHERE release_id = ? ORDER BY rev DESC LIMIT 1')
-    .get(releaseId);
-  const json = JSON.stringify(fields);
-  const words = countWords(fields.body);
+  const newest = prepareCached<[string], NewestRow>(
+    db,
+    'SELECT rev, reason, author, created_at, updated_at FROM revisions WHERE release_id = ? ORDER BY rev DESC LIMIT 1',
+  ).get(releaseId);
+  const json = opts.json ?? JSON.stringify(fields);
+  const words = opts.words ?? countWords(fields.body);
   const nowMs = Date.parse(opts.now);
   if (
     newest &&
@@ -78,13 +86,15 @@ export function recordRevision(db: Db, releaseId: string, fields: ReleaseFields,
     nowMs - Date.parse(newest.updated_at) < COALESCE_IDLE_MS &&
     nowMs - Date.parse(newest.created_at) < COALESCE_SPAN_MS
   ) {
-    db.prepare(
+    prepareCached(
+      db,
       'UPDATE revisions SET fields = ?, title = ?, word_count = ?, updated_at = ? WHERE release_id = ? AND rev = ?',
     ).run(json, fields.title, words, opts.now, releaseId, newest.rev);
     return newest.rev;
   }
   const rev = (newest?.rev ?? 0) + 1;
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO revisions (release_id, rev, created_at, updated_at, author, reason, restored_from, title, word_count, fields)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

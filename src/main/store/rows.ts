@@ -59,7 +59,19 @@ function contactOf(text: string): ReleaseFields['contact'] {
   return parsed.success ? parsed.data : emptyContact();
 }
 
-export function rowFields(row: ReleaseRow): ReleaseFields {
+/**
+ * The columns a summary needs, for a table aliased `r`: the body (the large column, which a
+ * summary drops) is read as JSON null, so lists and search results neither read nor parse it.
+ */
+export const SUMMARY_COLUMNS = `r.num, r.id, r.title, r.slug, r.slug_custom, r.dateline, r.date, r.category, r.tags,
+  r.summary, r.byline, r.office, r.lead_image, 'null' AS body, r.number, r.contact, r.word_count, r.status,
+  r.sync_state, r.sync_error, r.local_rev, r.created_at, r.updated_at, r.deleted_at`;
+
+/** The stored body, parsed (an empty document when it is not JSON). */
+const rowBody = (row: Pick<ReleaseRow, 'body'>): DocNode => parseJson<DocNode>(row.body, { type: 'doc', content: [] });
+
+/** The row's fields; `body` when the caller parsed (or replaced) it already. */
+export function rowFields(row: ReleaseRow, body: DocNode = rowBody(row)): ReleaseFields {
   return {
     title: row.title,
     slug: row.slug,
@@ -71,16 +83,16 @@ export function rowFields(row: ReleaseRow): ReleaseFields {
     byline: row.byline,
     office: row.office,
     leadImage: leadImageOf(row.lead_image),
-    body: parseJson<DocNode>(row.body, { type: 'doc', content: [] }),
+    body,
     number: row.number,
     contact: contactOf(row.contact),
   };
 }
 
-export function rowToRelease(row: ReleaseRow): Release {
+export function rowToRelease(row: ReleaseRow, body?: DocNode): Release {
   return {
     id: row.id,
-    ...rowFields(row),
+    ...rowFields(row, body),
     status: row.status as Status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,13 +1,16 @@
 import type { Highlight } from '../../shared/contract/releases';
+import type { DocNode } from '../../shared/domain/doc';
 import type { ReleaseSummary } from '../../shared/domain/release';
-import { rowToSummary, type ReleaseRow } from './rows';
+import { docToPlainText } from '../../shared/editor/text';
+import { prepareCached } from '../../node/db/statement-cache';
+import { rowToSummary, SUMMARY_COLUMNS, type ReleaseRow } from './rows';
 import { MARK_CLOSE, MARK_OPEN, indexableText } from './search-text';
 import type { Db } from './types';
 
 /** Keeps release_search in step with a release; call inside the transaction that stores it. */
 export function indexRelease(db: Db, num: number, text: { title: string; summary: string; body: string }): void {
-  db.prepare('DELETE FROM release_search WHERE rowid = ?').run(num);
-  db.prepare('INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
+  prepareCached(db, 'DELETE FROM release_search WHERE rowid = ?').run(num);
+  prepareCached(db, 'INSERT INTO release_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
     num,
     indexableText(text.title),
     indexableText(text.summary),
@@ -16,7 +19,44 @@ export function indexRelease(db: Db, num: number, text: { title: string; summary
 }
 
 export function unindexRelease(db: Db, num: number): void {
-  db.prepare('DELETE FROM release_search WHERE rowid = ?').run(num);
+  prepareCached(db, 'DELETE FROM release_search WHERE rowid = ?').run(num);
+}
+
+/**
+ * Marks a release for reindexing instead of reindexing it now: a save while typing would
+ * otherwise tokenize the whole body twice (out of the index, back in) and write a new index
+ * segment on every autosave. The mark is written in the save's own transaction, so a crash
+ * keeps it; the next search brings the index up to date first (see `indexPending`).
+ */
+export function markForIndex(db: Db, num: number): void {
+  prepareCached(db, 'INSERT OR IGNORE INTO search_pending (num) VALUES (?)').run(num);
+}
+
+/** Reindexes every release marked since the last search, in one transaction. */
+function indexPending(db: Db): void {
+  const pending = prepareCached<[], { num: number }>(db, 'SELECT num FROM search_pending').all();
+  if (!pending.length) return;
+  const read = prepareCached<[number], { title: string; summary: string; body: string; deleted_at: string | null }>(
+    db,
+    'SELECT title, summary, body, deleted_at FROM releases WHERE num = ?',
+  );
+  db.transaction(() => {
+    for (const { num } of pending) {
+      const row = read.get(num);
+      if (!row || row.deleted_at !== null) unindexRelease(db, num);
+      else indexRelease(db, num, { title: row.title, summary: row.summary, body: plainBody(row.body) });
+    }
+    prepareCached(db, 'DELETE FROM search_pending').run();
+  })();
+}
+
+function plainBody(json: string): string {
+  try {
+    return docToPlainText(JSON.parse(json) as DocNode);
+  } catch {
+    // A body that is not JSON still gets its title and summary indexed.
+    return '';
+  }
 }
 
 const MAX_TERMS = 16;
@@ -70,9 +110,15 @@ const SNIPPET_TOKENS = 24;
 export function searchReleases(db: Db, query: string, limit: number): SearchHit[] {
   const fts = toFtsQuery(query);
   if (!fts) return [];
-  const rows = db
-    .prepare<unknown[], ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }>(
-      `SELECT r.*,
+  try {
+    indexPending(db);
+  } catch {
+    // Reindexing writes (a full disk, a read-only file): search what the index holds; the
+    // marks stay for the next search.
+  }
+  const rows = prepareCached<unknown[], ReleaseRow & { hl_title: string; sn_summary: string; sn_body: string }>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS},
          highlight(release_search, 0, :o, :c) AS hl_title,
          snippet(release_search, 1, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_summary,
          snippet(release_search, 2, :o, :c, '…', ${SNIPPET_TOKENS}) AS sn_body
@@ -80,8 +126,7 @@ export function searchReleases(db: Db, query: string, limit: number): SearchHit[
        WHERE release_search MATCH :q AND r.deleted_at IS NULL
        ORDER BY rank
        LIMIT :limit`,
-    )
-    .all({ o: MARK_OPEN, c: MARK_CLOSE, q: fts, limit });
+  ).all({ o: MARK_OPEN, c: MARK_CLOSE, q: fts, limit });
   return rows.map((row) => {
     const body = toHighlight(row.sn_body);
     const summary = toHighlight(row.sn_summary);

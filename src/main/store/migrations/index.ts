@@ -11,6 +11,7 @@ import { migration012 } from './012_sync_log_reasons';
 import { migration020 } from './020_review';
 import { migration031 } from './031_office_fields';
 import { migration032 } from './032_office_words';
+import { migration033 } from './033_search_pending';
 import type { Migration } from '../../../node/db/migrate';
 
 /**
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   migration020,
   migration031,
   migration032,
+  migration033,
 ];
