@@ -22,6 +22,29 @@ export interface RemoteWriteMeta {
   syncError?: string | null;
 }
 
+/** What sync reads of a release to settle its state after HQ answered: no fields, so no body parse. */
+export interface ReleaseSyncView {
+  status: Status;
+  deleted: boolean;
+  localRev: number;
+  syncState: SyncState;
+}
+
+/** Deleted ones too, like `getRow(db, id, true)`, without reading the text. */
+export function releaseSyncView(db: Db, id: string): ReleaseSyncView | null {
+  const row = prepareCached<
+    [string],
+    { status: string; deleted_at: string | null; local_rev: number; sync_state: string }
+  >(db, 'SELECT status, deleted_at, local_rev, sync_state FROM releases WHERE id = ?').get(id);
+  if (!row) return null;
+  return {
+    status: row.status as Status,
+    deleted: row.deleted_at !== null,
+    localRev: row.local_rev,
+    syncState: row.sync_state as SyncState,
+  };
+}
+
 /** Stores a release as it came from HQ (or as merged with local edits): a new local revision. */
 export function writeFromHq(db: Db, id: string, fields: WireFields, meta: RemoteWriteMeta): void {
   const now = nowIso();

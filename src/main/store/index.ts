@@ -29,7 +29,7 @@ export {
   setSyncState,
 } from './releases';
 export { rowFields, rowToRelease } from './rows';
-export { deleteFromHq, setNumberFromHq, undeleteFromHq, writeFromHq } from './hq-writes';
+export { deleteFromHq, releaseSyncView, setNumberFromHq, undeleteFromHq, writeFromHq } from './hq-writes';
 export { listTrash, purgeTrash, restoreRelease } from './trash';
 export { nowIso } from './clock';
 export { toStorageError } from './errors';

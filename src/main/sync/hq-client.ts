@@ -81,7 +81,7 @@ export class HqClient {
     method: string,
     path: string,
     schema: T,
-    body?: { json?: unknown; bytes?: Buffer },
+    body?: { json?: unknown; text?: string; bytes?: Buffer },
   ): Promise<z.infer<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -89,6 +89,9 @@ export class HqClient {
     if (body?.json !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body.json);
+    } else if (body?.text !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = body.text;
     } else if (body?.bytes) {
       headers['content-type'] = 'application/octet-stream';
       payload = new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength);
@@ -136,6 +139,12 @@ export class HqClient {
 
   push(deviceId: string, entries: PushEntry[]): Promise<PushResponse> {
     return this.request('POST', PATHS.push, PushResponseSchema, { json: { deviceId, entries } });
+  }
+
+  /** The same request as `push`, from entries already serialised (each one JSON text). */
+  pushSerialized(deviceId: string, entries: readonly string[]): Promise<PushResponse> {
+    const text = `{"deviceId":${JSON.stringify(deviceId)},"entries":[${entries.join(',')}]}`;
+    return this.request('POST', PATHS.push, PushResponseSchema, { text });
   }
 
   addOfficeWords(words: string[]): Promise<OfficeWordsResponse> {

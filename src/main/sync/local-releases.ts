@@ -1,6 +1,6 @@
 import type { ReleaseFields, Status, SyncState } from '../../shared/domain/release';
 import type { WireFields } from '../../shared/sync/protocol';
-import { type Db, getRow, outboxUpto, rowFields, setSyncState } from '../store';
+import { type Db, getRow, outboxUpto, releaseSyncView, rowFields, setSyncState } from '../store';
 
 /** A local release as sync compares it with HQ: the wire form of its fields plus its states. */
 export interface LocalRelease {
@@ -57,7 +57,7 @@ export const hasOutbox = (db: Db, id: string): boolean => outboxUpto(db, id) !==
 
 /** After HQ answered: terkirim unless more local edits are waiting. */
 export function settleState(db: Db, id: string): void {
-  const local = readLocal(db, id);
+  const local = releaseSyncView(db, id);
   if (!local || local.syncState === 'konflik' || local.syncState === 'ditolak') return;
   setSyncState(db, id, hasOutbox(db, id) ? 'belum_terkirim' : 'terkirim');
 }

@@ -9,17 +9,23 @@ import { assignPushes, renumberFrom, toEntry } from './queue';
 import { applyResult } from './results';
 import { uploadAttachments } from './upload-attachments';
 
-/** The next batch from the front of the queue, within the protocol's count and byte caps. */
-function takeBatch(queue: PushRow[], maxCount: number): PushRow[] {
-  const batch: PushRow[] = [];
+/**
+ * The next batch from the front of the queue, within the protocol's count and byte caps, with
+ * each entry's JSON: measuring a batch serialises it, and that text is what is sent.
+ */
+function takeBatch(queue: PushRow[], maxCount: number): { rows: PushRow[]; entries: string[] } {
+  const rows: PushRow[] = [];
+  const entries: string[] = [];
   let bytes = 200;
   for (const p of queue) {
-    const size = JSON.stringify(toEntry(p)).length + 1;
-    if (batch.length > 0 && (batch.length >= maxCount || bytes + size > MAX_PUSH_BYTES * 0.9)) break;
-    batch.push(p);
-    bytes += size;
+    if (rows.length >= maxCount) break;
+    const json = JSON.stringify(toEntry(p));
+    if (rows.length > 0 && bytes + json.length + 1 > MAX_PUSH_BYTES * 0.9) break;
+    rows.push(p);
+    entries.push(json);
+    bytes += json.length + 1;
   }
-  return batch;
+  return { rows, entries };
 }
 
 /** HQ refused one entry as a whole request: it leaves the queue, and the seq gap it leaves is closed. */
@@ -62,9 +68,9 @@ export async function push(ctx: EngineContext, summary: SyncRunSummary): Promise
     ctx.progress('push', 0, total);
     let queue = pending;
     while (queue.length > 0) {
-      const batch = takeBatch(queue, batchSize);
+      const { rows: batch, entries } = takeBatch(queue, batchSize);
       try {
-        const res = await ctx.client.push(ctx.deviceId, batch.map(toEntry));
+        const res = await ctx.client.pushSerialized(ctx.deviceId, entries);
         const bySeq = new Map(res.results.map((r) => [r.seq, r]));
         db.transaction(() => {
           for (const p of batch) {

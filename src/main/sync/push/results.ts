@@ -2,7 +2,14 @@ import type { SyncRunSummary } from '../../../shared/contract/sync';
 import type { Status } from '../../../shared/domain/release';
 import { jsonEqual } from '../../../shared/sync/merge';
 import type { EntryResult } from '../../../shared/sync/protocol';
-import { setNumberFromHq, setSyncState, trimReleaseOutbox, undeleteFromHq, writeFromHq } from '../../store';
+import {
+  releaseSyncView,
+  setNumberFromHq,
+  setSyncState,
+  trimReleaseOutbox,
+  undeleteFromHq,
+  writeFromHq,
+} from '../../store';
 import { emptyBase } from '../conflicts';
 import { hasOutbox, readLocal, settleState } from '../local-releases';
 import { mergeIntoLocal } from '../merge-into-local';
@@ -27,7 +34,8 @@ export function applyResult(ctx: EngineContext, p: PushRow, r: EntryResult, summ
   switch (r.status) {
     case 'accepted': {
       const deleted = p.kind === 'release.delete';
-      const local = readLocal(db, id);
+      // Status and tombstone only: the text sent is `p.payload`, so the body need not be read.
+      const local = releaseSyncView(db, id);
       const status: Status = local?.status ?? 'draf';
       // HQ gives release numbers: the stored revision carries its number, not the one sent.
       const sent = r.number !== undefined && p.payload ? { ...p.payload, number: r.number } : p.payload;

@@ -3,6 +3,7 @@ import type { WireFields } from '../../../shared/sync/protocol';
 import { prepareCached } from '../../../node/db/statement-cache';
 import type { Db } from '../../store';
 import { withFieldDefaults } from '../../../shared/domain/release';
+import { fieldsJson } from './fields-json';
 
 /** sync_base: per release, the last revision both this workstation and HQ have (the merge base). */
 export interface BaseRow {
@@ -34,5 +35,5 @@ export function setBase(db: Db, releaseId: string, base: BaseRow): void {
      ON CONFLICT (release_id) DO UPDATE SET hq_rev = excluded.hq_rev, deleted = excluded.deleted,
        fields = excluded.fields, status = excluded.status
      WHERE excluded.hq_rev >= sync_base.hq_rev`,
-  ).run(releaseId, base.hqRev, base.deleted ? 1 : 0, base.fields ? JSON.stringify(base.fields) : null, base.status);
+  ).run(releaseId, base.hqRev, base.deleted ? 1 : 0, base.fields ? fieldsJson(base.fields) : null, base.status);
 }

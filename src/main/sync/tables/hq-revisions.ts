@@ -3,6 +3,7 @@ import type { WireFields } from '../../../shared/sync/protocol';
 import { prepareCached } from '../../../node/db/statement-cache';
 import type { Db } from '../../store';
 import { withFieldDefaults } from '../../../shared/domain/release';
+import { fieldsJson } from './fields-json';
 
 /** sync_hq_revisions: HQ's history of each release as this workstation has seen it. */
 export interface HqRevisionRecord {
@@ -18,6 +19,12 @@ export interface HqRevisionRecord {
 
 /** Each HQ revision is kept once, however many times it arrives (push answer, pull, replay). */
 export function recordHqRevision(db: Db, r: HqRevisionRecord): void {
+  // A revision that came back (our own push, pulled again) is not serialised a second time.
+  const known = prepareCached<[string, number], { one: number }>(
+    db,
+    'SELECT 1 AS one FROM sync_hq_revisions WHERE release_id = ? AND hq_rev = ?',
+  ).get(r.releaseId, r.hqRev);
+  if (known) return;
   prepareCached(
     db,
     `INSERT OR IGNORE INTO sync_hq_revisions (release_id, hq_rev, event, author, hq_time, deleted, status, fields)
@@ -30,7 +37,7 @@ export function recordHqRevision(db: Db, r: HqRevisionRecord): void {
     r.hqTime,
     r.deleted ? 1 : 0,
     r.status,
-    r.fields ? JSON.stringify(r.fields) : null,
+    r.fields ? fieldsJson(r.fields) : null,
   );
 }
 
