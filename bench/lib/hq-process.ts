@@ -1,9 +1,9 @@
 /**
- * HQ in its own process, as it runs in production (`npm run hq`), so that a benchmark's
- * client work and HQ's work don't share one event loop and HQ's CPU time and peak memory
- * can be read on their own (from /proc, Linux only).
+ * A server in its own process, as it runs in production: HQ (`npm run hq`) or a peer's
+ * server. A benchmark's client work and the server's work then don't share one event loop,
+ * and the server's CPU time and peak memory can be read on their own (from /proc, Linux only).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,23 +11,49 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
+/** What a peer's server script prints once it listens: `listening on http://…`. */
+export const PEER_READY = 'listening on';
+
 export interface HqProcess {
   url: string;
   pid: number;
-  /** User + system CPU seconds HQ has used since it started. */
+  /** User + system CPU seconds the server has used since it started. */
   cpuSeconds(): number;
-  /** HQ's peak resident memory so far, in MiB. */
+  /** The server's peak resident memory so far, in MiB. */
   peakRssMb(): number;
   stop(): Promise<void>;
 }
 
-export async function startHqProcess(dataDir: string, extraArgs: readonly string[] = []): Promise<HqProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src/server/cli.ts'), '--port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+/** HQ exactly as `npm run hq -- --quiet` runs it, on a free port. */
+export function startHqProcess(dataDir: string): Promise<HqProcess> {
+  return startServerProcess(
+    'src/server/cli.ts',
+    ['--port', '0', '--data-dir', dataDir, '--quiet'],
+    /Warta HQ: (http:\/\/\S+)/,
   );
-  const url = await readyUrl(child);
+}
+
+/** A TypeScript server script (path from the repository root), ready once it prints its URL. */
+export async function startServerProcess(
+  script: string,
+  args: readonly string[],
+  ready = new RegExp(`${PEER_READY} (http://\\S+)`),
+): Promise<HqProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = ready.exec(out);
+      if (match) resolve(match[1]!.replace(/\/$/, ''));
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${err}`)));
+  });
   const pid = child.pid!;
   return {
     url,
@@ -39,8 +65,7 @@ export async function startHqProcess(dataDir: string, extraArgs: readonly string
       return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
     },
     peakRssMb() {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       return Number(kb) / 1024;
     },
     stop: () =>
@@ -50,18 +75,4 @@ export async function startHqProcess(dataDir: string, extraArgs: readonly string
         child.kill('SIGTERM');
       }),
   };
-}
-
-function readyUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Warta HQ: (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!.replace(/\/$/, ''));
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`HQ exited (${code}) before it was ready:\n${err}`)));
-  });
 }

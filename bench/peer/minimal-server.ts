@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openMinimalDb, type MinimalDoc } from './minimal-db';
-import { READY } from './server-process';
+import { PEER_READY as READY } from '../lib/hq-process';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: minimal-server.ts <dataDir>');

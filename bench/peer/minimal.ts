@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../corpus';
 import { openMinimalDb, type MinimalDoc } from './minimal-db';
-import { startServerProcess } from './server-process';
+import { startServerProcess } from '../lib/hq-process';
 import type { SideRun } from './warta';
 
 const BATCH = 100;

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadExpressPouchDb, loadPouchDb } from './pouchdb-lib';
-import { READY } from './server-process';
+import { PEER_READY as READY } from '../lib/hq-process';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: pouchdb-server.ts <dataDir>');

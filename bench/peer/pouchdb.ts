@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../corpus';
 import { loadPouchDb, type PouchDatabase, type PouchDoc, type ReplicationResult } from './pouchdb-lib';
-import { startServerProcess } from './server-process';
+import { startServerProcess } from '../lib/hq-process';
 import type { SideRun } from './warta';
 
 const WRITE_CHUNK = 500;

@@ -1,6 +1,6 @@
 /**
- * One run of Warta's own path: workstation A's store → outbox → HQ (its own process, see
- * hq-server.ts) → workstation B's store, through the real sync module, with a fresh HQ and
+ * One run of Warta's own path: workstation A's store → outbox → HQ (its own process, as
+ * `npm run hq` runs it) → workstation B's store, through the real sync module, with a fresh HQ and
  * fresh stores.
  * The corpus is written into A as the app writes it (photos imported into A's attachment
  * store, releases created with their outbox entries) before the clock starts.
@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/node/log/silent';
 import { enrollPerson } from '../../src/server/admin';
 import { openStorage } from '../../src/server/app';
 import type { Corpus } from '../corpus';
-import { startServerProcess } from './server-process';
+import { startHqProcess } from '../lib/hq-process';
 
 export interface SideRun {
   pushSeconds: number;
@@ -61,7 +61,7 @@ function seed(w: Workstation, corpus: Corpus): void {
 export async function runWarta(corpus: Corpus, root: string): Promise<SideRun> {
   const hqDir = join(root, 'hq');
   const [codeA, codeB] = await enrollmentCodes(hqDir);
-  const hq = await startServerProcess('bench/peer/hq-server.ts', [hqDir]);
+  const hq = await startHqProcess(hqDir);
   const a = openWorkstation(join(root, 'a'));
   const b = openWorkstation(join(root, 'b'));
   try {
