@@ -12,6 +12,7 @@ import { shortDateTime } from '../format/dates';
 import { displayZone } from '../format/zone';
 import { useLanguage } from '../i18n';
 import { textStats } from '../../shared/editor/text';
+import { jsonEqual } from '../../shared/sync/merge';
 import type { Template } from '../../shared/templates';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { HighlightText } from './HighlightText';
@@ -241,7 +242,24 @@ interface RowProps {
  * One release in the list. Memoised: a save patches one row, and the other rows (each a
  * handful of translated labels) are not rendered again with every autosave.
  */
-const LibraryRow = memo(function LibraryRow({ row, current, onSelect, ownOffice, language }: RowProps) {
+const LibraryRow = memo(LibraryRowView, sameRow);
+
+/**
+ * The list is fetched again a moment after each save, with a new object for every row: a row
+ * whose release reads the same is not rendered again (highlights are new only with a search).
+ */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.current !== b.current || a.onSelect !== b.onSelect || a.ownOffice !== b.ownOffice) return false;
+  if (a.language !== b.language || a.zone !== b.zone) return false;
+  if (a.row.title !== b.row.title || a.row.snippet !== b.row.snippet) return false;
+  const keys = Object.keys(a.row.release) as (keyof ReleaseSummary)[];
+  return (
+    keys.length === Object.keys(b.row.release).length &&
+    keys.every((key) => jsonEqual(a.row.release[key], b.row.release[key]))
+  );
+}
+
+function LibraryRowView({ row, current, onSelect, ownOffice, language }: RowProps) {
   const { t } = useTranslation();
   return (
     <li>
@@ -272,7 +290,7 @@ const LibraryRow = memo(function LibraryRow({ row, current, onSelect, ownOffice,
       </button>
     </li>
   );
-});
+}
 
 function withoutBody<T extends { body?: unknown }>(release: T): Omit<T, 'body'> {
   const { body: _body, ...rest } = release;
