@@ -174,7 +174,7 @@ async function keystrokes(browser: Browser, host: RunningWebHost): Promise<numbe
       // About 12 characters a second, then a pause long enough for the deferred work.
       await page.keyboard.type(phrase, { delay: 80 });
       typed += phrase.length;
-      await page.waitForTimeout(700);
+      await page.waitForTimeout(sized({ full: 700, quick: 700, tiny: 100 }));
     }
     return (await page.evaluate('window.__paint')) as number[];
   } finally {
