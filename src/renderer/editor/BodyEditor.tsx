@@ -1,5 +1,5 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../shared/domain';
 import { textStats, type TextStats } from '../../shared/editor/text';
@@ -20,8 +20,19 @@ interface Props {
   review: ToolbarReview;
 }
 
+/**
+ * A count with thousands grouped as id-ID ("20.000") or en-GB ("20,000") write it. By hand:
+ * the first Intl.NumberFormat of a page loads locale data, a cost the editor's first paint paid.
+ */
+const groupDigits = (n: number, separator: string): string =>
+  String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
 /** The TipTap editor: toolbar, the "Isi rilis" textbox, live word and character count. */
-export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Props) {
+/**
+ * Memoised: the editor page renders again after every save and pause (status, checklist),
+ * and none of that concerns the body's editor.
+ */
+export const BodyEditor = memo(function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { report } = useAlerts();
@@ -123,7 +134,7 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
   }, [editor, onEditor]);
 
   if (!editor) return null;
-  const numberFormat = new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB');
+  const numberFormat = { format: (n: number) => groupDigits(n, language === 'id' ? '.' : ',') };
   return (
     <div className="body-editor-wrap">
       <Toolbar editor={editor} review={review} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
@@ -138,4 +149,4 @@ export function BodyEditor({ initial, onChange, onBlur, onEditor, review }: Prop
       </p>
     </div>
   );
-}
+});

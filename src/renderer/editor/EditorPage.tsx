@@ -140,10 +140,15 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
     };
   }, [fields.title, t]);
 
-  const update = <K extends keyof MetaFields>(key: K, value: MetaFields[K]) => {
-    setFields((current) => ({ ...current, [key]: value }));
-    saver.change({ fields: { [key]: value } as Partial<MetaFields>, body: null });
-  };
+  // Stable, so the memoised form and fields below render only when their own values change.
+  const update = useCallback(
+    <K extends keyof MetaFields>(key: K, value: MetaFields[K]) => {
+      setFields((current) => ({ ...current, [key]: value }));
+      saver.change({ fields: { [key]: value } as Partial<MetaFields>, body: null });
+    },
+    [saver],
+  );
+  const onContact = useCallback((contact: MetaFields['contact']) => update('contact', contact), [update]);
 
   const onBodyChange = useCallback((readBody: () => DocNode) => saver.change({ fields: {}, body: readBody }), [saver]);
   const flush = useCallback(() => void saver.flush(), [saver]);
@@ -267,7 +272,7 @@ function ReleaseEditor({ release, identity, autoFocusTitle, onDeleted, onReplace
           number={release.number}
           numbered={Boolean(office?.numberPattern)}
           contact={fields.contact}
-          onContact={(contact) => update('contact', contact)}
+          onContact={onContact}
         />
         <StyleHints editor={editor} releaseId={release.id} />
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../shared/domain';
 import { api } from '../api';
@@ -19,7 +19,14 @@ interface Props {
  * ("Narahubung"). The number arrives with a sync while the release is open: it is read again
  * whenever a sync is announced.
  */
-export function NumberContactFields({ releaseId, number: initial, numbered, contact, onContact }: Props) {
+/** Memoised: the editor page renders again with every save, this part only when its props change. */
+export const NumberContactFields = memo(function NumberContactFields({
+  releaseId,
+  number: initial,
+  numbered,
+  contact,
+  onContact,
+}: Props) {
   const { t } = useTranslation();
   const [number, setNumber] = useState(initial);
   useEffect(() => {
@@ -76,4 +83,4 @@ export function NumberContactFields({ releaseId, number: initial, numbered, cont
       </div>
     </fieldset>
   );
-}
+});

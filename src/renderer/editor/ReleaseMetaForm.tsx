@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type ReleaseFields } from '../../shared/domain';
 import { dateline } from '../../shared/text/dateline';
@@ -19,7 +19,8 @@ interface Props {
 }
 
 /** Title, dateline, date, category, byline, tags, summary and lead image of a release. */
-export function ReleaseMetaForm({ fields, update, titleRef }: Props) {
+/** Memoised: it renders again when a field changes, not with every save of the body. */
+export const ReleaseMetaForm = memo(function ReleaseMetaForm({ fields, update, titleRef }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -90,4 +91,4 @@ export function ReleaseMetaForm({ fields, update, titleRef }: Props) {
       <LeadImageField value={fields.leadImage} onChange={(leadImage) => update('leadImage', leadImage)} />
     </section>
   );
-}
+});

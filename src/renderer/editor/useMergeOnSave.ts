@@ -16,6 +16,16 @@ import type { Adopt, ReleaseSession } from './savers';
  * is merged into what is on screen: fields the writer has not touched since take the stored
  * value; the body is merged block by block. Status and sync state come back with every save.
  */
+type SyncInfo = Pick<Release, 'syncState' | 'syncError'>;
+
+/** The sync state of `stored`, keeping the current object when nothing changed (no render). */
+const sameSync =
+  (stored: SyncInfo) =>
+  (current: SyncInfo): SyncInfo =>
+    current.syncState === stored.syncState && current.syncError === stored.syncError
+      ? current
+      : { syncState: stored.syncState, syncError: stored.syncError };
+
 export function useMergeOnSave(
   release: Release,
   session: ReleaseSession,
@@ -26,12 +36,12 @@ export function useMergeOnSave(
   const { report } = useAlerts();
   const saver = session.saver;
   const [status, setStatus] = useState(release.status);
-  const [syncInfo, setSyncInfo] = useState({ syncState: release.syncState, syncError: release.syncError });
+  const [syncInfo, setSyncInfo] = useState<SyncInfo>({ syncState: release.syncState, syncError: release.syncError });
 
   const adopt = useCallback<Adopt>(
     (stored, sent, conflicts) => {
       setStatus(stored.status);
-      setSyncInfo({ syncState: stored.syncState, syncError: stored.syncError });
+      setSyncInfo(sameSync(stored));
       setFields((prev) => {
         const next: Record<string, unknown> = { ...prev };
         for (const key of Object.keys(prev) as (keyof MetaFields)[]) {
@@ -81,7 +91,7 @@ export function useMergeOnSave(
           api.getRelease({ id: release.id }).then(
             (fresh) => {
               setStatus(fresh.status);
-              setSyncInfo({ syncState: fresh.syncState, syncError: fresh.syncError });
+              setSyncInfo(sameSync(fresh));
               if (fresh.localRev === session.knownRev || saver.hasUnsaved) return;
               const base = session.base;
               session.base = releaseFields(fresh);
@@ -94,7 +104,7 @@ export function useMergeOnSave(
         }
         if (stored.id !== release.id) return;
         setStatus(stored.status);
-        setSyncInfo({ syncState: stored.syncState, syncError: stored.syncError });
+        setSyncInfo(sameSync(stored));
       }),
     [release.id, saver, session, adopt],
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SORTS, type Highlight } from '../../shared/contract';
 import { CATEGORIES, STATUSES, type Category, type ReleaseSummary, type Status } from '../../shared/domain';
@@ -9,8 +9,10 @@ import { ImportDocxButton } from '../documents/ImportDocxButton';
 import { ChoiceSelect } from '../common/ChoiceSelect';
 import { releaseEvents } from '../common/events';
 import { shortDateTime } from '../format/dates';
+import { displayZone } from '../format/zone';
 import { useLanguage } from '../i18n';
 import { textStats } from '../../shared/editor/text';
+import { jsonEqual } from '../../shared/sync/merge';
 import type { Template } from '../../shared/templates';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { HighlightText } from './HighlightText';
@@ -132,6 +134,10 @@ export function Library({ selectedId, onSelect, onCreate, onCreateFrom, showQueu
   }, [load]);
 
   const searching = query.trim() !== '';
+  // Stable for the memoised rows: the shell passes a new function with each of its renders.
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const select = useCallback((id: string) => onSelectRef.current(id), []);
 
   return (
     <aside className="library" aria-label={t('library.heading')}>
@@ -201,39 +207,15 @@ export function Library({ selectedId, onSelect, onCreate, onCreateFrom, showQueu
       ) : (
         <ul className="release-list" aria-label={t('library.listLabel')}>
           {rows.map((row) => (
-            <li key={row.release.id}>
-              <button
-                type="button"
-                className="release-item"
-                aria-current={row.release.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(row.release.id)}
-              >
-                <span className="release-item-title">
-                  {row.title ? (
-                    <HighlightText segments={row.title} />
-                  ) : (
-                    row.release.title.trim() || t('library.untitled')
-                  )}
-                </span>
-                {row.snippet && row.snippet.length > 0 && (
-                  <span className="release-item-snippet">
-                    <HighlightText segments={row.snippet} />
-                  </span>
-                )}
-                <span className="release-item-meta">
-                  <span className={`badge status-${row.release.status}`}>{t(`status.${row.release.status}`)}</span>
-                  <span className="badge category">{t(`category.${row.release.category}`)}</span>
-                  <SyncBadge release={row.release} />
-                </span>
-                <span className="release-item-time">
-                  {row.release.office && ownOffice && row.release.office !== ownOffice
-                    ? `${row.release.office} · `
-                    : ''}
-                  {t('library.updated', { when: shortDateTime(row.release.updatedAt, language) })} ·{' '}
-                  {t('library.words', { count: row.release.wordCount })}
-                </span>
-              </button>
-            </li>
+            <LibraryRow
+              key={row.release.id}
+              row={row}
+              current={row.release.id === selectedId}
+              onSelect={select}
+              ownOffice={ownOffice}
+              language={language}
+              zone={displayZone()}
+            />
           ))}
         </ul>
       )}
@@ -243,6 +225,70 @@ export function Library({ selectedId, onSelect, onCreate, onCreateFrom, showQueu
         </button>
       )}
     </aside>
+  );
+}
+
+interface RowProps {
+  row: Row;
+  current: boolean;
+  onSelect: (id: string) => void;
+  ownOffice: string | null;
+  language: ReturnType<typeof useLanguage>;
+  /** The office's zone the times are shown in: a row shows it again when it changes. */
+  zone: string;
+}
+
+/**
+ * One release in the list. Memoised: a save patches one row, and the other rows (each a
+ * handful of translated labels) are not rendered again with every autosave.
+ */
+const LibraryRow = memo(LibraryRowView, sameRow);
+
+/**
+ * The list is fetched again a moment after each save, with a new object for every row: a row
+ * whose release reads the same is not rendered again (highlights are new only with a search).
+ */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.current !== b.current || a.onSelect !== b.onSelect || a.ownOffice !== b.ownOffice) return false;
+  if (a.language !== b.language || a.zone !== b.zone) return false;
+  if (a.row.title !== b.row.title || a.row.snippet !== b.row.snippet) return false;
+  const keys = Object.keys(a.row.release) as (keyof ReleaseSummary)[];
+  return (
+    keys.length === Object.keys(b.row.release).length &&
+    keys.every((key) => jsonEqual(a.row.release[key], b.row.release[key]))
+  );
+}
+
+function LibraryRowView({ row, current, onSelect, ownOffice, language }: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <button
+        type="button"
+        className="release-item"
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onSelect(row.release.id)}
+      >
+        <span className="release-item-title">
+          {row.title ? <HighlightText segments={row.title} /> : row.release.title.trim() || t('library.untitled')}
+        </span>
+        {row.snippet && row.snippet.length > 0 && (
+          <span className="release-item-snippet">
+            <HighlightText segments={row.snippet} />
+          </span>
+        )}
+        <span className="release-item-meta">
+          <span className={`badge status-${row.release.status}`}>{t(`status.${row.release.status}`)}</span>
+          <span className="badge category">{t(`category.${row.release.category}`)}</span>
+          <SyncBadge release={row.release} />
+        </span>
+        <span className="release-item-time">
+          {row.release.office && ownOffice && row.release.office !== ownOffice ? `${row.release.office} · ` : ''}
+          {t('library.updated', { when: shortDateTime(row.release.updatedAt, language) })} ·{' '}
+          {t('library.words', { count: row.release.wordCount })}
+        </span>
+      </button>
+    </li>
   );
 }
 

@@ -14,6 +14,8 @@ class SpellClient {
   private readonly pending = new Map<number, Pending>();
   private readonly verdicts = new Map<string, boolean>();
   private readonly listeners = new Set<() => void>();
+  /** Words accepted before the worker was started: it is handed them first when it starts. */
+  private accepted: string[] = [];
   /** Time the dictionary took to load in the worker (ms), once it is ready. */
   loadMs: number | null = null;
 
@@ -31,6 +33,11 @@ class SpellClient {
       }
     };
     this.worker = worker;
+    // Before any question: the worker answers in order, so every check already knows them.
+    if (this.accepted.length > 0) {
+      worker.postMessage({ kind: 'add', words: this.accepted, id: this.nextId++ } satisfies SpellRequest);
+      this.accepted = [];
+    }
     return worker;
   }
 
@@ -66,7 +73,10 @@ class SpellClient {
   async add(words: string[]): Promise<void> {
     const fresh = words.filter((w) => this.verdicts.get(w) !== true);
     if (fresh.length === 0) return;
-    await this.ask({ kind: 'add', words: fresh });
+    // The office's words arrive as a release opens: they must not start the worker (and its
+    // dictionary load) before anything is checked; the worker takes them when it starts.
+    if (this.worker) await this.ask({ kind: 'add', words: fresh });
+    else this.accepted.push(...fresh);
     // A word's other forms (capitals) may have changed too: forget the doubted verdicts.
     for (const [word, ok] of this.verdicts) if (!ok) this.verdicts.delete(word);
     for (const word of fresh) this.verdicts.set(word, true);

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { words } from '../../shared/spelling/tokenize';
+import { words, type WordSpan } from '../../shared/spelling/tokenize';
 import { spellClient } from './client';
 
 /** A doubted word in the document, and where it is. */
@@ -22,21 +22,42 @@ const spellcheckKey = new PluginKey<DecorationSet>('spellcheck');
 /** How long typing must pause before the document is checked again. */
 const PAUSE_MS = 200;
 
+/** How long an opened editor waits (without being focused) before its first check. */
+const UNFOCUSED_START_MS = 3000;
+
+/**
+ * The words of a text block, by offset in it. Blocks are immutable and typing replaces only the
+ * one it is in, so a long release is split into words once, not again after every pause.
+ */
+const blockWords = new WeakMap<PmNode, WordSpan[]>();
+
 /** Every word of every text block, with its document positions. */
 function documentWords(doc: PmNode): Doubt[] {
   const out: Doubt[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
-    // One character per inline leaf (line break, image): text offset i is position pos + 1 + i.
-    const text = node.textBetween(0, node.content.size, undefined, '\uFFFC');
-    for (const w of words(text)) out.push({ word: w.word, from: pos + 1 + w.from, to: pos + 1 + w.to });
+    let found = blockWords.get(node);
+    if (!found) {
+      // One character per inline leaf (line break, image): text offset i is position pos + 1 + i.
+      found = words(node.textBetween(0, node.content.size, undefined, '\uFFFC'));
+      blockWords.set(node, found);
+    }
+    for (const w of found) out.push({ word: w.word, from: pos + 1 + w.from, to: pos + 1 + w.to });
     return false;
   });
   return out;
 }
 
-function decorate(doc: PmNode, all: Doubt[]): DecorationSet {
-  const doubted = all.filter((w) => spellClient.known(w.word) === false);
+/** Whether `set` already underlines exactly the `doubted` words (then nothing is redrawn). */
+function sameDoubts(set: DecorationSet | undefined, doubted: Doubt[]): boolean {
+  const current = set?.find() ?? [];
+  if (current.length !== doubted.length) return false;
+  const key = (from: number, to: number, word: unknown) => `${from}:${to}:${String(word)}`;
+  const have = new Set(current.map((d) => key(d.from, d.to, (d.spec as { word?: unknown }).word)));
+  return doubted.every((w) => have.has(key(w.from, w.to, w.word)));
+}
+
+function decorate(doc: PmNode, doubted: Doubt[]): DecorationSet {
   return DecorationSet.create(
     doc,
     doubted.map((w) =>
@@ -94,6 +115,9 @@ function spellcheckPlugin(options: SpellcheckOptions): Plugin<DecorationSet> {
     view(view) {
       let timer: ReturnType<typeof setTimeout> | null = null;
       let generation = 0;
+      // The worker's dictionary load is the heaviest thing a page start could do: it waits
+      // until the writer is in the body, or a few seconds for a release only being read.
+      let active = false;
       const run = async () => {
         const mine = ++generation;
         const doc = view.state.doc;
@@ -105,14 +129,26 @@ function spellcheckPlugin(options: SpellcheckOptions): Plugin<DecorationSet> {
           schedule();
           return;
         }
-        view.dispatch(view.state.tr.setMeta(spellcheckKey, decorate(doc, all)).setMeta('addToHistory', false));
+        const doubted = all.filter((w) => spellClient.known(w.word) === false);
+        if (sameDoubts(spellcheckKey.getState(view.state), doubted)) return;
+        view.dispatch(view.state.tr.setMeta(spellcheckKey, decorate(doc, doubted)).setMeta('addToHistory', false));
       };
       const schedule = () => {
+        if (!active) return;
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => void run(), PAUSE_MS);
       };
+      const activate = () => {
+        if (active || view.isDestroyed) return;
+        active = true;
+        clearTimeout(startTimer);
+        view.dom.removeEventListener('focus', activate);
+        void run();
+      };
+      view.dom.addEventListener('focus', activate);
+      const startTimer = setTimeout(activate, UNFOCUSED_START_MS);
+      if (view.hasFocus()) activate();
       const offChange = spellClient.onChange(schedule);
-      void run();
       return {
         update(v, previous) {
           if (v.state.doc !== previous.doc) schedule();
@@ -120,6 +156,8 @@ function spellcheckPlugin(options: SpellcheckOptions): Plugin<DecorationSet> {
         destroy() {
           generation++;
           if (timer) clearTimeout(timer);
+          clearTimeout(startTimer);
+          view.dom.removeEventListener('focus', activate);
           offChange();
         },
       };
