@@ -44,6 +44,27 @@ export class HqError extends Error {
   }
 }
 
+/**
+ * Errors that mean the request died on its socket before HQ answered: typically a kept-alive
+ * connection HQ closed (its idle timeout) while this process was too busy to notice, so the
+ * request went out on a dead socket. One immediate resend on a fresh connection is what a
+ * browser does, and is safe here: reads are GETs, uploads are idempotent by hash and pushes
+ * by seq (HQ answers a resent batch from its stored results).
+ */
+const DEAD_SOCKET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+function diedOnSocket(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && DEAD_SOCKET_CODES.has(code);
+}
+
+const unreachable = (error: unknown): HqError =>
+  new HqError(
+    'network',
+    `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`,
+  );
+
 export interface HqClientOptions {
   baseUrl: string;
   token?: string | null;
@@ -96,19 +117,18 @@ export class HqClient {
       headers['content-type'] = 'application/octet-stream';
       payload = new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength);
     }
-    let res: Response;
+    const res = await this.send(path, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+      // A single-use enrollment code must never go out twice.
+      resend: path !== PATHS.enroll,
+    });
     let text: string;
     try {
-      res = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        ...(payload !== undefined ? { body: payload } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
       text = await res.text();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new HqError('network', `Server pusat tidak dapat dihubungi (${reason})`);
+      throw unreachable(error);
     }
     let json: unknown;
     try {
@@ -127,6 +147,22 @@ export class HqClient {
     if (!parsed.success)
       throw new HqError('protocol', `Jawaban server pusat tidak sesuai protokol (${path})`, res.status);
     return parsed.data;
+  }
+
+  /** fetch with a timeout per attempt, resent once when it died on a dead socket. */
+  private async send(
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; resend?: boolean },
+    timeoutMs = this.timeoutMs,
+  ): Promise<Response> {
+    const { resend = true, ...request } = init;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await fetch(`${this.baseUrl}${path}`, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        if (!resend || attempt > 0 || !diedOnSocket(error)) throw unreachable(error);
+      }
+    }
   }
 
   enroll(code: string, deviceName: string): Promise<EnrollResponse> {
@@ -158,19 +194,7 @@ export class HqClient {
   async hasAttachment(sha256: string): Promise<boolean> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    let res: Response;
-    try {
-      res = await fetch(`${this.baseUrl}${attachmentPath(sha256)}`, {
-        method: 'HEAD',
-        headers,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new HqError(
-        'network',
-        `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
+    const res = await this.send(attachmentPath(sha256), { method: 'HEAD', headers });
     if (res.status === 404) return false;
     if (res.ok) return true;
     throw new HqError('http', `HTTP ${res.status}`, res.status);
@@ -183,11 +207,8 @@ export class HqClient {
   async getAttachment(sha256: string): Promise<Buffer> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const res = await this.send(attachmentPath(sha256), { headers });
     try {
-      const res = await fetch(`${this.baseUrl}${attachmentPath(sha256)}`, {
-        headers,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
       if (!res.ok)
         throw new HqError(
           'http',
@@ -197,18 +218,13 @@ export class HqClient {
       return Buffer.from(await res.arrayBuffer());
     } catch (error) {
       if (error instanceof HqError) throw error;
-      throw new HqError(
-        'network',
-        `Server pusat tidak dapat dihubungi (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw unreachable(error);
     }
   }
 
   async health(): Promise<boolean> {
     try {
-      const res = await fetch(`${this.baseUrl}${PATHS.health}`, {
-        signal: AbortSignal.timeout(Math.min(this.timeoutMs, 5_000)),
-      });
+      const res = await this.send(PATHS.health, {}, Math.min(this.timeoutMs, 5_000));
       await res.arrayBuffer();
       return res.ok;
     } catch {
