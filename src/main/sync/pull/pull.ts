@@ -1,11 +1,12 @@
 import type { SyncRunSummary } from '../../../shared/contract/sync';
-import { PULL_DEFAULT_LIMIT, referencedAttachments } from '../../../shared/sync/protocol';
+import { referencedAttachments } from '../../../shared/sync/protocol';
 import { countLiveReleases } from '../../store';
 import { countDeletesAhead, deletesIn, isMassDelete, releaseChanges } from '../delete-guard';
 import type { EngineContext, MassDeleteQuestion } from '../run-context';
 import { addLog } from '../tables/log';
 import { META, getMeta, setMeta } from '../tables/meta';
 import { applyReleaseChange } from './apply-change';
+import { pageSizer } from './page-size';
 
 /**
  * Reads HQ's change log from the stored cursor, page by page. The cursor only moves in the
@@ -18,7 +19,7 @@ export async function pull(
   headCursor: number,
 ): Promise<MassDeleteQuestion> {
   const { db } = ctx;
-  const limit = ctx.pullLimit ?? PULL_DEFAULT_LIMIT;
+  const size = pageSizer(ctx.pullLimit);
   const start = Number(getMeta(db, META.cursor) ?? '0');
   let cursor = start;
   const liveAtStart = countLiveReleases(db);
@@ -26,7 +27,10 @@ export async function pull(
   const span = Math.max(0, headCursor - start);
   ctx.progress('pull', 0, span);
   for (;;) {
+    const limit = size.limit();
+    const asked = performance.now();
     const page = await ctx.client.pull(cursor, limit);
+    size.pageTook(performance.now() - asked, page.changes.length);
     const changes = releaseChanges(page);
 
     if (!ctx.confirmMassDelete && !scanned && deletesIn(db, changes).size > 0) {
