@@ -5,7 +5,7 @@ import { enrollPerson } from '../../src/server/admin';
 import { createHqServer, type HqServer } from '../../src/server/app';
 import type { EdgeLimits } from '../../src/server/edge/options';
 import type { Role } from '../../src/shared/sync/protocol';
-import { nodeWithTsx, REPO_ROOT, runToExit, spawnUntilReady } from './spawn';
+import { nodeWithBundleOr, REPO_ROOT, runToExit, spawnUntilReady } from './spawn';
 import { tempDir } from './tmp';
 
 export interface Hq {
@@ -55,7 +55,7 @@ export async function runHqCli(args: string[]): Promise<{ code: number; stdout: 
 
 /** The HQ server as its own process (tsx in the same process, so SIGKILL hits the server itself). */
 export async function spawnHq(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const [cmd, args] = nodeWithTsx(join(REPO_ROOT, 'src/server/cli.ts'), [
+  const [cmd, args] = nodeWithBundleOr('WARTA_TEST_HQ_CLI', join(REPO_ROOT, 'src/server/cli.ts'), [
     '--port',
     '0',
     '--data-dir',
