@@ -16,7 +16,7 @@ import { REPO_ROOT } from './spawn';
  * The bundles live under node_modules/.cache so that import.meta.url still resolves the
  * repository root three levels up, as from src/main/web/cli.ts, and package imports resolve.
  */
-export const BUNDLED_CLIS = {
+const BUNDLED_CLIS = {
   WARTA_TEST_WEB_CLI: 'src/main/web/cli.ts',
   WARTA_TEST_HQ_CLI: 'src/server/cli.ts',
 } as const;
