@@ -23,6 +23,9 @@ const E2E = [
   'tests/publish/browser.test.ts',
 ];
 
+// The web host and HQ run as child processes from one bundle per run instead of through tsx.
+const BUNDLE_CLIS = 'tests/helpers/cli-bundles.ts';
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -32,8 +35,16 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
-      { extends: true, test: { name: 'integration', include: ['tests/**/*.test.ts'], exclude: [...UNIT, ...E2E] } },
-      { extends: true, test: { name: 'e2e', include: E2E, exclude: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...UNIT, ...E2E],
+          globalSetup: [BUNDLE_CLIS],
+        },
+      },
+      { extends: true, test: { name: 'e2e', include: E2E, exclude: UNIT, globalSetup: [BUNDLE_CLIS] } },
     ],
   },
 });

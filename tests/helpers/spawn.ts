@@ -15,6 +15,15 @@ export const nodeWithTsx = (script: string, args: string[]): [string, string[]] 
   ['--import', 'tsx', script, ...args],
 ];
 
+/**
+ * Like nodeWithTsx, but runs the bundle of `script` that the test run's globalSetup built
+ * (see cli-bundles.ts) when `bundleVariable` names one: same code, far quicker to start.
+ */
+export const nodeWithBundleOr = (bundleVariable: string, script: string, args: string[]): [string, string[]] => {
+  const bundle = process.env[bundleVariable];
+  return bundle ? [process.execPath, [bundle, ...args]] : nodeWithTsx(script, args);
+};
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;

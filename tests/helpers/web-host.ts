@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeWithTsx, REPO_ROOT, spawnUntilReady, type Exit } from './spawn';
+import { nodeWithBundleOr, REPO_ROOT, spawnUntilReady, type Exit } from './spawn';
 
 const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 const CLI = join(REPO_ROOT, 'src/main/web/cli.ts');
@@ -100,7 +100,7 @@ const tokenOf = (link: string): string => new URL(link).searchParams.get('token'
  * for its ready line. Callers must `kill()` it in afterAll/afterEach.
  */
 export async function startWebHost(opts: StartOptions): Promise<RunningWebHost> {
-  const [cmd, args] = nodeWithTsx(CLI, [
+  const [cmd, args] = nodeWithBundleOr('WARTA_TEST_WEB_CLI', CLI, [
     '--port',
     String(opts.port ?? 0),
     '--data-dir',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PATHS, type EnrollResponse } from '../../src/shared/sync/protocol';
 import { startHq } from '../helpers/hq';
 import { call } from '../helpers/hq-api';
-import { nodeWithTsx, REPO_ROOT, runToExit } from '../helpers/spawn';
+import { nodeWithBundleOr, REPO_ROOT, runToExit } from '../helpers/spawn';
 import { removeDir, tempDir } from '../helpers/tmp';
 
 /** Clear the screen, retitle the terminal, a one-character CSI (U+009B), a right-to-left override. */
@@ -12,7 +12,7 @@ const HOSTILE = 'Laptop\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eevil';
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
 
 const hqCli = (args: string[]) => {
-  const [cmd, argv] = nodeWithTsx(join(REPO_ROOT, 'src/server/cli.ts'), args);
+  const [cmd, argv] = nodeWithBundleOr('WARTA_TEST_HQ_CLI', join(REPO_ROOT, 'src/server/cli.ts'), args);
   return runToExit(cmd, argv, { timeoutMs: 60_000 });
 };
 
