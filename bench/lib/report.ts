@@ -7,7 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Summary } from './stats';
 
-export interface Target {
+interface Target {
   /** Higher is better (`>=`) or lower is better (`<=`). */
   op: '>=' | '<=';
   value: number;

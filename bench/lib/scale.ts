@@ -6,7 +6,7 @@
 export const SCALES = ['full', 'quick', 'tiny'] as const;
 export type Scale = (typeof SCALES)[number];
 
-export function scale(): Scale {
+function scale(): Scale {
   const raw = process.env.WARTA_BENCH_SCALE ?? 'full';
   if (!(SCALES as readonly string[]).includes(raw))
     throw new Error(`WARTA_BENCH_SCALE must be one of ${SCALES.join(', ')}, not "${raw}"`);

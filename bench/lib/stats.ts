@@ -20,10 +20,3 @@ export interface Summary {
 export function summarize(samples: readonly number[]): Summary {
   return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
 }
-
-/** Runs `fn` `runs` times in turn and returns each run's figure. */
-export async function repeat(runs: number, fn: (run: number) => Promise<number>): Promise<number[]> {
-  const out: number[] = [];
-  for (let run = 0; run < runs; run += 1) out.push(await fn(run));
-  return out;
-}
