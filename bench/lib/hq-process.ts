@@ -24,7 +24,18 @@ export interface HqProcess {
 export async function startHqProcess(dataDir: string, extraArgs: readonly string[] = []): Promise<HqProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src/server/cli.ts'), '--port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs],
+    [
+      ...profile(),
+      '--import',
+      'tsx',
+      join(root, 'src/server/cli.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--quiet',
+      ...extraArgs,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await readyUrl(child);
@@ -50,6 +61,12 @@ export async function startHqProcess(dataDir: string, extraArgs: readonly string
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** WARTA_BENCH_HQ_PROF=DIR: HQ writes a V8 CPU profile there when it stops (NODE_OPTIONS may not carry --cpu-prof). */
+function profile(): string[] {
+  const dir = process.env.WARTA_BENCH_HQ_PROF;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
 }
 
 function readyUrl(child: ChildProcess): Promise<string> {
