@@ -27,7 +27,7 @@ export function openPublicationStore(dbOrFile: Database.Database | string): Sqli
   const media = mediaRecords(q);
   return {
     transaction,
-    ...siteReleases(q, transaction, media),
+    ...siteReleases(q, transaction, media, () => db.inTransaction),
     mediaVisible: media.mediaVisible,
     ...viewRecords(q, transaction),
     ...wordPressQueue(q, transaction),
