@@ -95,7 +95,20 @@ interface Answer {
   body: string;
 }
 
-function call(base: URL, office: Office, method: string, path: string, body?: string): Promise<Answer> {
+/**
+ * A keep-alive socket HQ closed just as the request went out fails at once; like a browser,
+ * the request is sent again once on a fresh socket (HQ has not seen it).
+ */
+async function call(base: URL, office: Office, method: string, path: string, body?: string): Promise<Answer> {
+  try {
+    return await send(base, office, method, path, body);
+  } catch (err) {
+    if ((err as { reusedSocket?: boolean }).reusedSocket) return send(base, office, method, path, body);
+    throw err;
+  }
+}
+
+function send(base: URL, office: Office, method: string, path: string, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(path, base),
@@ -114,7 +127,10 @@ function call(base: URL, office: Office, method: string, path: string, body?: st
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && (err.code === 'ECONNRESET' || err.message === 'socket hang up');
+      reject(Object.assign(err, { reusedSocket: stale }));
+    });
     req.end(body);
   });
 }
@@ -193,6 +209,7 @@ async function syncOnce(
     }
   } catch (err) {
     errors.push(`network: ${(err as Error).message}`);
+    office.seq = batch.firstSeq;
   }
   return { ms: performance.now() - t0, pushMs, pushed: batch.releases.length, errors };
 }
