@@ -21,12 +21,20 @@ const LAG_WINDOW_SECONDS = 5;
  * that HQ clears in two or three seconds already reads as overload.
  */
 export async function registerPressureRelief(app: FastifyInstance, limits: EdgeLimits): Promise<void> {
-  const lag = limits.maxEventLoopDelayMs > 0 ? watchLoopLag(LAG_WINDOW_SECONDS) : null;
-  if (lag) app.addHook('onClose', async () => lag.stop());
+  const max = limits.maxEventLoopDelayMs;
+  // Watched from when HQ is ready: loading its code and opening the database hold the loop
+  // for a while, and that is no overload.
+  let lag: ReturnType<typeof watchLoopLag> | null = null;
+  if (max > 0) {
+    app.addHook('onReady', async () => {
+      lag = watchLoopLag(LAG_WINDOW_SECONDS);
+    });
+    app.addHook('onClose', async () => lag?.stop());
+  }
   await app.register(underPressure, {
     maxHeapUsedBytes: limits.maxHeapUsedBytes,
     maxRssBytes: limits.maxRssBytes,
-    ...(lag ? { healthCheck: async () => lag.meanMs() <= limits.maxEventLoopDelayMs, healthCheckInterval: 1000 } : {}),
+    ...(max > 0 ? { healthCheck: async () => (lag?.meanMs() ?? 0) <= max, healthCheckInterval: 1000 } : {}),
     retryAfter: 10,
     customError: Overloaded,
   });
