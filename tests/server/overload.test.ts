@@ -14,6 +14,9 @@ function hold(ms: number): void {
 describe('HQ overload relief', () => {
   it('a burst HQ clears in a few seconds is not overload; a loop that stays slow is', () => {
     const window = new LagWindow(5);
+    // Just started, one long turn: not judged until the window is full.
+    window.add({ meanMs: 5000, count: 1 });
+    expect(window.meanMs()).toBe(0);
     // 500 offices at once: one turn of 2.5 s, then the loop is free again.
     window.add({ meanMs: 2500, count: 1 });
     for (let s = 0; s < 4; s += 1) window.add({ meanMs: 0.5, count: 95 });
@@ -28,7 +31,7 @@ describe('HQ overload relief', () => {
     try {
       expect((await fetch(`${hq.url}${PATHS.health}`)).status).toBe(200);
       // Turns of 400 ms with short breaks, for a few seconds: sustained lag far over 100 ms.
-      const until = performance.now() + 6_000;
+      const until = performance.now() + 9_000;
       while (performance.now() < until) {
         hold(400);
         await new Promise((resolve) => setTimeout(resolve, 5));

@@ -21,8 +21,13 @@ export class LagWindow {
     if (this.slots.length > this.size) this.slots.shift();
   }
 
-  /** Mean delay of every sample in the window (a turn blocked longer than the window counts whole). */
+  /**
+   * Mean delay of every sample in the window (a turn blocked longer than the window counts
+   * whole); 0 until the window is full, so one stall just after start (loading code, a first
+   * large request) is not judged alone.
+   */
   meanMs(): number {
+    if (this.slots.length < this.size) return 0;
     let sum = 0;
     let count = 0;
     for (const s of this.slots) {

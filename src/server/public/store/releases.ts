@@ -23,6 +23,10 @@ interface StampMemo {
   stamp: VisibleStamp;
 }
 
+/** The store's change counter: every save bumps it. */
+export const storeSeq = (q: Query): number =>
+  (q(`SELECT CAST(value AS INTEGER) AS seq FROM pub_meta WHERE key = 'seq'`).get() as { seq: number }).seq;
+
 export function siteReleases(
   q: Query,
   transaction: <T>(fn: () => T) => T,
@@ -30,8 +34,7 @@ export function siteReleases(
   inTransaction: () => boolean,
 ): SiteReleases {
   let memo: StampMemo | null = null;
-  const seqNow = (): number =>
-    (q(`SELECT CAST(value AS INTEGER) AS seq FROM pub_meta WHERE key = 'seq'`).get() as { seq: number }).seq;
+  const seqNow = (): number => storeSeq(q);
   const stampUncached = (now: string): VisibleStamp => {
     const r = q(
       `SELECT count(*) AS count, max(max(last_modified_at, visible_from)) AS lastModified,
