@@ -24,13 +24,19 @@ export interface HqProcess {
   stop(): Promise<void>;
 }
 
-/** HQ exactly as `npm run hq -- --quiet` runs it, on a free port. */
-export function startHqProcess(dataDir: string): Promise<HqProcess> {
+/** HQ exactly as `npm run hq -- --quiet [extraArgs]` runs it, on a free port. */
+export function startHqProcess(dataDir: string, extraArgs: readonly string[] = []): Promise<HqProcess> {
   return startServerProcess(
     'src/server/cli.ts',
-    ['--port', '0', '--data-dir', dataDir, '--quiet'],
+    ['--port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs],
     /Warta HQ: (http:\/\/\S+)/,
   );
+}
+
+/** WARTA_BENCH_HQ_PROF=DIR: the server writes a V8 CPU profile there when it stops (NODE_OPTIONS may not carry --cpu-prof). */
+function profile(): string[] {
+  const dir = process.env.WARTA_BENCH_HQ_PROF;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
 }
 
 /** A TypeScript server script (path from the repository root), ready once it prints its URL. */
@@ -39,7 +45,7 @@ export async function startServerProcess(
   args: readonly string[],
   ready = new RegExp(`${PEER_READY} (http://\\S+)`),
 ): Promise<HqProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], {
+  const child = spawn(process.execPath, [...profile(), '--import', 'tsx', join(root, script), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -34,6 +34,8 @@ export interface HqServerOptions {
   host?: string | undefined;
   /** Mount the public site (src/server/public). Default true; tests of sync alone turn it off. */
   publicSite?: boolean | undefined;
+  /** Keep rendered public pages in memory (default true; off only to measure what it saves). */
+  renderCache?: boolean | undefined;
   /** HQ's clock (tests inject one to move embargo times); default the system clock. */
   now?: (() => Date) | undefined;
   /** Timeouts, connection cap, rate limits, attachment caps (tests make them short). */
@@ -196,6 +198,7 @@ export async function createHqServer(options: HqServerOptions): Promise<HqServer
         db: storage.db,
         attachments: { read: (sha) => files.read(sha) },
         ...(options.now ? { now: options.now } : {}),
+        ...(options.renderCache === false ? { renderCache: false } : {}),
       });
       await registerPublicSite(app, site);
       // Pages put up before the publisher followed every head (e.g. of a release deleted while

@@ -45,10 +45,16 @@ program
   .option('--data-dir <dir>', 'where HQ keeps its database and attachments', DEFAULT_DATA_DIR)
   .option('--host <host>', 'interface to bind', '127.0.0.1')
   .option('--quiet', 'no request logs')
-  .action(async (opts: { port: number; dataDir: string; host: string; quiet?: boolean }) => {
+  .option('--no-render-cache', 'render every public page afresh (to measure what the cache saves)')
+  .action(async (opts: { port: number; dataDir: string; host: string; quiet?: boolean; renderCache: boolean }) => {
     // Held until the process exits: `restore` refuses to swap the file under a running HQ.
     const lock = lockHqDataDir(opts.dataDir);
-    const server = await createHqServer({ dataDir: opts.dataDir, host: opts.host, log: opts.quiet ? false : 'info' });
+    const server = await createHqServer({
+      dataDir: opts.dataDir,
+      host: opts.host,
+      log: opts.quiet ? false : 'info',
+      renderCache: opts.renderCache,
+    });
     const url = await server.listen(opts.port);
     let stopping = false;
     const stop = (signal: string): void => {

@@ -31,7 +31,7 @@ export interface EdgeLimits {
   attachmentMaxBytes: number;
   /** Distinct attachment bytes one office's devices may store at HQ. */
   officeQuotaBytes: number;
-  /** Overload: answer 503 instead of stalling once the event loop lags this long (0 = off). */
+  /** Overload: answer 503 instead of stalling once the event loop lags this long, on average over a few seconds (0 = off). */
   maxEventLoopDelayMs: number;
   /** Overload by memory (0 = off). */
   maxHeapUsedBytes: number;

@@ -85,5 +85,7 @@ export function openPublicSite(o: OpenPublicSiteOptions): PublicSite {
  */
 export async function registerPublicSite(app: FastifyInstance, site: PublicSite | PublicSiteDeps): Promise<void> {
   const deps = 'deps' in site ? site.deps : site;
-  await app.register(async (scope) => registerPublicRoutes(scope, deps));
+  // Two log lines for every page read would drown HQ's own log at a public site's rates; the
+  // proxy or CDN in front keeps the access log. Warnings and errors are still logged.
+  await app.register(async (scope) => registerPublicRoutes(scope, deps), { logLevel: 'warn' });
 }

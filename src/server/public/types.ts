@@ -124,10 +124,18 @@ export interface VisibleStamp {
   lastModified: string | null;
 }
 
+/** What an article's answer needs before its page: whether it is up, its version and count. */
+export type PublicationHead = Pick<
+  Publication,
+  'id' | 'state' | 'visibleFrom' | 'withdrawnAt' | 'lastModifiedAt' | 'views' | 'version' | 'renderVersion'
+>;
+
 /** Persistence of the public site. SQLite implementation in store/. */
 export interface PublicationStore {
   get(id: string): Publication | null;
   getBySlug(slug: string): Publication | null;
+  /** The head of `slug` alone, without its text (the cached article page needs no more). */
+  headBySlug(slug: string): PublicationHead | null;
   /** Ids of publications not withdrawn (public now or from their embargo time). */
   upIds(): string[];
   slugTaken(slug: string, exceptId: string): boolean;

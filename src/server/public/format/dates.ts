@@ -47,8 +47,21 @@ export function longDateTime(iso: string, zone: TimeZoneLabel): string {
   return `${format(local, 'EEEE, d MMMM yyyy HH.mm', { locale: localeId })} ${zone}`;
 }
 
+/**
+ * Jakarta is a whole number of hours from UTC, so every instant of one UTC hour falls on the
+ * same Jakarta day: the article page asks for every view, and formatting costs more than the
+ * rest of a cached answer.
+ */
+let lastHour: { hour: string; day: string } | null = null;
+const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 /** The Jakarta calendar day of an instant, `YYYY-MM-DD` (the view counter's day). */
-export const jakartaDay = (iso: string): string => format(wallClock(iso), 'yyyy-MM-dd');
+export function jakartaDay(iso: string): string {
+  if (!UTC_ISO.test(iso)) return format(wallClock(iso), 'yyyy-MM-dd');
+  const hour = iso.slice(0, 13);
+  if (lastHour?.hour !== hour) lastHour = { hour, day: format(wallClock(iso), 'yyyy-MM-dd') };
+  return lastHour.day;
+}
 
 /** RFC 822 date for RSS and HTTP headers. */
 export const httpDate = (iso: string): string => new Date(iso).toUTCString();

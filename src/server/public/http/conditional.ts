@@ -4,6 +4,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const etagOf = (...parts: (string | number | null)[]): string =>
   `"${createHash('sha256').update(parts.map(String).join('\u0001')).digest('base64url').slice(0, 27)}"`;
 
+/** Pages in a row mostly carry the same Last-Modified. */
+let lastDate = { iso: '', http: '' };
+const httpDateOf = (iso: string): string => {
+  if (lastDate.iso !== iso) lastDate = { iso, http: new Date(iso).toUTCString() };
+  return lastDate.http;
+};
+
 const stripWeak = (t: string): string => t.trim().replace(/^W\//, '');
 
 /**
@@ -16,7 +23,7 @@ export function notModified(
   v: { etag: string; lastModified: string | null; cacheControl: string },
 ): boolean {
   reply.header('etag', v.etag).header('cache-control', v.cacheControl).header('vary', 'Accept-Encoding');
-  if (v.lastModified) reply.header('last-modified', new Date(v.lastModified).toUTCString());
+  if (v.lastModified) reply.header('last-modified', httpDateOf(v.lastModified));
   const inm = req.headers['if-none-match'];
   let fresh = false;
   if (typeof inm === 'string') {

@@ -45,8 +45,8 @@ export interface Site {
   useCache: boolean;
   now(): string;
   context(req: FastifyRequest): SiteContext;
-  /** The rendered text under `key`, made once while the cache is on. */
-  cached(key: string, make: () => string): string;
+  /** The rendered answer under `key`, made once while the cache is on. */
+  cached<T extends string | Buffer>(key: string, make: () => T): T;
   notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply;
   /**
    * Lists change only when a publication does, so the store's stamp versions them. Returns null
@@ -70,7 +70,17 @@ export function createSite(deps: PublicSiteDeps): Site {
   const store = publisher.store;
   const siteName = deps.siteName ?? 'Berita Terkini';
   const useCache = deps.renderCache !== false;
-  const pages = new RenderCache<string>(1000);
+  const pages = new RenderCache<string | Buffer>(1000);
+  // A list's key names its exact content, so its ETag is worked out once per key.
+  const etags = new RenderCache<string>(1000);
+  const etagFor = (key: string): string => {
+    let etag = etags.get(key);
+    if (etag === undefined) {
+      etag = etagOf(key);
+      etags.set(key, etag);
+    }
+    return etag;
+  };
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
 
   const origins = (deps.allowedOrigins ?? []).map((o) => new URL(o));
@@ -92,9 +102,9 @@ export function createSite(deps: PublicSiteDeps): Site {
     useCache,
     now,
     context,
-    cached(key, make) {
+    cached<T extends string | Buffer>(key: string, make: () => T): T {
       if (!useCache) return make();
-      let v = pages.get(key);
+      let v = pages.get(key) as T | undefined;
       if (v === undefined) {
         v = make();
         pages.set(key, v);
@@ -112,7 +122,7 @@ export function createSite(deps: PublicSiteDeps): Site {
       const stamp = store.stamp(t);
       const ctx = context(req);
       const key = [kind, ctx.baseUrl, ...parts, stamp.seq, stamp.count, stamp.lastModified].join('|');
-      if (notModified(req, reply, { etag: etagOf(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE }))
+      if (notModified(req, reply, { etag: etagFor(key), lastModified: stamp.lastModified, cacheControl: LIST_CACHE }))
         return null;
       return { t, ctx, stamp, key };
     },

@@ -3,7 +3,8 @@ import { openHqDatabase } from '../../storage/sqlite/open';
 import { statementCache } from '../../../node/db/statement-cache';
 import type { PublicationStore } from '../types';
 import { mediaRecords } from './media';
-import { siteReleases } from './releases';
+import { memoHeads } from './heads';
+import { siteReleases, storeSeq } from './releases';
 import { viewRecords } from './views';
 import { wordPressQueue, type WordPressQueue } from './wordpress-queue';
 
@@ -25,11 +26,15 @@ export function openPublicationStore(dbOrFile: Database.Database | string): Sqli
   const q = statementCache(db);
   const transaction = <T>(fn: () => T): T => db.transaction(fn)();
   const media = mediaRecords(q);
+  const inTransaction = (): boolean => db.inTransaction;
+  const releases = siteReleases(q, transaction, media, inTransaction);
+  const views = viewRecords(q, transaction);
   return {
     transaction,
-    ...siteReleases(q, transaction, media),
+    ...releases,
     mediaVisible: media.mediaVisible,
-    ...viewRecords(q, transaction),
+    ...views,
+    ...memoHeads({ headBySlug: releases.headBySlug, recordView: views.recordView }, () => storeSeq(q), inTransaction),
     ...wordPressQueue(q, transaction),
     close() {
       if (ownsDb && db.open) db.close();

@@ -1,21 +1,48 @@
 import type { Query } from '../../../node/db/statement-cache';
-import type { OfficeEntry, PublicationStore } from '../types';
+import type { OfficeEntry, PublicationHead, PublicationStore, VisibleStamp } from '../types';
 import type { MediaRecords } from './media';
 import { fromRow, toRow, type PublicationRow } from './rows';
 
 /** Publications as the site lists and shows them, and the counter list ETags follow. */
 export type SiteReleases = Pick<
   PublicationStore,
-  'get' | 'getBySlug' | 'upIds' | 'slugTaken' | 'save' | 'list' | 'offices' | 'stamp'
+  'get' | 'getBySlug' | 'headBySlug' | 'upIds' | 'slugTaken' | 'save' | 'list' | 'offices' | 'stamp'
 >;
 
 const VISIBLE = `state IN ('terbit','dikoreksi') AND visible_from <= @now`;
+
+const HEAD_COLUMNS = `id, state, visible_from AS visibleFrom, withdrawn_at AS withdrawnAt,
+  last_modified_at AS lastModifiedAt, views, version, render_version AS renderVersion`;
+
+/** A stamp stays right while no publication changes and no embargo ends. */
+interface StampMemo {
+  seq: number;
+  from: string;
+  /** The next embargo's end, or null when none is pending. */
+  until: string | null;
+  stamp: VisibleStamp;
+}
+
+/** The store's change counter: every save bumps it. */
+export const storeSeq = (q: Query): number =>
+  (q(`SELECT CAST(value AS INTEGER) AS seq FROM pub_meta WHERE key = 'seq'`).get() as { seq: number }).seq;
 
 export function siteReleases(
   q: Query,
   transaction: <T>(fn: () => T) => T,
   media: Pick<MediaRecords, 'replaceMedia'>,
+  inTransaction: () => boolean,
 ): SiteReleases {
+  let memo: StampMemo | null = null;
+  const seqNow = (): number => storeSeq(q);
+  const stampUncached = (now: string): VisibleStamp => {
+    const r = q(
+      `SELECT count(*) AS count, max(max(last_modified_at, visible_from)) AS lastModified,
+         (SELECT CAST(value AS INTEGER) FROM pub_meta WHERE key = 'seq') AS seq
+       FROM pub_releases WHERE ${VISIBLE}`,
+    ).get({ now }) as { count: number; lastModified: string | null; seq: number };
+    return { seq: r.seq, count: r.count, lastModified: r.lastModified };
+  };
   return {
     get(id) {
       const r = q('SELECT * FROM pub_releases WHERE id = ?').get(id) as PublicationRow | undefined;
@@ -25,6 +52,11 @@ export function siteReleases(
     getBySlug(slug) {
       const r = q('SELECT * FROM pub_releases WHERE slug = ?').get(slug) as PublicationRow | undefined;
       return r ? fromRow(r) : null;
+    },
+
+    headBySlug(slug) {
+      const r = q(`SELECT ${HEAD_COLUMNS} FROM pub_releases WHERE slug = ?`).get(slug) as PublicationHead | undefined;
+      return r ?? null;
     },
 
     upIds() {
@@ -82,12 +114,17 @@ export function siteReleases(
     },
 
     stamp(now) {
-      const r = q(
-        `SELECT count(*) AS count, max(max(last_modified_at, visible_from)) AS lastModified,
-           (SELECT CAST(value AS INTEGER) FROM pub_meta WHERE key = 'seq') AS seq
-         FROM pub_releases WHERE ${VISIBLE}`,
-      ).get({ now }) as { count: number; lastModified: string | null; seq: number };
-      return { seq: r.seq, count: r.count, lastModified: r.lastModified };
+      // Every list answer asks, and counting the visible releases reads them all: the count is
+      // kept until a publication changes (the seq) or an embargo ends. Inside a transaction the
+      // rows may yet be rolled back, so nothing seen there is kept.
+      const seq = seqNow();
+      if (memo && memo.seq === seq && now >= memo.from && (memo.until === null || now < memo.until)) return memo.stamp;
+      const stamp = stampUncached(now);
+      const next = q(
+        `SELECT min(visible_from) AS until FROM pub_releases WHERE state IN ('terbit','dikoreksi') AND visible_from > @now`,
+      ).get({ now }) as { until: string | null };
+      memo = inTransaction() || stamp.seq !== seq ? null : { seq, from: now, until: next.until, stamp };
+      return stamp;
     },
   };
 }
