@@ -27,7 +27,6 @@ it('runs every benchmark at tiny scale and records every targeted figure', { tim
   const out = join(dir, 'results.json');
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--scale', 'tiny', '--out', out], {
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
   });
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
