@@ -24,6 +24,15 @@ import { sized } from './lib/scale';
 import { record, recordSummary } from './lib/report';
 import { median, quantile, summarize } from './lib/stats';
 
+/** p95 (with its target) and p50 of each run, each the median of the runs with its spread. */
+function recordPercentiles(name: string, runs: { p50: number; p95: number }[], p95Target: number, note: string): void {
+  recordSummary(
+    { suite: 'store', name: `${name} p95`, unit: 'ms', target: { op: '<=', value: p95Target }, note },
+    summarize(runs.map((r) => r.p95)),
+  );
+  recordSummary({ suite: 'store', name: `${name} p50`, unit: 'ms', note }, summarize(runs.map((r) => r.p50)));
+}
+
 const size = sized({
   full: { releases: 100_000, words: [50, 350], autosaveWords: 10_000, saves: 200, runs: 3, searchRounds: 5 },
   quick: { releases: 10_000, words: [50, 350], autosaveWords: 10_000, saves: 60, runs: 3, searchRounds: 3 },
@@ -133,14 +142,7 @@ try {
     runs.push({ p50: median(times), p95: quantile(times, 0.95) });
   }
   const autosaveNote = `${words.toLocaleString('en-US')}-word release (${Math.round(bytes / 1024)} KB JSON), ${size.saves} saves per run, via dispatch, fsync'd commit`;
-  recordSummary(
-    { suite: 'store', name: 'autosave p95', unit: 'ms', target: { op: '<=', value: 10 }, note: autosaveNote },
-    summarize(runs.map((r) => r.p95)),
-  );
-  recordSummary(
-    { suite: 'store', name: 'autosave p50', unit: 'ms', note: autosaveNote },
-    summarize(runs.map((r) => r.p50)),
-  );
+  recordPercentiles('autosave', runs, 10, autosaveNote);
 
   // What bounds the figure above: the same number of commits of a row of the body's size on
   // the same disk with the same pragmas, and nothing else (no validation, history or index).
@@ -251,14 +253,7 @@ try {
     rounds.push({ p50: median(times), p95: quantile(times, 0.95) });
   }
   const searchNote = `${queries.length} queries × ${size.searchRounds} rounds over ${(size.releases + 1).toLocaleString('en-US')} releases, limit 100 as the library asks, ${(hits / samples).toFixed(0)} hits per query on average`;
-  recordSummary(
-    { suite: 'store', name: 'search p95', unit: 'ms', target: { op: '<=', value: 5 }, note: searchNote },
-    summarize(rounds.map((r) => r.p95)),
-  );
-  recordSummary(
-    { suite: 'store', name: 'search p50', unit: 'ms', note: searchNote },
-    summarize(rounds.map((r) => r.p50)),
-  );
+  recordPercentiles('search', rounds, 5, searchNote);
 } finally {
   store.close();
   rmSync(dir, { recursive: true, force: true });
